@@ -1,0 +1,115 @@
+package io.ntkstudio.cli;
+
+import io.ntkstudio.engine.MemoryEstimate;
+import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.CsvData;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.model.Network;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.model.Samples;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kernel}: the NTK (or NNGP) matrix between the rows of two CSV files. */
+@Command(name = "kernel", mixinStandardHelpOptions = true,
+        description = {"Kernel matrix between the rows of --x and of --x2 (default --x), as CSV.",
+                "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP Σ with --nngp);",
+                "--width/--seed give the empirical NTK of that network at initialisation."})
+final class KernelCommand implements Callable<Integer> {
+    @Option(names = "--x", required = true, paramLabel = "FILE", description = "CSV of inputs, one per line, no header")
+    Path x;
+
+    @Option(names = "--x2", paramLabel = "FILE", description = "second CSV of inputs (default: --x)")
+    Path x2;
+
+    @Option(names = "--depth", required = true, paramLabel = "L", description = "hidden layers, 1-10")
+    int depth;
+
+    @Option(names = "--activation", required = true, paramLabel = "NAME", description = "one of: relu, leaky_relu, tanh, erf, sigmoid, gelu, softplus, sin, linear")
+    String activation;
+
+    @Option(names = "--sigma-w", paramLabel = "S", description = "weight scale σ_w (default: √2)")
+    double sigmaW = Math.sqrt(2.0);
+
+    @Option(names = "--sigma-b", paramLabel = "S", description = "bias scale σ_b (default: ${DEFAULT-VALUE})")
+    double sigmaB = 0.1;
+
+    @Option(names = "--parameterization", paramLabel = "P", description = "ntk, standard or mup (default: ${DEFAULT-VALUE})")
+    String parameterization = "ntk";
+
+    @Option(names = "--analytic", description = "the infinite-width kernel (NTK parameterization)")
+    boolean analytic;
+
+    @Option(names = "--nngp", description = "with --analytic: the NNGP kernel Σ instead of Θ_∞")
+    boolean nngp;
+
+    @Option(names = "--width", paramLabel = "N", description = "width of the finite network, 1-8192")
+    Integer width;
+
+    @Option(names = "--seed", paramLabel = "K", description = "seed of its initialisation (default: 0)")
+    Long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Activation act = Activation.parseOrFail(activation);
+        Parameterization p = Parameterization.parseOrFail(parameterization);
+        if (analytic == (width != null)) {
+            throw new InvalidInputException("give either --analytic or --width N (with --seed K), not " + (analytic ? "both" : "neither"));
+        }
+        if (nngp && !analytic) {
+            throw new InvalidInputException("--nngp needs --analytic: the NNGP is an infinite-width kernel");
+        }
+        if (analytic && seed != null) {
+            throw new InvalidInputException("--seed applies to --width (a finite network), not to --analytic");
+        }
+        Samples a = CsvData.readInputs(x);
+        Samples b = x2 == null ? a : CsvData.readInputs(x2);
+        if (a.dim() != b.dim()) {
+            throw new InvalidInputException("--x has " + a.dim() + " columns but --x2 has " + b.dim() + "; the inputs must have the same dimension");
+        }
+        double[] xa = a.copyInputs();
+        double[] xb = x2 == null ? xa : b.copyInputs();
+        double[] k;
+        if (analytic) {
+            if (p != Parameterization.NTK) {
+                throw new InvalidInputException("--analytic needs --parameterization ntk: under " + p.id()
+                        + " the kernel has no fixed infinite-width limit (standard grows with width, mup keeps moving)");
+            }
+            if (depth < 1 || depth > NetworkConfig.MAX_DEPTH) {
+                throw new InvalidInputException("--depth must be an integer from 1 to " + NetworkConfig.MAX_DEPTH + ", got " + depth);
+            }
+            checkScales();
+            MemoryEstimate.requireFits(MemoryEstimate.forAnalyticKernel(a.count(), b.count()),
+                    "a " + a.count() + " × " + b.count() + " kernel", "use fewer input rows");
+            AnalyticKernel kernel = new AnalyticKernel(act, depth, sigmaW, sigmaB);
+            AnalyticKernel.Result r = kernel.compute(xa, a.count(), xb, b.count(), a.dim());
+            k = nngp ? r.nngp() : r.ntk();
+        } else {
+            NetworkConfig cfg = new NetworkConfig(width, depth, act, p, sigmaW, sigmaB, seed == null ? 0L : seed);
+            MemoryEstimate.requireFits(MemoryEstimate.forEmpiricalKernel(cfg, a.dim(), a.count(), b.count()),
+                    "the kernel of a width-" + width + " depth-" + depth + " network on " + a.count() + " × " + b.count() + " inputs",
+                    "lower --width or --depth or use fewer input rows");
+            Network net = Network.initialize(cfg, a.dim());
+            k = EmpiricalNtk.cross(net, xa, a.count(), xb, b.count());
+        }
+        AtomicFiles.writeMatrix(out, a.count(), b.count(), k);
+        return 0;
+    }
+
+    private void checkScales() {
+        if (!(sigmaW > 0) || !Double.isFinite(sigmaW)) {
+            throw new InvalidInputException("--sigma-w must be a finite number > 0, got " + sigmaW);
+        }
+        if (!(sigmaB >= 0) || !Double.isFinite(sigmaB)) {
+            throw new InvalidInputException("--sigma-b must be a finite number >= 0, got " + sigmaB);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.ntkstudio.cli;
+
+import io.ntkstudio.model.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code java -jar ntk-studio.jar}. Exit status: 0 done, 2 bad input (one line on
+ * stderr naming what is wrong and what is allowed), 3 training diverged, 1 an unexpected error.
+ */
+@Command(name = "ntk-studio", mixinStandardHelpOptions = true, version = "NTK Studio 0.1.0",
+        description = "Watch the Neural Tangent Kernel at work: exact networks, kernels and training.",
+        subcommands = {KernelCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_DIVERGED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given streams and returns its exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String name = ex.getCommandLine().getCommandName();
+            ex.getCommandLine().getErr().println(name + ": " + ex.getMessage() + " (see " + name + " --help)");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof InvalidInputException) {
+                line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            line.getErr().println(line.getCommandName() + ": unexpected error: " + ex);
+            if (System.getenv("NTK_STUDIO_DEBUG") != null) {
+                ex.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("ntk-studio: ran out of memory; use a smaller size or give Java more memory (java -Xmx16g -jar ...)");
+            return 1;
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

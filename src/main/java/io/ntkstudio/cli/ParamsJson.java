@@ -1,0 +1,46 @@
+package io.ntkstudio.cli;
+
+import com.google.gson.stream.JsonWriter;
+import io.ntkstudio.model.Network;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes the stored trainable parameters as
+ * {@code {"parameterization": P, "layers": [{"W": [[...]], "b": [...]}, ...]}}, W as
+ * fan_out rows × fan_in columns, input layer first, numbers round-trip exact. Streams, so a
+ * wide network never needs a JSON tree in memory.
+ */
+final class ParamsJson {
+    private ParamsJson() {
+    }
+
+    static void write(Path file, Network net) throws IOException {
+        AtomicFiles.write(file, w -> {
+            JsonWriter json = new JsonWriter(w);
+            json.beginObject();
+            json.name("parameterization").value(net.config().parameterization().id());
+            json.name("layers").beginArray();
+            for (int l = 0; l < net.layerCount(); l++) {
+                int in = net.fanIn(l);
+                double[] weights = net.weights(l);
+                json.beginObject().name("W").beginArray();
+                for (int o = 0; o < net.fanOut(l); o++) {
+                    json.beginArray();
+                    for (int i = 0; i < in; i++) {
+                        json.value(weights[o * in + i]);
+                    }
+                    json.endArray();
+                }
+                json.endArray().name("b").beginArray();
+                for (double b : net.biases(l)) {
+                    json.value(b);
+                }
+                json.endArray().endObject();
+            }
+            json.endArray();
+            json.endObject();
+            json.flush();
+        });
+    }
+}

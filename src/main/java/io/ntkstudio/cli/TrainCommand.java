@@ -1,0 +1,92 @@
+package io.ntkstudio.cli;
+
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: runs an experiment file and writes its metrics, spectra, kernels and predictions. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the experiment in --spec (JSON) and writes to --out:",
+                "metrics.csv, spectrum.csv, kernel_init.csv, kernel_final.csv, predictions.csv",
+                "(and params_init.json, params_final.json with --dump-params).",
+                "Exit status 3 if training diverges; the outputs up to the last finite step are kept."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the outputs (created if missing)")
+    Path outDir;
+
+    @Option(names = "--dump-params", description = "also write the stored parameters at init and at the end")
+    boolean dumpParams;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec spec = ExperimentJson.read(specFile);
+        Path base = specFile.toAbsolutePath().getParent();
+        Dataset data = DatasetFactory.build(spec.data(), base);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new InvalidInputException("--out " + outDir + " is a file; give a folder");
+        }
+        Files.createDirectories(outDir);
+        TrainingRun run = TrainingRun.create(spec, data, true);
+        if (dumpParams) {
+            ParamsJson.write(outDir.resolve("params_init.json"), run.initialNetwork());
+        }
+        int steps = spec.training().steps();
+        int every = spec.training().kernelEvery();
+        List<TrainingSnapshot> records = new ArrayList<>();
+        records.add(run.snapshot(true, RunStatus.RUNNING, null));
+        String diverged = null;
+        long started = System.nanoTime();
+        long lastProgress = started;
+        PrintWriter err = command.commandLine().getErr();
+        while (run.step() < steps) {
+            if (!run.advance()) {
+                diverged = run.divergenceMessage();
+                break;
+            }
+            if (run.step() % every == 0 || run.step() == steps) {
+                records.add(run.snapshot(true, RunStatus.RUNNING, null));
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress > 5_000_000_000L && System.console() != null) {
+                err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", run.step(), steps, run.lastLoss());
+                lastProgress = now;
+            }
+        }
+        TrainOutputs.write(outDir, run, records);
+        if (dumpParams && diverged == null) {
+            ParamsJson.write(outDir.resolve("params_final.json"), run.network());
+        }
+        if (diverged != null) {
+            err.println("train: " + diverged + "; outputs up to step " + records.get(records.size() - 1).step()
+                    + " are in " + outDir + (dumpParams ? " (params_final.json is not written: the parameters are no longer finite)" : ""));
+            return Main.EXIT_DIVERGED;
+        }
+        TrainingSnapshot last = records.get(records.size() - 1);
+        command.commandLine().getOut().printf(Locale.ROOT,
+                "trained %d steps in %.1f s: train loss %.6g, test loss %.6g, kernel change %.4g; wrote %s%n",
+                last.step(), (System.nanoTime() - started) / 1e9, last.trainLoss(), last.testLoss(),
+                last.metrics().kernelChange(), outDir);
+        return 0;
+    }
+}

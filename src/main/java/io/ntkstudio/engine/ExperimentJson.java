@@ -1,0 +1,214 @@
+package io.ntkstudio.engine;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes experiment files:
+ * {@code {"network": {...}, "data": {...}, "training": {...}}}. Every field is optional and takes
+ * its default; an unknown field or a value of the wrong type is an error that names it.
+ */
+public final class ExperimentJson {
+    private static final Set<String> TOP = Set.of("network", "data", "training");
+    private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed");
+    private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test");
+    private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery");
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private ExperimentJson() {
+    }
+
+    public static ExperimentSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    public static ExperimentSpec parse(String text, String origin) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new InvalidInputException(origin + ": not valid JSON (" + rootCause(e) + ")");
+        }
+        if (!root.isJsonObject()) {
+            throw new InvalidInputException(origin + ": expected a JSON object with network, data and training");
+        }
+        JsonObject top = root.getAsJsonObject();
+        checkKeys(origin, "", top, TOP);
+        JsonObject net = section(origin, top, "network", NETWORK);
+        JsonObject data = section(origin, top, "data", DATA);
+        JsonObject tr = section(origin, top, "training", TRAINING);
+        try {
+            NetworkConfig d = NetworkConfig.defaults();
+            NetworkConfig network = new NetworkConfig(
+                    (int) integer(origin, net, "network.width", d.width()),
+                    (int) integer(origin, net, "network.depth", d.depth()),
+                    Activation.parse(string(origin, net, "network.activation", d.activation().id())),
+                    Parameterization.parse(string(origin, net, "network.parameterization", d.parameterization().id())),
+                    number(origin, net, "network.sigmaW", d.sigmaW()),
+                    number(origin, net, "network.sigmaB", d.sigmaB()),
+                    integer(origin, net, "network.seed", d.seed()));
+            DataSpec base = DataSpec.defaults(string(origin, data, "data.source", "circle"));
+            DataSpec dataSpec = new DataSpec(base.source(),
+                    (int) integer(origin, data, "data.n", base.n()),
+                    (int) integer(origin, data, "data.testN", base.testN()),
+                    string(origin, data, "data.target", base.target()),
+                    number(origin, data, "data.frequency", base.frequency()),
+                    number(origin, data, "data.noise", base.noise()),
+                    integer(origin, data, "data.seed", base.seed()),
+                    string(origin, data, "data.train", base.train()),
+                    string(origin, data, "data.test", base.test()));
+            TrainingSpec t = TrainingSpec.defaults();
+            TrainingSpec training = new TrainingSpec(
+                    number(origin, tr, "training.learningRate", t.learningRate()),
+                    (int) integer(origin, tr, "training.steps", t.steps()),
+                    (int) integer(origin, tr, "training.kernelEvery", t.kernelEvery()));
+            return new ExperimentSpec(network, dataSpec, training);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(origin + ": " + e.getMessage());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(origin + ": " + e.getMessage());
+        }
+    }
+
+    /** The JSON text of an experiment, with every field written out. */
+    public static String format(ExperimentSpec spec) {
+        JsonObject top = new JsonObject();
+        JsonObject net = new JsonObject();
+        NetworkConfig n = spec.network();
+        net.addProperty("width", n.width());
+        net.addProperty("depth", n.depth());
+        net.addProperty("activation", n.activation().id());
+        net.addProperty("parameterization", n.parameterization().id());
+        net.addProperty("sigmaW", n.sigmaW());
+        net.addProperty("sigmaB", n.sigmaB());
+        net.addProperty("seed", n.seed());
+        JsonObject data = new JsonObject();
+        DataSpec d = spec.data();
+        data.addProperty("source", d.source());
+        if (d.source().equals("csv")) {
+            data.addProperty("train", d.train());
+            if (d.test() != null) {
+                data.addProperty("test", d.test());
+            }
+        } else {
+            data.addProperty("n", d.n());
+            data.addProperty("testN", d.testN());
+            if (!DataSpec.targetsOf(d.source()).isEmpty()) {
+                data.addProperty("target", d.target());
+                data.addProperty("frequency", d.frequency());
+            }
+            data.addProperty("noise", d.noise());
+            data.addProperty("seed", d.seed());
+        }
+        JsonObject tr = new JsonObject();
+        tr.addProperty("learningRate", spec.training().learningRate());
+        tr.addProperty("steps", spec.training().steps());
+        tr.addProperty("kernelEvery", spec.training().kernelEvery());
+        top.add("network", net);
+        top.add("data", data);
+        top.add("training", tr);
+        return GSON.toJson(top) + "\n";
+    }
+
+    private static JsonObject section(String origin, JsonObject top, String name, Set<String> allowed) {
+        JsonElement e = top.get(name);
+        if (e == null || e.isJsonNull()) {
+            return new JsonObject();
+        }
+        if (!e.isJsonObject()) {
+            throw new InvalidInputException(origin + ": " + name + " must be a JSON object");
+        }
+        checkKeys(origin, name + ".", e.getAsJsonObject(), allowed);
+        return e.getAsJsonObject();
+    }
+
+    private static void checkKeys(String origin, String prefix, JsonObject o, Set<String> allowed) {
+        for (Map.Entry<String, JsonElement> entry : o.entrySet()) {
+            if (!allowed.contains(entry.getKey())) {
+                throw new InvalidInputException(origin + ": unknown field " + prefix + entry.getKey() + "; allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    private static JsonPrimitive primitive(String origin, JsonObject o, String path) {
+        JsonElement e = o.get(path.substring(path.indexOf('.') + 1));
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonPrimitive()) {
+            throw new InvalidInputException(origin + ": " + path + " must be a single value, got " + e);
+        }
+        return e.getAsJsonPrimitive();
+    }
+
+    private static double number(String origin, JsonObject o, String path, double fallback) {
+        JsonPrimitive p = primitive(origin, o, path);
+        if (p == null) {
+            return fallback;
+        }
+        if (!p.isNumber()) {
+            throw new InvalidInputException(origin + ": " + path + " must be a number, got " + p);
+        }
+        return p.getAsDouble();
+    }
+
+    private static long integer(String origin, JsonObject o, String path, long fallback) {
+        JsonPrimitive p = primitive(origin, o, path);
+        if (p == null) {
+            return fallback;
+        }
+        double v = p.isNumber() ? p.getAsDouble() : Double.NaN;
+        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) {
+            throw new InvalidInputException(origin + ": " + path + " must be a whole number, got " + p);
+        }
+        if (Math.abs(v) > Integer.MAX_VALUE && !path.endsWith("seed")) {
+            throw new InvalidInputException(origin + ": " + path + " is out of range: " + p);
+        }
+        return (long) v;
+    }
+
+    private static String string(String origin, JsonObject o, String path, String fallback) {
+        JsonPrimitive p = primitive(origin, o, path);
+        if (p == null) {
+            return fallback;
+        }
+        if (!p.isString()) {
+            throw new InvalidInputException(origin + ": " + path + " must be a string, got " + p);
+        }
+        return p.getAsString();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,222 @@
+package io.ntkstudio.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Runs a {@link TrainingRun} on its own thread, the only one that touches the run, and
+ * publishes immutable {@link TrainingSnapshot}s into a {@link LatestValue}: with the kernel every
+ * {@code kernelEvery} steps, and without it at most every {@code publishMillis} in between.
+ * Other threads control it with {@link #play}, {@link #pause}, {@link #stepOnce},
+ * {@link #setLearningRate} and {@link #close}; none of these waits on a step.
+ */
+public final class TrainingLoop implements AutoCloseable {
+    private final Supplier<TrainingRun> factory;
+    private final LatestValue<TrainingSnapshot> snapshots = new LatestValue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Thread thread;
+    private final long maxSteps;
+    private final int kernelEvery;
+    private volatile long publishNanos = 50_000_000L;
+    private volatile boolean playing;
+    private volatile boolean closed;
+    private final AtomicInteger pendingSteps = new AtomicInteger();
+    private volatile double requestedRate = Double.NaN;
+    private volatile long minStepNanos;
+    private volatile RunStatus status = RunStatus.PAUSED;
+    private volatile String failure;
+
+    /**
+     * @param factory builds the run on the training thread (construction can be slow: kernels at init)
+     * @param maxSteps the step budget; the loop pauses as FINISHED there
+     */
+    public TrainingLoop(Supplier<TrainingRun> factory, long maxSteps, int kernelEvery) {
+        this.factory = factory;
+        this.maxSteps = maxSteps;
+        this.kernelEvery = kernelEvery;
+        this.thread = new Thread(this::runLoop, "ntk-training");
+        thread.setDaemon(true);
+    }
+
+    public TrainingLoop start() {
+        thread.start();
+        return this;
+    }
+
+    public LatestValue<TrainingSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    /** The message of a run that failed to build or to step, else null. */
+    public String failure() {
+        return failure;
+    }
+
+    public void play() {
+        playing = true;
+        signal();
+    }
+
+    public void pause() {
+        playing = false;
+        signal();
+    }
+
+    /** Takes one step while paused. */
+    public void stepOnce() {
+        pendingSteps.incrementAndGet();
+        signal();
+    }
+
+    /** Applies from the next step on. */
+    public void setLearningRate(double eta) {
+        requestedRate = eta;
+    }
+
+    /** Limits the speed to {@code stepsPerSecond} (≤ 0: as fast as possible). */
+    public void setStepsPerSecond(double stepsPerSecond) {
+        minStepNanos = stepsPerSecond > 0 ? (long) (1e9 / stepsPerSecond) : 0L;
+    }
+
+    public void setPublishMillis(long millis) {
+        publishNanos = millis * 1_000_000L;
+    }
+
+    /** Stops the thread and waits for it to end (it ends after the step in progress). */
+    @Override
+    public void close() {
+        closed = true;
+        signal();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runLoop() {
+        TrainingRun run;
+        try {
+            run = factory.get();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            status = RunStatus.FAILED;
+            return;
+        }
+        TrainingSnapshot last = run.snapshot(true, RunStatus.PAUSED, null);
+        snapshots.publish(last);
+        long lastPublish = System.nanoTime();
+        boolean dirty = false;
+        try {
+            while (!closed) {
+                boolean wantStep = (playing || pendingSteps.get() > 0) && run.step() < maxSteps;
+                if (!wantStep) {
+                    if (dirty || status == RunStatus.RUNNING) {
+                        RunStatus s = run.step() >= maxSteps ? RunStatus.FINISHED : RunStatus.PAUSED;
+                        last = run.snapshot(true, s, null);
+                        snapshots.publish(last);
+                        status = s;
+                        dirty = false;
+                    }
+                    pendingSteps.set(0);
+                    if (run.step() >= maxSteps) {
+                        playing = false;
+                    }
+                    idle();
+                    continue;
+                }
+                status = RunStatus.RUNNING;
+                pendingSteps.updateAndGet(p -> Math.max(0, p - 1));
+                double rate = requestedRate;
+                if (!Double.isNaN(rate)) {
+                    run.setLearningRate(rate);
+                    requestedRate = Double.NaN;
+                }
+                long t0 = System.nanoTime();
+                if (!run.advance()) {
+                    status = RunStatus.DIVERGED;
+                    playing = false;
+                    snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage()));
+                    waitForClose();
+                    return;
+                }
+                dirty = true;
+                long now = System.nanoTime();
+                boolean kernelDue = run.step() % kernelEvery == 0;
+                if (kernelDue || now - lastPublish >= publishNanos) {
+                    last = run.snapshot(kernelDue, RunStatus.RUNNING, null);
+                    snapshots.publish(last);
+                    lastPublish = System.nanoTime();
+                    dirty = !kernelDue;
+                }
+                long wait = minStepNanos - (System.nanoTime() - t0);
+                if (wait > 0) {
+                    sleepNanos(wait);
+                }
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            status = RunStatus.FAILED;
+            snapshots.publish(last.withStatus(RunStatus.FAILED, failure));
+            return;
+        }
+        status = RunStatus.STOPPED;
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (!closed && !playing && pendingSteps.get() == 0) {
+                wake.await();
+            }
+        } catch (InterruptedException e) {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitForClose() {
+        while (!closed) {
+            lock.lock();
+            try {
+                wake.await();
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void sleepNanos(long nanos) {
+        lock.lock();
+        try {
+            wake.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.KernelMetrics;
+import io.ntkstudio.kernel.KernelRegime;
+import io.ntkstudio.kernel.Spectrum;
+import io.ntkstudio.model.BatchedPass;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.LayerScales;
+import io.ntkstudio.model.MatrixBackend;
+import io.ntkstudio.model.Network;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.model.ReadOnlyMatrix;
+import io.ntkstudio.model.ReadOnlyVector;
+import java.util.Locale;
+
+/**
+ * The state of one training run, owned by exactly one thread: the network, full-batch gradient
+ * descent on L = 1/(2n) Σ (f(x_i) − y_i)² (ntk-math.md, "Loss and gradient descent"), and the
+ * kernels and predictions that snapshots report. Workspaces are allocated once; a step allocates
+ * nothing.
+ *
+ * <p>A step backpropagates g_l = ∂L/∂z_l layer by layer and updates each layer in place right
+ * after its g has been propagated below it: W_l −= η m_l g_lᵀ H_{l−1}, b_l −= η mb_l Σ_i g_l[i].
+ */
+public final class TrainingRun {
+    private final RunContext context;
+    private final Network net;
+    private final Network initial;
+    private final double initialNorm;
+    private final double[] xTrain;
+    private final double[] yTrain;
+    private final double[] xTest;
+    private final double[] yTest;
+    private final int n;
+    private final BatchedPass trainPass;
+    private final BatchedPass testPass;
+    private final double[][] g;
+    private final EmpiricalNtk ntk;
+    private final double[] kernelInit;
+    private final double[] kernelLimit;
+    private final double[] kernelNow;
+    private final Spectrum spectrumInit;
+    private final KernelRegime regimeInit;
+    private final KernelRegime regimeLimit;
+    private final MatrixBackend backend = MatrixBackend.current();
+    private long step;
+    private double time;
+    private double learningRate;
+    private double lastLoss = Double.NaN;
+
+    private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit) {
+        NetworkConfig cfg = spec.network();
+        int dim = data.inputDim();
+        this.n = data.train().count();
+        int m = data.test().count();
+        MemoryEstimate.requireFits(MemoryEstimate.forTraining(cfg, dim, n, m),
+                String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
+                        cfg.width(), cfg.depth(), cfg.parameterCount(dim), n),
+                "lower network.width, network.depth or the number of points");
+        this.net = Network.initialize(cfg, dim);
+        this.initial = net.copy();
+        this.initialNorm = Math.sqrt(initial.squaredNorm());
+        this.xTrain = data.train().copyInputs();
+        this.yTrain = data.train().copyTargets();
+        this.xTest = data.test().copyInputs();
+        this.yTest = data.test().copyTargets();
+        this.learningRate = spec.training().learningRate();
+        this.trainPass = new BatchedPass(net, n, backend);
+        this.testPass = new BatchedPass(net, m, backend);
+        this.g = new double[net.layerCount()][];
+        for (int l = 0; l < net.layerCount(); l++) {
+            g[l] = new double[n * net.fanOut(l)];
+        }
+        this.ntk = new EmpiricalNtk(net, n);
+        this.kernelInit = new double[n * n];
+        this.kernelNow = new double[n * n];
+        ntk.compute(net, xTrain, kernelInit);
+        double[] trainAtZero = ntk.outputs().clone();
+        testPass.forward(net, xTest);
+        double[] testAtZero = testPass.outputs().clone();
+        this.spectrumInit = Spectrum.of(kernelInit, n, true);
+        this.regimeInit = new KernelRegime(spectrumInit, EmpiricalNtk.cross(net, xTest, m, xTrain, n), yTrain,
+                trainAtZero, testAtZero);
+        boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
+        Spectrum spectrumLimit = null;
+        if (limit) {
+            AnalyticKernel analytic = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
+            kernelLimit = analytic.ntk(xTrain, n, xTrain, n, dim);
+            spectrumLimit = Spectrum.of(kernelLimit, n, true);
+            regimeLimit = new KernelRegime(spectrumLimit, analytic.ntk(xTest, m, xTrain, n, dim), yTrain,
+                    trainAtZero, testAtZero);
+        } else {
+            kernelLimit = null;
+            regimeLimit = null;
+        }
+        this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
+                ReadOnlyVector.copyOf(spectrumInit.values()),
+                limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
+                limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
+                KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount());
+    }
+
+    /**
+     * Builds the network and everything fixed over the run. With {@code withLimit}, the analytic
+     * Θ_∞ is computed too (NTK parameterization only).
+     */
+    public static TrainingRun create(ExperimentSpec spec, Dataset data, boolean withLimit) {
+        return new TrainingRun(spec, data, withLimit);
+    }
+
+    public RunContext context() {
+        return context;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Applies from the next step on. */
+    public void setLearningRate(double eta) {
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("the learning rate must be a finite number > 0, got " + eta);
+        }
+        this.learningRate = eta;
+    }
+
+    /** The loss at the parameters before the last step taken (NaN before the first). */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** The live network; only the owning thread may touch it. */
+    public Network network() {
+        return net;
+    }
+
+    public Network initialNetwork() {
+        return initial;
+    }
+
+    /**
+     * One full-batch gradient-descent step. Returns false, changing nothing, when the loss at the
+     * current parameters is not finite: the run has diverged at {@link #step()}.
+     */
+    public boolean advance() {
+        trainPass.forward(net, xTrain);
+        double[] f = trainPass.outputs();
+        double loss = KernelMetrics.halfMse(f, yTrain);
+        if (!Double.isFinite(loss)) {
+            return false;
+        }
+        lastLoss = loss;
+        int last = net.layerCount() - 1;
+        for (int i = 0; i < n; i++) {
+            g[last][i] = (f[i] - yTrain[i]) / n;
+        }
+        for (int l = last; l >= 0; l--) {
+            if (l > 0) {
+                trainPass.propagate(net, l, g[l], g[l - 1]);
+            }
+            LayerScales s = net.scales(l);
+            int fanOut = net.fanOut(l);
+            backend.multAddTransA(-learningRate * s.weightMultiplier(), g[l], trainPass.layerInput(l), net.weights(l),
+                    n, fanOut, net.fanIn(l));
+            double[] b = net.biases(l);
+            double scale = learningRate * s.biasMultiplier();
+            double[] gl = g[l];
+            for (int o = 0; o < fanOut; o++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += gl[i * fanOut + o];
+                }
+                b[o] -= scale * sum;
+            }
+        }
+        step++;
+        time += learningRate;
+        return true;
+    }
+
+    /** The message for a run that diverged at the current step. */
+    public String divergenceMessage() {
+        return String.format(Locale.ROOT,
+                "training diverged at step %d: the loss is not finite. The largest stable learning rate here is "
+                        + "2n/λ_max(K) = %.6g (learning rate was %.6g); lower training.learningRate below it",
+                step, context.largestStableLearningRate(), learningRate);
+    }
+
+    /** A snapshot of the current state; with {@code withKernel}, Θ_t and its metrics too. */
+    public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
+        trainPass.forward(net, xTrain);
+        double[] fTrain = trainPass.outputs().clone();
+        testPass.forward(net, xTest);
+        double[] fTest = testPass.outputs().clone();
+        ReadOnlyMatrix kernel = null;
+        ReadOnlyVector eigen = ReadOnlyVector.empty();
+        KernelMetricsRow metrics = null;
+        if (withKernel) {
+            ntk.compute(net, xTrain, kernelNow);
+            Spectrum spectrum = Spectrum.of(kernelNow, n, false);
+            kernel = ReadOnlyMatrix.copyOf(n, n, kernelNow);
+            eigen = ReadOnlyVector.copyOf(spectrum.values());
+            metrics = new KernelMetricsRow(
+                    KernelMetrics.relativeDistance(kernelNow, kernelInit),
+                    kernelLimit == null ? Double.NaN : KernelMetrics.relativeDistance(kernelNow, kernelLimit),
+                    KernelMetrics.alignment(kernelNow, yTrain),
+                    KernelMetrics.kernelDistance(kernelNow, kernelInit),
+                    weightChange(),
+                    spectrum.conditionNumber());
+        }
+        double[] regimeTrain = regimeInit.train(time);
+        double[] regimeTest = regimeInit.test(time);
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            residual[i] = fTrain[i] - yTrain[i];
+        }
+        return new TrainingSnapshot(context, step, time, learningRate,
+                KernelMetrics.halfMse(fTrain, yTrain), KernelMetrics.halfMse(fTest, yTest),
+                ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
+                ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
+                KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),
+                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
+                ReadOnlyVector.copyOf(spectrumInit.energies(residual)),
+                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), status, message);
+    }
+
+    /** ‖θ_t − θ_0‖ / ‖θ_0‖ over the stored parameters. */
+    public double weightChange() {
+        return Math.sqrt(net.squaredDistance(initial)) / initialNorm;
+    }
+}

@@ -1,0 +1,33 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.model.ReadOnlyMatrix;
+import io.ntkstudio.model.ReadOnlyVector;
+
+/**
+ * An immutable picture of a run at one step. {@code kernel} (Θ_t on the train inputs),
+ * {@code eigenvalues} and {@code metrics} are present only when the kernel was computed at this
+ * step (null / empty otherwise). Kernel-regime predictions are from Θ_0 at training time
+ * {@code time} = Σ η, and from Θ_∞ when the run has a limit (empty otherwise).
+ * {@code modeEnergies} are the residual's energies along the eigenvectors of Θ_0,
+ * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² e^{−2λᵢτ/n}.
+ */
+public record TrainingSnapshot(RunContext context, long step, double time, double learningRate,
+                               double trainLoss, double testLoss,
+                               ReadOnlyVector trainOutputs, ReadOnlyVector testOutputs,
+                               ReadOnlyMatrix kernel, ReadOnlyVector eigenvalues, KernelMetricsRow metrics,
+                               ReadOnlyVector regimeTrain, ReadOnlyVector regimeTest,
+                               double regimeTrainLoss, double regimeTestLoss,
+                               ReadOnlyVector limitRegimeTest,
+                               ReadOnlyVector modeEnergies, ReadOnlyVector regimeModeEnergies,
+                               RunStatus status, String message) {
+    public boolean hasKernel() {
+        return kernel != null;
+    }
+
+    /** The same snapshot with another status and message. */
+    public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
+        return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
+                kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
+                modeEnergies, regimeModeEnergies, newStatus, newMessage);
+    }
+}

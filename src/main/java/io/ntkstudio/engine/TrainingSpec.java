@@ -1,0 +1,27 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.model.InvalidInputException;
+
+/**
+ * Full-batch gradient descent settings: θ ← θ − η ∇L, L = 1/(2n) Σ (f − y)² (ntk-math.md).
+ * The kernel and its metrics are recorded at step 0, every {@code kernelEvery} steps and at the end.
+ */
+public record TrainingSpec(double learningRate, int steps, int kernelEvery) {
+    public static final int MAX_STEPS = 100_000_000;
+
+    public TrainingSpec {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new InvalidInputException("training.learningRate must be a finite number > 0, got " + learningRate);
+        }
+        if (steps < 0 || steps > MAX_STEPS) {
+            throw new InvalidInputException("training.steps must be an integer from 0 to " + MAX_STEPS + ", got " + steps);
+        }
+        if (kernelEvery < 1) {
+            throw new InvalidInputException("training.kernelEvery must be an integer >= 1, got " + kernelEvery);
+        }
+    }
+
+    public static TrainingSpec defaults() {
+        return new TrainingSpec(0.5, 1000, 50);
+    }
+}

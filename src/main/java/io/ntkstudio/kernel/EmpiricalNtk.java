@@ -1,0 +1,92 @@
+package io.ntkstudio.kernel;
+
+import io.ntkstudio.model.BatchedPass;
+import io.ntkstudio.model.LayerScales;
+import io.ntkstudio.model.MatrixBackend;
+import io.ntkstudio.model.Network;
+
+/**
+ * The empirical NTK Θ(x, x') = Σ_p ∂f(x)/∂θ_p ∂f(x')/∂θ_p of a finite network, by the layer-wise
+ * factorisation of Novak et al. 2022 ("Fast Finite Width Neural Tangent Kernel", structured
+ * derivatives) without forming the Jacobian (ntk-math.md, "Empirical NTK"):
+ *
+ * <pre>  Θ = Σ_{l=1}^{L+1} (Δ_l Δ_lᵀ) ∘ (m_l² H_{l−1} H_{l−1}ᵀ + mb_l²)</pre>
+ *
+ * where m_l, mb_l are the layer's weight and bias multipliers ({@code c_l = σ_w/√fan_in} and
+ * σ_b in NTK parameterization). One instance owns the workspaces for n inputs and reuses them.
+ */
+public final class EmpiricalNtk {
+    private final BatchedPass pass;
+    private final double[] deltaGram;
+    private final double[] inputGram;
+    private final MatrixBackend backend;
+    private final int n;
+
+    public EmpiricalNtk(Network shape, int n) {
+        this.n = n;
+        this.backend = MatrixBackend.current();
+        this.pass = new BatchedPass(shape, n, backend);
+        this.deltaGram = new double[n * n];
+        this.inputGram = new double[n * n];
+    }
+
+    /** Bytes the workspaces take for n inputs, for memory checks. */
+    public static long bytesNeeded(int n, int width, int depth) {
+        return BatchedPass.bytesNeeded(n, width, depth) + 16L * n * n;
+    }
+
+    /** Writes Θ(X, X) (n × n, row-major) of {@code net} on the rows of {@code x} into {@code out}. */
+    public void compute(Network net, double[] x, double[] out) {
+        pass.forward(net, x);
+        pass.computeDeltas(net);
+        java.util.Arrays.fill(out, 0, n * n, 0.0);
+        for (int l = 0; l < net.layerCount(); l++) {
+            LayerScales s = net.scales(l);
+            int fanOut = net.fanOut(l);
+            backend.gram(1.0, pass.delta(l), deltaGram, n, fanOut);
+            double m = s.weightMultiplier();
+            backend.gram(m * m, pass.layerInput(l), inputGram, n, net.fanIn(l));
+            double mb2 = s.biasMultiplier() * s.biasMultiplier();
+            for (int i = 0; i < n * n; i++) {
+                out[i] += deltaGram[i] * (inputGram[i] + mb2);
+            }
+        }
+    }
+
+    /** The outputs f(X) of the last {@link #compute}. Live buffer. */
+    public double[] outputs() {
+        return pass.outputs();
+    }
+
+    /** Θ(X1, X2), n1 × n2, by the same factorisation with two passes. */
+    public static double[] cross(Network net, double[] x1, int n1, double[] x2, int n2) {
+        MatrixBackend backend = MatrixBackend.current();
+        BatchedPass p1 = new BatchedPass(net, n1, backend);
+        BatchedPass p2 = new BatchedPass(net, n2, backend);
+        p1.forward(net, x1);
+        p1.computeDeltas(net);
+        p2.forward(net, x2);
+        p2.computeDeltas(net);
+        double[] out = new double[n1 * n2];
+        double[] dd = new double[n1 * n2];
+        double[] hh = new double[n1 * n2];
+        for (int l = 0; l < net.layerCount(); l++) {
+            LayerScales s = net.scales(l);
+            backend.multTransB(1.0, p1.delta(l), p2.delta(l), dd, n1, net.fanOut(l), n2);
+            double m = s.weightMultiplier();
+            backend.multTransB(m * m, p1.layerInput(l), p2.layerInput(l), hh, n1, net.fanIn(l), n2);
+            double mb2 = s.biasMultiplier() * s.biasMultiplier();
+            for (int i = 0; i < out.length; i++) {
+                out[i] += dd[i] * (hh[i] + mb2);
+            }
+        }
+        return out;
+    }
+
+    /** Θ(X, X) of a network on n inputs, allocating its own workspace. */
+    public static double[] of(Network net, double[] x, int n) {
+        double[] out = new double[n * n];
+        new EmpiricalNtk(net, n).compute(net, x, out);
+        return out;
+    }
+}
