@@ -72,7 +72,10 @@ public final class ExperimentJson {
                     number(origin, net, "network.sigmaW", d.sigmaW()),
                     number(origin, net, "network.sigmaB", d.sigmaB()),
                     integer(origin, net, "network.seed", d.seed()));
-            DataSpec base = DataSpec.defaults(string(origin, data, "data.source", "circle"));
+            String source = string(origin, data, "data.source", "circle");
+            // A CSV experiment has no default file: data.train must be given.
+            DataSpec base = source.equals("csv") ? new DataSpec("csv", 0, 0, "", 0, 0, 0, "-", null)
+                    : DataSpec.defaults(source);
             DataSpec dataSpec = new DataSpec(base.source(),
                     (int) integer(origin, data, "data.n", base.n()),
                     (int) integer(origin, data, "data.testN", base.testN()),
@@ -80,7 +83,7 @@ public final class ExperimentJson {
                     number(origin, data, "data.frequency", base.frequency()),
                     number(origin, data, "data.noise", base.noise()),
                     integer(origin, data, "data.seed", base.seed()),
-                    string(origin, data, "data.train", base.train()),
+                    string(origin, data, "data.train", source.equals("csv") ? null : base.train()),
                     string(origin, data, "data.test", base.test()));
             TrainingSpec t = TrainingSpec.defaults();
             TrainingSpec training = new TrainingSpec(

@@ -154,9 +154,9 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 long t0 = System.nanoTime();
                 if (!run.advance()) {
-                    status = RunStatus.DIVERGED;
                     playing = false;
                     snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage()));
+                    status = RunStatus.DIVERGED;
                     waitForClose();
                     return;
                 }
@@ -176,8 +176,8 @@ public final class TrainingLoop implements AutoCloseable {
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             failure = e.getMessage() != null ? e.getMessage() : e.toString();
-            status = RunStatus.FAILED;
             snapshots.publish(last.withStatus(RunStatus.FAILED, failure));
+            status = RunStatus.FAILED;
             return;
         }
         status = RunStatus.STOPPED;

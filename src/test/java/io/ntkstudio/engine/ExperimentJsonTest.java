@@ -1,0 +1,54 @@
+package io.ntkstudio.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import org.junit.jupiter.api.Test;
+
+class ExperimentJsonTest {
+    @Test
+    void formatThenParseGivesTheSameExperiment() {
+        ExperimentSpec spec = new ExperimentSpec(
+                new NetworkConfig(300, 4, Activation.GELU, Parameterization.MUP, 1.7, 0.05, 99),
+                new DataSpec("interval", 33, 101, "step", 2, 0.1, 5, null, null),
+                new TrainingSpec(0.125, 777, 7));
+        assertEquals(spec, ExperimentJson.parse(ExperimentJson.format(spec), "test"));
+        ExperimentSpec csv = spec.withData(new DataSpec("csv", 0, 0, "", 0, 0, 0, "a.csv", "b.csv"));
+        assertEquals(csv.data().train(), ExperimentJson.parse(ExperimentJson.format(csv), "test").data().train());
+    }
+
+    @Test
+    void missingFieldsTakeDefaults() {
+        ExperimentSpec spec = ExperimentJson.parse("{\"network\": {\"width\": 64}}", "t");
+        assertEquals(64, spec.network().width());
+        assertEquals(ExperimentSpec.defaults().training(), spec.training());
+        assertEquals("circle", spec.data().source());
+        assertEquals(40, spec.data().n());
+    }
+
+    @Test
+    void errorsNameTheField() {
+        assertMessage("{\"network\": {\"widht\": 64}}", "unknown field network.widht");
+        assertMessage("{\"network\": {\"width\": \"wide\"}}", "network.width must be a whole number");
+        assertMessage("{\"network\": {\"width\": 64.5}}", "network.width must be a whole number");
+        assertMessage("{\"network\": {\"width\": 0}}", "network.width must be an integer from 1 to 8192");
+        assertMessage("{\"network\": {\"activation\": \"swish\"}}", "unknown activation 'swish'");
+        assertMessage("{\"training\": {\"learningRate\": -1}}", "training.learningRate must be a finite number > 0");
+        assertMessage("{\"data\": {\"source\": \"moons\"}}", "data.source 'moons' is unknown");
+        assertMessage("{\"data\": {\"source\": \"csv\"}}", "data.train");
+        assertMessage("{\"network\": 3}", "network must be a JSON object");
+        assertMessage("{\"network\": {", "not valid JSON");
+        assertMessage("[1, 2]", "expected a JSON object");
+    }
+
+    private static void assertMessage(String json, String part) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ExperimentJson.parse(json, "spec.json"));
+        assertTrue(e.getMessage().startsWith("spec.json: ") && e.getMessage().contains(part), e.getMessage());
+    }
+}

@@ -1,0 +1,175 @@
+package io.ntkstudio.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.kernel.Spectrum;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.Network;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.model.Samples;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+    static ExperimentSpec spec(int width, int depth, Parameterization p, double lr, int n) {
+        return new ExperimentSpec(new NetworkConfig(width, depth, Activation.RELU, p, Math.sqrt(2), 0.1, 3),
+                new DataSpec("circle", n, 2 * n, "sin", 2, 0, 0, null, null), new TrainingSpec(lr, 100, 10));
+    }
+
+    static TrainingRun run(ExperimentSpec spec) {
+        Dataset data = DatasetFactory.build(spec.data(), Path.of("."));
+        return TrainingRun.create(spec, data, true);
+    }
+
+    @Test
+    void aStepIsGradientDescentOnTheHalvedMeanSquaredError() {
+        for (Parameterization p : Parameterization.values()) {
+            ExperimentSpec spec = spec(16, 2, p, 0.3, 7);
+            TrainingRun run = run(spec);
+            Network before = run.network().copy();
+            Samples train = run.context().data().train();
+            double[] expected = before.flatParameters();
+            for (int i = 0; i < train.count(); i++) {
+                double r = (before.output(train.row(i)) - train.target(i)) / train.count();
+                double[] g = before.parameterGradient(train.row(i));
+                for (int k = 0; k < expected.length; k++) {
+                    expected[k] -= 0.3 * r * g[k];
+                }
+            }
+            assertTrue(run.advance());
+            double[] actual = run.network().flatParameters();
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], actual[k], 1e-12 * Math.max(1, Math.abs(expected[k])), p + " parameter " + k);
+            }
+            assertEquals(1, run.step());
+        }
+    }
+
+    @Test
+    void sameSpecGivesBitIdenticalRuns() {
+        ExperimentSpec spec = spec(64, 2, Parameterization.NTK, 0.5, 10);
+        TrainingRun a = run(spec);
+        TrainingRun b = run(spec);
+        for (int i = 0; i < 25; i++) {
+            a.advance();
+            b.advance();
+        }
+        TrainingSnapshot sa = a.snapshot(true, RunStatus.RUNNING, null);
+        TrainingSnapshot sb = b.snapshot(true, RunStatus.RUNNING, null);
+        assertArrayEquals(a.network().flatParameters(), b.network().flatParameters(), 0.0);
+        assertArrayEquals(sa.kernel().toArray(), sb.kernel().toArray(), 0.0);
+        assertEquals(sa.testLoss(), sb.testLoss(), 0.0);
+    }
+
+    @Test
+    void stableLimitIsTwoNOverTheLargestEigenvalue() {
+        TrainingRun run = run(spec(64, 2, Parameterization.NTK, 0.5, 12));
+        double lambdaMax = Spectrum.of(run.context().kernelInit().toArray(), 12, false).largest();
+        assertEquals(2 * 12 / lambdaMax, run.context().largestStableLearningRate(), 1e-12);
+    }
+
+    @Test
+    void tooLargeALearningRateDivergesAndSaysWhy() {
+        ExperimentSpec probe = spec(256, 2, Parameterization.NTK, 0.1, 12);
+        double limit = run(probe).context().largestStableLearningRate();
+        // Between 2n/λ_max and a few times it, ReLU nets may "catapult" and still converge
+        // (Lewkowycz et al. 2020); twenty times it is past any catapult.
+        TrainingRun run = run(spec(256, 2, Parameterization.NTK, 20 * limit, 12));
+        int steps = 0;
+        while (run.advance()) {
+            steps++;
+            assertTrue(steps < 10_000, "a learning rate twenty times the stable limit must diverge");
+        }
+        assertFalse(run.advance());
+        String message = run.divergenceMessage();
+        assertTrue(message.contains("step " + run.step()), message);
+        assertTrue(message.contains(String.format(java.util.Locale.ROOT, "%.6g", limit)), message);
+    }
+
+    @Test
+    void belowTheStableLimitTheLossFalls() {
+        ExperimentSpec probe = spec(256, 2, Parameterization.NTK, 0.1, 12);
+        double limit = run(probe).context().largestStableLearningRate();
+        TrainingRun run = run(spec(256, 2, Parameterization.NTK, 0.9 * limit, 12));
+        double first = run.snapshot(false, RunStatus.RUNNING, null).trainLoss();
+        for (int i = 0; i < 300; i++) {
+            assertTrue(run.advance());
+        }
+        assertTrue(run.snapshot(false, RunStatus.RUNNING, null).trainLoss() < first / 100);
+    }
+
+    @Test
+    void wideNetworksTrainLikeTheirKernelRegimePrediction() {
+        double narrow = regimeGap(128);
+        double wide = regimeGap(8192);
+        assertTrue(wide < 0.01, "gap at width 8192: " + wide);
+        assertTrue(wide < narrow / 4, "gap must shrink like width^-1/2: " + narrow + " -> " + wide);
+    }
+
+    /**
+     * RMS(f − f_regime) on the test set after training, relative to the initial test residual
+     * RMS(f_0 − y) that training removes, averaged over three seeds; depth 1.
+     */
+    private static double regimeGap(int width) {
+        double mean = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            ExperimentSpec base = spec(width, 1, Parameterization.NTK, 0.5, 16);
+            TrainingRun run = run(base.withNetwork(base.network().withSeed(seed)));
+            TrainingSnapshot start = run.snapshot(false, RunStatus.RUNNING, null);
+            for (int i = 0; i < 800; i++) {
+                assertTrue(run.advance());
+            }
+            TrainingSnapshot s = run.snapshot(false, RunStatus.RUNNING, null);
+            Samples test = run.context().data().test();
+            double diff = 0;
+            double residual = 0;
+            for (int i = 0; i < test.count(); i++) {
+                double d = s.testOutputs().get(i) - s.regimeTest().get(i);
+                double r = start.testOutputs().get(i) - test.target(i);
+                diff += d * d;
+                residual += r * r;
+            }
+            mean += Math.sqrt(diff / residual) / 3;
+        }
+        return mean;
+    }
+
+    @Test
+    void kernelFreezesWithWidthUnderNtkButNotUnderMup() {
+        double ntkNarrow = kernelChange(64, Parameterization.NTK);
+        double ntkWide = kernelChange(4096, Parameterization.NTK);
+        assertTrue(ntkWide < ntkNarrow / 4, "NTK: " + ntkNarrow + " -> " + ntkWide);
+        double mupNarrow = kernelChange(64, Parameterization.MUP);
+        double mupWide = kernelChange(4096, Parameterization.MUP);
+        assertTrue(mupWide > mupNarrow / 3, "μP: " + mupNarrow + " -> " + mupWide);
+    }
+
+    private static double kernelChange(int width, Parameterization p) {
+        TrainingRun run = run(spec(width, 1, p, 0.5, 12));
+        for (int i = 0; i < 100; i++) {
+            assertTrue(run.advance());
+        }
+        return run.snapshot(true, RunStatus.RUNNING, null).metrics().kernelChange();
+    }
+
+    @Test
+    void snapshotsReportMetricsAndAnEmptyLimitOutsideNtk() {
+        TrainingRun run = run(spec(32, 2, Parameterization.STANDARD, 0.05, 8));
+        run.advance();
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        assertTrue(Double.isNaN(s.metrics().distanceToLimit()));
+        assertFalse(run.context().hasLimit());
+        assertTrue(s.metrics().kernelChange() > 0);
+        assertEquals(8, s.eigenvalues().size());
+        assertTrue(s.metrics().weightChange() > 0);
+        assertEquals(1, s.step());
+        assertEquals(0.05, s.time(), 1e-15);
+    }
+}
