@@ -54,7 +54,11 @@ final class TrainCommand implements Callable<Integer> {
         int steps = spec.training().steps();
         int every = spec.training().kernelEvery();
         List<TrainingSnapshot> records = new ArrayList<>();
-        records.add(run.snapshot(true, RunStatus.RUNNING, null));
+        TrainingSnapshot first = run.snapshot(true, RunStatus.RUNNING, null);
+        if (first == null) {
+            throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
+        }
+        records.add(first);
         String diverged = null;
         long started = System.nanoTime();
         long lastProgress = started;
@@ -65,7 +69,12 @@ final class TrainCommand implements Callable<Integer> {
                 break;
             }
             if (run.step() % every == 0 || run.step() == steps) {
-                records.add(run.snapshot(true, RunStatus.RUNNING, null));
+                TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+                if (s == null) {
+                    diverged = run.divergenceMessage();
+                    break;
+                }
+                records.add(s);
             }
             long now = System.nanoTime();
             if (now - lastProgress > 5_000_000_000L && System.console() != null) {

@@ -212,6 +212,8 @@ public final class ExperimentJson {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        String m = String.valueOf(t.getMessage());
+        int newline = m.indexOf('\n');
+        return newline < 0 ? m : m.substring(0, newline).strip();
     }
 }

@@ -124,6 +124,11 @@ public final class TrainingLoop implements AutoCloseable {
             return;
         }
         TrainingSnapshot last = run.snapshot(true, RunStatus.PAUSED, null);
+        if (last == null) {
+            failure = "the network's outputs at initialisation are not finite; lower network.sigmaW or the depth";
+            status = RunStatus.FAILED;
+            return;
+        }
         snapshots.publish(last);
         long lastPublish = System.nanoTime();
         boolean dirty = false;
@@ -133,7 +138,12 @@ public final class TrainingLoop implements AutoCloseable {
                 if (!wantStep) {
                     if (dirty || status == RunStatus.RUNNING) {
                         RunStatus s = run.step() >= maxSteps ? RunStatus.FINISHED : RunStatus.PAUSED;
-                        last = run.snapshot(true, s, null);
+                        TrainingSnapshot snap = run.snapshot(true, s, null);
+                        if (snap == null) {
+                            diverge(run, last);
+                            return;
+                        }
+                        last = snap;
                         snapshots.publish(last);
                         status = s;
                         dirty = false;
@@ -154,17 +164,19 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 long t0 = System.nanoTime();
                 if (!run.advance()) {
-                    playing = false;
-                    snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage()));
-                    status = RunStatus.DIVERGED;
-                    waitForClose();
+                    diverge(run, last);
                     return;
                 }
                 dirty = true;
                 long now = System.nanoTime();
                 boolean kernelDue = run.step() % kernelEvery == 0;
                 if (kernelDue || now - lastPublish >= publishNanos) {
-                    last = run.snapshot(kernelDue, RunStatus.RUNNING, null);
+                    TrainingSnapshot snap = run.snapshot(kernelDue, RunStatus.RUNNING, null);
+                    if (snap == null) {
+                        diverge(run, last);
+                        return;
+                    }
+                    last = snap;
                     snapshots.publish(last);
                     lastPublish = System.nanoTime();
                     dirty = !kernelDue;
@@ -181,6 +193,14 @@ public final class TrainingLoop implements AutoCloseable {
             return;
         }
         status = RunStatus.STOPPED;
+    }
+
+    /** Keeps the last finite snapshot on show, marked with the divergence and its fix. */
+    private void diverge(TrainingRun run, TrainingSnapshot last) {
+        playing = false;
+        snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage()));
+        status = RunStatus.DIVERGED;
+        waitForClose();
     }
 
     private void idle() {

@@ -193,17 +193,27 @@ public final class TrainingRun {
                 step, context.largestStableLearningRate(), learningRate);
     }
 
-    /** A snapshot of the current state; with {@code withKernel}, Θ_t and its metrics too. */
+    /**
+     * A snapshot of the current state; with {@code withKernel}, Θ_t and its metrics too. Returns
+     * null when the state is no longer finite (the loss or the kernel overflowed): the run has
+     * diverged at {@link #step()}.
+     */
     public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
         trainPass.forward(net, xTrain);
         double[] fTrain = trainPass.outputs().clone();
         testPass.forward(net, xTest);
         double[] fTest = testPass.outputs().clone();
+        if (!Double.isFinite(KernelMetrics.halfMse(fTrain, yTrain)) || !Double.isFinite(KernelMetrics.halfMse(fTest, yTest))) {
+            return null;
+        }
         ReadOnlyMatrix kernel = null;
         ReadOnlyVector eigen = ReadOnlyVector.empty();
         KernelMetricsRow metrics = null;
         if (withKernel) {
             ntk.compute(net, xTrain, kernelNow);
+            if (!Double.isFinite(KernelMetrics.frobenius(kernelNow))) {
+                return null;
+            }
             Spectrum spectrum = Spectrum.of(kernelNow, n, false);
             kernel = ReadOnlyMatrix.copyOf(n, n, kernelNow);
             eigen = ReadOnlyVector.copyOf(spectrum.values());

@@ -69,7 +69,8 @@ final class ClosedFormMoments implements GaussianMoments {
         double norm = Math.sqrt(q1 * q2);
         double rho = norm > 0 ? clamp(c / norm) : 0.0;
         double theta = Math.acos(rho);
-        double j1 = norm / (2 * Math.PI) * (Math.sqrt(1 - rho * rho) + (Math.PI - theta) * rho);
+        // Dividing last keeps ρ = ±1 exact: π/(2π) is exactly ½.
+        double j1 = norm * (Math.sqrt(1 - rho * rho) + (Math.PI - theta) * rho) / (2 * Math.PI);
         double j0 = (Math.PI - theta) / (2 * Math.PI);
         double beta = (1 - alpha) * (1 - alpha);
         out[0] = alpha * c + beta * j1;
