@@ -23,7 +23,7 @@ final class ParamsJson {
             json.name("layers").beginArray();
             for (int l = 0; l < net.layerCount(); l++) {
                 int in = net.fanIn(l);
-                double[] weights = net.weights(l);
+                double[] weights = net.weightStorage(l).read();
                 json.beginObject().name("W").beginArray();
                 for (int o = 0; o < net.fanOut(l); o++) {
                     json.beginArray();

@@ -167,8 +167,8 @@ public final class TrainingRun {
             }
             LayerScales s = net.scales(l);
             int fanOut = net.fanOut(l);
-            backend.multAddTransA(-learningRate * s.weightMultiplier(), g[l], trainPass.layerInput(l), net.weights(l),
-                    n, fanOut, net.fanIn(l));
+            backend.multAddTransA(-learningRate * s.weightMultiplier(), g[l], trainPass.layerInput(l),
+                    net.weightStorage(l), n, fanOut, net.fanIn(l));
             double[] b = net.biases(l);
             double scale = learningRate * s.biasMultiplier();
             double[] gl = g[l];

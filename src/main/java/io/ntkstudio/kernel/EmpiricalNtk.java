@@ -23,8 +23,12 @@ public final class EmpiricalNtk {
     private final int n;
 
     public EmpiricalNtk(Network shape, int n) {
+        this(shape, n, MatrixBackend.current());
+    }
+
+    public EmpiricalNtk(Network shape, int n, MatrixBackend backend) {
         this.n = n;
-        this.backend = MatrixBackend.current();
+        this.backend = backend;
         this.pass = new BatchedPass(shape, n, backend);
         this.deltaGram = new double[n * n];
         this.inputGram = new double[n * n];
@@ -47,8 +51,16 @@ public final class EmpiricalNtk {
             double m = s.weightMultiplier();
             backend.gram(m * m, pass.layerInput(l), inputGram, n, net.fanIn(l));
             double mb2 = s.biasMultiplier() * s.biasMultiplier();
-            for (int i = 0; i < n * n; i++) {
-                out[i] += deltaGram[i] * (inputGram[i] + mb2);
+            for (int i = 0; i < n; i++) {
+                for (int k = i * n + i; k < (i + 1) * n; k++) {
+                    out[k] += deltaGram[k] * (inputGram[k] + mb2);
+                }
+            }
+        }
+        // The Grams fill the upper triangle only; Θ is symmetric, so mirror it once here.
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                out[i * n + j] = out[j * n + i];
             }
         }
     }

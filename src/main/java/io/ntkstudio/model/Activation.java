@@ -123,6 +123,32 @@ public enum Activation {
         }
     }
 
+    /**
+     * Adds a bias to each row of z (rows × cols) and applies φ in the same pass: h = φ(z + bias),
+     * dh = φ'(z + bias), in place when h == z. One pass over memory instead of two.
+     */
+    public void applyWithBias(double[] z, double[] bias, int rows, int cols, double[] h, double[] dh) {
+        if (this == RELU) {
+            for (int i = 0; i < rows; i++) {
+                int row = i * cols;
+                for (int o = 0; o < cols; o++) {
+                    double v = z[row + o] + bias[o];
+                    boolean on = v >= 0;
+                    h[row + o] = on ? v : 0.0;
+                    dh[row + o] = on ? 1.0 : 0.0;
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int o = 0; o < cols; o++) {
+                z[row + o] += bias[o];
+            }
+        }
+        apply(z, h, dh, rows * cols);
+    }
+
     /** Parses a name such as {@code relu}, case-insensitive; the message lists what is allowed. */
     public static Activation parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('-', '_');

@@ -21,6 +21,7 @@ public final class BatchedPass {
     private final double[][] slopes;
     private final double[][] deltas;
     private final double[] outputs;
+    private final double[][] scaledBias;
     private final MatrixBackend backend;
     private double[] input;
 
@@ -43,6 +44,10 @@ public final class BatchedPass {
         deltas[layers - 1] = new double[n];
         Arrays.fill(deltas[layers - 1], 1.0);
         outputs = new double[n];
+        scaledBias = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            scaledBias[l] = new double[shape.fanOut(l)];
+        }
     }
 
     /** Bytes this pass holds for a network of that shape and n inputs, for memory checks. */
@@ -67,17 +72,19 @@ public final class BatchedPass {
             int fanOut = net.fanOut(l);
             double[] z = l < layers - 1 ? hidden[l] : outputs;
             LayerScales s = net.scales(l);
-            backend.multTransB(s.weightMultiplier(), in, net.weights(l), z, n, fanIn, fanOut);
+            backend.multTransB(s.weightMultiplier(), in, net.weightStorage(l), z, n, fanIn, fanOut);
             double[] b = net.biases(l);
             double mb = s.biasMultiplier();
-            for (int i = 0; i < n; i++) {
-                int row = i * fanOut;
-                for (int o = 0; o < fanOut; o++) {
-                    z[row + o] += mb * b[o];
-                }
+            double[] sb = scaledBias[l];
+            for (int o = 0; o < fanOut; o++) {
+                sb[o] = mb * b[o];
             }
             if (l < layers - 1) {
-                phi.apply(z, z, slopes[l], n * fanOut);
+                phi.applyWithBias(z, sb, n, fanOut, z, slopes[l]);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    z[i * fanOut] += sb[0];
+                }
             }
         }
     }
@@ -94,7 +101,7 @@ public final class BatchedPass {
      * with g of shape n × fan_out(l). Shared by {@link #computeDeltas} and the GD step.
      */
     public void propagate(Network net, int l, double[] g, double[] out) {
-        backend.mult(net.scales(l).weightMultiplier(), g, net.weights(l), out, n, net.fanOut(l), net.fanIn(l));
+        backend.mult(net.scales(l).weightMultiplier(), g, net.weightStorage(l), out, n, net.fanOut(l), net.fanIn(l));
         double[] s = slopes[l - 1];
         int len = n * width;
         for (int i = 0; i < len; i++) {

@@ -52,6 +52,21 @@ public final class EjmlBackend implements MatrixBackend {
     }
 
     @Override
+    public void multTransB(double alpha, double[] h, WeightStorage w, double[] z, int m, int k, int n) {
+        multTransB(alpha, h, w.read(), z, m, k, n);
+    }
+
+    @Override
+    public void mult(double alpha, double[] g, WeightStorage w, double[] c, int m, int k, int n) {
+        mult(alpha, g, w.read(), c, m, k, n);
+    }
+
+    @Override
+    public void multAddTransA(double alpha, double[] g, double[] h, WeightStorage w, int k, int m, int n) {
+        multAddTransA(alpha, g, h, w.write(), k, m, n);
+    }
+
+    @Override
     public void gram(double alpha, double[] a, double[] c, int m, int k) {
         multTransB(alpha, a, a, c, m, k, m);
     }

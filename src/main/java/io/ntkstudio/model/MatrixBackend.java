@@ -15,14 +15,39 @@ public interface MatrixBackend {
     /** C (m×n) += alpha · Aᵀ · B, A stored k×m, B stored k×n. */
     void multAddTransA(double alpha, double[] a, double[] b, double[] c, int k, int m, int n);
 
-    /** C (m×m) = alpha · A Aᵀ, A stored m×k; both triangles are filled. */
+    /** Z (m×n) = alpha · H (m×k) · Wᵀ, W stored n×k: a layer's forward product. */
+    void multTransB(double alpha, double[] h, WeightStorage w, double[] z, int m, int k, int n);
+
+    /** C (m×n) = alpha · G (m×k) · W, W stored k×n: a layer's backward product. */
+    void mult(double alpha, double[] g, WeightStorage w, double[] c, int m, int k, int n);
+
+    /** W (m×n) += alpha · Gᵀ H, G stored k×m, H stored k×n: a layer's gradient step. */
+    void multAddTransA(double alpha, double[] g, double[] h, WeightStorage w, int k, int m, int n);
+
+    /**
+     * C (m×m) = alpha · A Aᵀ, A stored m×k. Only the upper triangle (j ≥ i) is guaranteed; the
+     * lower one may hold anything, so callers that need it mirror once after all their sums.
+     */
     void gram(double alpha, double[] a, double[] c, int m, int k);
 
     /** A short name for reports, e.g. "ejml-mt". */
     String name();
 
-    /** The backend in use. */
+    /**
+     * The backend in use: OpenBLAS where it loads, otherwise EJML's pure Java. The system property
+     * {@code ntk.backend} ({@code java} or {@code openblas}) overrides the choice.
+     */
     static MatrixBackend current() {
+        return Backends.CURRENT;
+    }
+
+    /** OpenBLAS when it loads on this machine, else null: for comparisons. */
+    static MatrixBackend openBlasOrNull() {
+        return Backends.openBlasOrNull();
+    }
+
+    /** The pure-Java backend, available everywhere. */
+    static MatrixBackend pureJava() {
         return EjmlBackend.INSTANCE;
     }
 }

@@ -20,11 +20,11 @@ import java.util.Random;
 public final class Network {
     private final NetworkConfig config;
     private final int inputDim;
-    private final double[][] weights;
+    private final WeightStorage[] weights;
     private final double[][] biases;
     private final LayerScales[] scales;
 
-    private Network(NetworkConfig config, int inputDim, double[][] weights, double[][] biases) {
+    private Network(NetworkConfig config, int inputDim, WeightStorage[] weights, double[][] biases) {
         this.config = config;
         this.inputDim = inputDim;
         this.weights = weights;
@@ -42,16 +42,17 @@ public final class Network {
             throw new InvalidInputException("inputs must have at least one column, got " + inputDim);
         }
         int layers = config.depth() + 1;
-        double[][] w = new double[layers][];
+        WeightStorage[] w = new WeightStorage[layers];
         double[][] b = new double[layers][];
         Network net = new Network(config, inputDim, w, b);
         Random random = new Random(config.seed());
         for (int l = 0; l < layers; l++) {
             LayerScales s = net.scales[l];
-            w[l] = new double[net.fanOut(l) * net.fanIn(l)];
-            for (int i = 0; i < w[l].length; i++) {
-                w[l][i] = s.weightInitStd() * random.nextGaussian();
+            double[] wl = new double[net.fanOut(l) * net.fanIn(l)];
+            for (int i = 0; i < wl.length; i++) {
+                wl[i] = s.weightInitStd() * random.nextGaussian();
             }
+            w[l] = new WeightStorage(wl);
             b[l] = new double[net.fanOut(l)];
             for (int i = 0; i < b[l].length; i++) {
                 b[l][i] = s.biasInitStd() * random.nextGaussian();
@@ -62,20 +63,24 @@ public final class Network {
 
     /** A network with the given stored parameters (copied), e.g. read back from a file. */
     public static Network of(NetworkConfig config, int inputDim, double[][] weights, double[][] biases) {
-        Network shape = new Network(config, inputDim, new double[config.depth() + 1][], new double[config.depth() + 1][]);
+        Network shape = new Network(config, inputDim, new WeightStorage[config.depth() + 1], new double[config.depth() + 1][]);
         for (int l = 0; l <= config.depth(); l++) {
             if (weights[l].length != shape.fanIn(l) * shape.fanOut(l) || biases[l].length != shape.fanOut(l)) {
                 throw new InvalidInputException("layer " + l + " has the wrong shape for width "
                         + config.width() + " and input dimension " + inputDim);
             }
-            shape.weights[l] = weights[l].clone();
+            shape.weights[l] = new WeightStorage(weights[l].clone());
             shape.biases[l] = biases[l].clone();
         }
         return shape;
     }
 
     public Network copy() {
-        return of(config, inputDim, weights, biases);
+        double[][] w = new double[weights.length][];
+        for (int l = 0; l < w.length; l++) {
+            w[l] = weights[l].read();
+        }
+        return of(config, inputDim, w, biases);
     }
 
     public NetworkConfig config() {
@@ -103,8 +108,16 @@ public final class Network {
         return scales[layer];
     }
 
-    /** Live weights of a layer, fan_out × fan_in row-major. */
+    /**
+     * Live weights of a layer, fan_out × fan_in row-major, current and free to change (a native
+     * backend refreshes its copy before its next product).
+     */
     public double[] weights(int layer) {
+        return weights[layer].write();
+    }
+
+    /** The weights of a layer as a {@link MatrixBackend} computes on them. */
+    public WeightStorage weightStorage(int layer) {
         return weights[layer];
     }
 
@@ -116,7 +129,7 @@ public final class Network {
     public long parameterCount() {
         long count = 0;
         for (int l = 0; l < weights.length; l++) {
-            count += weights[l].length + biases[l].length;
+            count += weights[l].length() + biases[l].length;
         }
         return count;
     }
@@ -172,11 +185,12 @@ public final class Network {
                 grad[off + delta.length * in + o] = s.biasMultiplier() * delta[o];
             }
             if (l > 0) {
+                double[] w = weights[l].read();
                 double[] next = new double[in];
                 for (int i = 0; i < in; i++) {
                     double sum = 0;
                     for (int o = 0; o < delta.length; o++) {
-                        sum += delta[o] * weights[l][o * in + i];
+                        sum += delta[o] * w[o * in + i];
                     }
                     next[i] = s.weightMultiplier() * sum * slopes[l - 1][i];
                 }
@@ -191,8 +205,9 @@ public final class Network {
         double[] flat = new double[Math.toIntExact(parameterCount())];
         int pos = 0;
         for (int l = 0; l < layerCount(); l++) {
-            System.arraycopy(weights[l], 0, flat, pos, weights[l].length);
-            pos += weights[l].length;
+            double[] w = weights[l].read();
+            System.arraycopy(w, 0, flat, pos, w.length);
+            pos += w.length;
             System.arraycopy(biases[l], 0, flat, pos, biases[l].length);
             pos += biases[l].length;
         }
@@ -203,8 +218,9 @@ public final class Network {
     public void setFlatParameters(double[] flat) {
         int pos = 0;
         for (int l = 0; l < layerCount(); l++) {
-            System.arraycopy(flat, pos, weights[l], 0, weights[l].length);
-            pos += weights[l].length;
+            double[] w = weights[l].write();
+            System.arraycopy(flat, pos, w, 0, w.length);
+            pos += w.length;
             System.arraycopy(flat, pos, biases[l], 0, biases[l].length);
             pos += biases[l].length;
         }
@@ -214,7 +230,8 @@ public final class Network {
     public double squaredNorm() {
         double sum = 0;
         for (int l = 0; l < layerCount(); l++) {
-            sum += dot(weights[l], weights[l]) + dot(biases[l], biases[l]);
+            double[] w = weights[l].read();
+            sum += dot(w, w) + dot(biases[l], biases[l]);
         }
         return sum;
     }
@@ -223,7 +240,8 @@ public final class Network {
     public double squaredDistance(Network other) {
         double sum = 0;
         for (int l = 0; l < layerCount(); l++) {
-            sum += squaredDifference(weights[l], other.weights[l]) + squaredDifference(biases[l], other.biases[l]);
+            sum += squaredDifference(weights[l].read(), other.weights[l].read())
+                    + squaredDifference(biases[l], other.biases[l]);
         }
         return sum;
     }
@@ -233,7 +251,7 @@ public final class Network {
         int pos = 0;
         for (int l = 0; l < layerCount(); l++) {
             offsets[l] = pos;
-            pos += weights[l].length + biases[l].length;
+            pos += weights[l].length() + biases[l].length;
         }
         return offsets;
     }
@@ -242,10 +260,11 @@ public final class Network {
         int in = fanIn(l);
         double[] z = new double[fanOut(l)];
         LayerScales s = scales[l];
+        double[] w = weights[l].read();
         for (int o = 0; o < z.length; o++) {
             double sum = 0;
             for (int i = 0; i < in; i++) {
-                sum += weights[l][o * in + i] * h[i];
+                sum += w[o * in + i] * h[i];
             }
             z[o] = s.weightMultiplier() * sum + s.biasMultiplier() * biases[l][o];
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.MatrixBackend;
 import io.ntkstudio.model.Network;
 import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
@@ -70,6 +71,21 @@ class EmpiricalNtkTest {
                     assertTrue(maxRelativeError(fast, slow) < 1e-10, p + " " + a + " depth " + depth + ": " + maxRelativeError(fast, slow));
                 }
             }
+        }
+    }
+
+    @Test
+    void bothBackendsGiveTheExplicitKernel() {
+        Network net = Network.initialize(new NetworkConfig(96, 3, Activation.GELU, Parameterization.NTK, 1.4, 0.3, 2), 3);
+        double[] x = inputs(10, 3, 6);
+        double[] slow = explicitKernel(net, x, 10, x, 10);
+        for (MatrixBackend backend : new MatrixBackend[] {MatrixBackend.pureJava(), MatrixBackend.openBlasOrNull()}) {
+            if (backend == null) {
+                continue;
+            }
+            double[] k = new double[100];
+            new EmpiricalNtk(net, 10, backend).compute(net, x, k);
+            assertTrue(maxRelativeError(k, slow) < 1e-10, backend.name() + ": " + maxRelativeError(k, slow));
         }
     }
 

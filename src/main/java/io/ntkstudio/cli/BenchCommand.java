@@ -1,0 +1,167 @@
+package io.ntkstudio.cli;
+
+import com.google.gson.Gson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.Spectrum;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.model.MatrixBackend;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the workload of {@code shared/bench/numpy_ntk_bench.py} on the engine's real
+ * paths (ReLU, σ_w = √2, σ_b = 0.1, N inputs on the unit circle, targets sin 3γ, full-batch GD),
+ * printing one JSON line last.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times one empirical NTK and one gradient-descent step (medians), the analytic",
+                "kernel of 1024 inputs at depth 5 and the eigenvalues of a 512 × 512 kernel;",
+                "prints one JSON line last. Compare with shared/bench/numpy_ntk_bench.py N W D."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--n", paramLabel = "N", description = "train inputs (default: ${DEFAULT-VALUE})")
+    int n = 256;
+
+    @Option(names = "--width", paramLabel = "W", description = "hidden width (default: ${DEFAULT-VALUE})")
+    int width = 1024;
+
+    @Option(names = "--depth", paramLabel = "D", description = "hidden layers (default: ${DEFAULT-VALUE})")
+    int depth = 3;
+
+    @Option(names = "--reps", paramLabel = "R", description = "timed repetitions (default: ${DEFAULT-VALUE})")
+    int reps = 5;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        if (n < 2 || n > 20_000 || reps < 1 || reps > 1000) {
+            throw new InvalidInputException("--n must be 2-20000 and --reps 1-1000");
+        }
+        PrintWriter out = command.commandLine().getOut();
+        NetworkConfig cfg = new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
+        ExperimentSpec spec = new ExperimentSpec(cfg, new DataSpec("circle", n, 2, "sin", 3, 0, 0, null, null),
+                new TrainingSpec(1e-3, 1, 1));
+        Dataset data = DatasetFactory.build(spec.data(), Path.of("."));
+        TrainingRun run = TrainingRun.create(spec, data, false);
+        double[] x = data.train().copyInputs();
+        EmpiricalNtk ntk = new EmpiricalNtk(run.network(), n);
+        double[] kernel = new double[n * n];
+        double ntkMs = medianMillis(() -> ntk.compute(run.network(), x, kernel), reps);
+        double stepMs = medianMillis(run::advance, reps);
+        long allocPerStep = allocatedBytes(run::advance, reps);
+
+        int na = 1024;
+        double[] circle = DatasetFactory.build(new DataSpec("circle", na, 2, "sin", 3, 0, 0, null, null), Path.of("."))
+                .train().copyInputs();
+        AnalyticKernel analytic = new AnalyticKernel(Activation.RELU, 5, Math.sqrt(2), 0.1);
+        double[] big = new double[1];
+        double analyticMs = medianMillis(() -> big[0] = analytic.ntk(circle, na, circle, na, 2)[0], 3);
+        double[] k512 = new double[512 * 512];
+        double[] full = analytic.ntk(circle, na, circle, na, 2);
+        for (int i = 0; i < 512; i++) {
+            System.arraycopy(full, 2 * i * na, k512, i * 512, 512);
+        }
+        double eigMs = medianMillis(() -> Spectrum.of(k512, 512, false), 3);
+
+        double ntkFlops = ntkFlops(cfg, 2, n);
+        double stepFlops = stepFlops(cfg, 2, n);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("n", n);
+        json.put("width", width);
+        json.put("depth", depth);
+        json.put("backend", MatrixBackend.current().name());
+        json.put("ntk_ms", round(ntkMs));
+        json.put("ntk_gflops", round(ntkFlops / ntkMs / 1e6));
+        json.put("step_ms", round(stepMs));
+        json.put("step_gflops", round(stepFlops / stepMs / 1e6));
+        json.put("analytic_1024_depth5_ms", round(analyticMs));
+        json.put("eig_512_ms", round(eigMs));
+        json.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
+        json.put("alloc_bytes_per_step", allocPerStep);
+        out.printf(Locale.ROOT, "backend %s: NTK %.1f ms (%.1f GFLOP/s), GD step %.1f ms (%.1f GFLOP/s)%n",
+                MatrixBackend.current().name(), ntkMs, ntkFlops / ntkMs / 1e6, stepMs, stepFlops / stepMs / 1e6);
+        out.println(new Gson().toJson(json));
+        return 0;
+    }
+
+    /** Forward, batched backward and one Gram pair per layer, counted as general products. */
+    static double ntkFlops(NetworkConfig c, int d0, int n) {
+        double w = c.width();
+        double pass = 2.0 * n * (d0 * w + (c.depth() - 1) * w * w + w);
+        double back = 2.0 * n * ((c.depth() - 1) * w * w + w);
+        double grams = 2.0 * n * n * ((d0 + w) + (c.depth() - 1) * 2 * w + (w + 1));
+        return pass + back + grams;
+    }
+
+    /** Forward, backward and the weight gradients. */
+    static double stepFlops(NetworkConfig c, int d0, int n) {
+        double w = c.width();
+        double pass = 2.0 * n * (d0 * w + (c.depth() - 1) * w * w + w);
+        double back = 2.0 * n * ((c.depth() - 1) * w * w + w);
+        return 2 * pass + back;
+    }
+
+    private static double medianMillis(Runnable work, int reps) {
+        work.run();
+        work.run();
+        double[] t = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            work.run();
+            t[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    /** Heap bytes the calling thread allocates per run of {@code work}, averaged. */
+    private static long allocatedBytes(Runnable work, int reps) {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return -1;
+        }
+        com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+        long id = Thread.currentThread().getId();
+        long before = sun.getThreadAllocatedBytes(id);
+        for (int r = 0; r < reps; r++) {
+            work.run();
+        }
+        return (sun.getThreadAllocatedBytes(id) - before) / reps;
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,22 @@
+package io.ntkstudio.model;
+
+/** Chooses the {@link MatrixBackend} once, at first use. */
+final class Backends {
+    static final MatrixBackend CURRENT = choose(System.getProperty("ntk.backend", "auto"));
+
+    private Backends() {
+    }
+
+    static MatrixBackend choose(String wanted) {
+        if (wanted.equals("java")) {
+            return EjmlBackend.INSTANCE;
+        }
+        MatrixBackend blas = OpenBlasBackend.loadOrNull();
+        return blas != null ? blas : EjmlBackend.INSTANCE;
+    }
+
+    /** OpenBLAS if it loads here, else null (for tests that compare the two). */
+    static MatrixBackend openBlasOrNull() {
+        return OpenBlasBackend.loadOrNull();
+    }
+}
