@@ -1,5 +1,6 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.engine.AtomicFiles;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;

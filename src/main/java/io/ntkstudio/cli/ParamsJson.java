@@ -1,5 +1,6 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.engine.AtomicFiles;
 import com.google.gson.stream.JsonWriter;
 import io.ntkstudio.model.Network;
 import java.io.IOException;

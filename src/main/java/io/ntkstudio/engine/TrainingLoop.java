@@ -18,8 +18,8 @@ public final class TrainingLoop implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
-    private final long maxSteps;
-    private final int kernelEvery;
+    private volatile long maxSteps;
+    private volatile int kernelEvery;
     private volatile long publishNanos = 50_000_000L;
     private volatile boolean playing;
     private volatile boolean closed;
@@ -87,6 +87,25 @@ public final class TrainingLoop implements AutoCloseable {
 
     public void setPublishMillis(long millis) {
         publishNanos = millis * 1_000_000L;
+    }
+
+    /** Changes the step budget; a finished run resumes when the budget grows. */
+    public void setMaxSteps(long steps) {
+        maxSteps = steps;
+    }
+
+    /** Records the kernel every {@code k} steps from now on. */
+    public void setKernelEvery(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("the kernel interval must be at least 1 step, got " + k);
+        }
+        kernelEvery = k;
+    }
+
+    /** Asks the thread to stop after the step in progress, without waiting for it. */
+    public void closeAsync() {
+        closed = true;
+        signal();
     }
 
     /** Stops the thread and waits for it to end (it ends after the step in progress). */

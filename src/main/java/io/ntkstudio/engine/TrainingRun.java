@@ -46,6 +46,9 @@ public final class TrainingRun {
     private final KernelRegime regimeInit;
     private final KernelRegime regimeLimit;
     private final MatrixBackend backend = MatrixBackend.current();
+    private final FunctionGrid grid;
+    private final double[] gridPoints;
+    private BatchedPass gridPass;
     private long step;
     private double time;
     private double learningRate;
@@ -96,11 +99,32 @@ public final class TrainingRun {
             kernelLimit = null;
             regimeLimit = null;
         }
+        this.grid = dim == 2 && !spec.data().source().equals("circle") ? gridAround(xTrain, xTest) : null;
+        this.gridPoints = grid == null ? null : grid.points();
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
                 ReadOnlyVector.copyOf(spectrumInit.values()),
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
-                KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount());
+                KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
+    }
+
+    /** A 32 × 32 grid over the data's bounding box with a margin. */
+    private static FunctionGrid gridAround(double[] a, double[] b) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (double[] pts : new double[][] {a, b}) {
+            for (int i = 0; i < pts.length; i += 2) {
+                x0 = Math.min(x0, pts[i]);
+                x1 = Math.max(x1, pts[i]);
+                y0 = Math.min(y0, pts[i + 1]);
+                y1 = Math.max(y1, pts[i + 1]);
+            }
+        }
+        double mx = 0.1 * Math.max(x1 - x0, 1e-3);
+        double my = 0.1 * Math.max(y1 - y0, 1e-3);
+        return new FunctionGrid(32, x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
     /**
@@ -238,7 +262,19 @@ public final class TrainingRun {
                 KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual)),
-                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), status, message);
+                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), status, message);
+    }
+
+    /** The network on the 2-D grid, evaluated with the kernel (its cost is that of a forward pass). */
+    private ReadOnlyVector gridOutputs(boolean withKernel) {
+        if (grid == null || !withKernel) {
+            return ReadOnlyVector.empty();
+        }
+        if (gridPass == null) {
+            gridPass = new BatchedPass(net, grid.size() * grid.size(), backend);
+        }
+        gridPass.forward(net, gridPoints);
+        return ReadOnlyVector.copyOf(gridPass.outputs());
     }
 
     /** ‖θ_t − θ_0‖ / ‖θ_0‖ over the stored parameters. */

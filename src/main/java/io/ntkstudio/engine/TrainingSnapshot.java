@@ -10,6 +10,7 @@ import io.ntkstudio.model.ReadOnlyVector;
  * {@code time} = Σ η, and from Θ_∞ when the run has a limit (empty otherwise).
  * {@code modeEnergies} are the residual's energies along the eigenvectors of Θ_0,
  * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² e^{−2λᵢτ/n}.
+ * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty).
  */
 public record TrainingSnapshot(RunContext context, long step, double time, double learningRate,
                                double trainLoss, double testLoss,
@@ -19,7 +20,7 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
                                double regimeTrainLoss, double regimeTestLoss,
                                ReadOnlyVector limitRegimeTest,
                                ReadOnlyVector modeEnergies, ReadOnlyVector regimeModeEnergies,
-                               RunStatus status, String message) {
+                               ReadOnlyVector gridOutputs, RunStatus status, String message) {
     public boolean hasKernel() {
         return kernel != null;
     }
@@ -28,6 +29,6 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, newStatus, newMessage);
     }
 }

@@ -30,6 +30,13 @@ public interface MatrixBackend {
      */
     void gram(double alpha, double[] a, double[] c, int m, int k);
 
+    /**
+     * Limits the threads the products use, e.g. to leave a core to a user interface. The pure-Java
+     * backend ignores it (small products run on one thread there anyway).
+     */
+    default void setThreads(int threads) {
+    }
+
     /** A short name for reports, e.g. "ejml-mt". */
     String name();
 

@@ -103,6 +103,11 @@ final class OpenBlasBackend implements MatrixBackend {
     }
 
     @Override
+    public void setThreads(int threads) {
+        openblas.blas_set_num_threads(Math.max(1, threads));
+    }
+
+    @Override
     public String name() {
         return "openblas";
     }

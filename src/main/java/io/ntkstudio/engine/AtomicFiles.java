@@ -1,4 +1,4 @@
-package io.ntkstudio.cli;
+package io.ntkstudio.engine;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,0 +1,42 @@
+package io.ntkstudio.cli;
+
+import com.google.gson.Gson;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.ui.UiBenchmark;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench-ui}: the dashboard's frame pacing while a network trains. */
+@Command(name = "bench-ui", mixinStandardHelpOptions = true,
+        description = {"Opens the real dashboard (headless where there is no display), trains, and prints",
+                "one JSON line last: fx_gap_p99_ms (99th percentile of gaps between frames),",
+                "views_per_s (snapshots drawn per second) and steps_per_s."})
+final class BenchUiCommand implements Callable<Integer> {
+    @Option(names = "--seconds", paramLabel = "S", description = "how long to train and measure (default: ${DEFAULT-VALUE})")
+    double seconds = 10;
+
+    @Option(names = "--n", paramLabel = "N", description = "train inputs on the circle (default: ${DEFAULT-VALUE})")
+    int n = 256;
+
+    @Option(names = "--width", paramLabel = "W", description = "hidden width (default: ${DEFAULT-VALUE})")
+    int width = 1024;
+
+    @Option(names = "--depth", paramLabel = "D", description = "hidden layers (default: ${DEFAULT-VALUE})")
+    int depth = 3;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(seconds > 0 && seconds <= 3600) || n < 2 || n > 2000) {
+            throw new InvalidInputException("--seconds must be in (0, 3600] and --n from 2 to 2000");
+        }
+        Map<String, Object> json = UiBenchmark.run(seconds, n, width, depth);
+        command.commandLine().getOut().println(new Gson().toJson(json));
+        return 0;
+    }
+}

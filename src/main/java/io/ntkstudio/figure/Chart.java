@@ -1,0 +1,190 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.plot.Scale;
+import io.ntkstudio.plot.Ticks;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+
+/** One chart's axes drawn with Java2D: frame, grid, ticks, labels, and data-to-pixel mapping. */
+public final class Chart {
+    public static final Color INK = new Color(0x222222);
+    public static final Color GRID = new Color(0xE6E6E6);
+    public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    final Scale xs;
+    final Scale ys;
+    final double left;
+    final double top;
+    final double right;
+    final double bottom;
+
+    private Chart(Scale xs, Scale ys, double left, double top, double right, double bottom) {
+        this.xs = xs;
+        this.ys = ys;
+        this.left = left;
+        this.top = top;
+        this.right = right;
+        this.bottom = bottom;
+    }
+
+    public Scale xScale() {
+        return xs;
+    }
+
+    public Scale yScale() {
+        return ys;
+    }
+
+    /** Draws the axes in the box (x, y, w, h) and returns the chart for plotting into it. */
+    public static Chart draw(Graphics2D g, double x, double y, double w, double h, String title, String xLabel,
+                             String yLabel, double[] xRange, boolean xLog, double[] yRange, boolean yLog) {
+        double left = x + 64;
+        double right = x + w - 14;
+        double top = y + (title == null ? 10 : 26);
+        double bottom = y + h - 40;
+        Chart c = new Chart(new Scale(xRange[0], xRange[1], left, right, xLog),
+                new Scale(yRange[0], yRange[1], bottom, top, yLog), left, top, right, bottom);
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        List<Double> xt = xLog ? Ticks.log(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], Math.max(2, (int) ((right - left) / 80)));
+        List<Double> yt = yLog ? Ticks.log(yRange[0], yRange[1], 6) : Ticks.linear(yRange[0], yRange[1], Math.max(2, (int) ((bottom - top) / 40)));
+        g.setStroke(new BasicStroke(1f));
+        g.setFont(TICK_FONT);
+        for (double t : xt) {
+            double px = Math.round(c.xs.toPixel(t)) + 0.5;
+            g.setColor(GRID);
+            g.draw(new Line2D.Double(px, top, px, bottom));
+            g.setColor(INK);
+            g.draw(new Line2D.Double(px, bottom, px, bottom + 4));
+            text(g, Ticks.label(t), px, bottom + 6, 0.5, 0);
+        }
+        for (double t : yt) {
+            double py = Math.round(c.ys.toPixel(t)) + 0.5;
+            g.setColor(GRID);
+            g.draw(new Line2D.Double(left, py, right, py));
+            g.setColor(INK);
+            g.draw(new Line2D.Double(left - 4, py, left, py));
+            text(g, Ticks.label(t), left - 6, py, 1, 0.5);
+        }
+        g.setColor(INK);
+        g.draw(new Rectangle2D.Double(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(right - left), Math.round(bottom - top)));
+        g.setFont(LABEL_FONT);
+        text(g, xLabel, (left + right) / 2, y + h - 4, 0.5, 1);
+        if (title != null) {
+            g.setFont(TITLE_FONT);
+            text(g, title, (left + right) / 2, y + 6, 0.5, 0);
+        }
+        AffineTransform saved = g.getTransform();
+        g.translate(x + 12, (top + bottom) / 2);
+        g.rotate(-Math.PI / 2);
+        g.setFont(LABEL_FONT);
+        text(g, yLabel, 0, 0, 0.5, 0.5);
+        g.setTransform(saved);
+        return c;
+    }
+
+    /** Draws text anchored at (x, y): ax, ay in [0, 1] pick the anchor within its box. */
+    public static void text(Graphics2D g, String s, double x, double y, double ax, double ay) {
+        FontMetrics fm = g.getFontMetrics();
+        double w = fm.stringWidth(s);
+        double h = fm.getAscent() + fm.getDescent();
+        g.drawString(s, (float) (x - ax * w), (float) (y - ay * h + fm.getAscent()));
+    }
+
+    private boolean plottable(double xv, double yv) {
+        return Double.isFinite(xv) && Double.isFinite(yv) && (!xs.log() || xv > 0) && (!ys.log() || yv > 0);
+    }
+
+    public void line(Graphics2D g, Series s, Color c, float width, boolean dashed) {
+        line(g, s.x(), s.y(), c, width, dashed);
+    }
+
+    public void line(Graphics2D g, double[] x, double[] y, Color c, float width, boolean dashed) {
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        g.setColor(c);
+        g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
+                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Path2D.Double path = new Path2D.Double();
+        boolean pen = false;
+        double lastX = Double.NaN;
+        double lastY = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            if (!plottable(x[i], y[i])) {
+                pen = false;
+                continue;
+            }
+            double px = xs.toPixel(x[i]);
+            double py = ys.toPixel(y[i]);
+            if (pen && i < x.length - 1 && Math.abs(px - lastX) < 0.75 && Math.abs(py - lastY) < 0.75) {
+                continue; // under a pixel from the last vertex: invisible
+            }
+            if (pen) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                pen = true;
+            }
+            lastX = px;
+            lastY = py;
+        }
+        g.draw(path);
+        g.setClip(clip);
+    }
+
+    public void dots(Graphics2D g, double[] x, double[] y, Color fill, double radius) {
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        g.setStroke(new BasicStroke(1f));
+        for (int i = 0; i < x.length; i++) {
+            if (plottable(x[i], y[i])) {
+                Ellipse2D.Double e = new Ellipse2D.Double(xs.toPixel(x[i]) - radius, ys.toPixel(y[i]) - radius, 2 * radius, 2 * radius);
+                g.setColor(fill);
+                g.fill(e);
+                g.setColor(Color.WHITE);
+                g.draw(e);
+            }
+        }
+        g.setClip(clip);
+    }
+
+    /** A legend box in the top-right corner of the plot area; a null dash flag draws a dot. */
+    public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed) {
+        g.setFont(TICK_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        double rowH = 16;
+        double w = 0;
+        for (String n : names) {
+            w = Math.max(w, fm.stringWidth(n));
+        }
+        w += 42;
+        double h = rowH * names.length + 6;
+        double x = right - w - 6;
+        double y = top + 6;
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+        g.setColor(GRID);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(x, y, w, h));
+        for (int i = 0; i < names.length; i++) {
+            double cy = y + 3 + rowH * (i + 0.5);
+            g.setColor(colors[i]);
+            g.setStroke(dashed[i] ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
+                    : new BasicStroke(2f));
+            g.draw(new Line2D.Double(x + 6, cy, x + 30, cy));
+            g.setColor(INK);
+            text(g, names[i], x + 36, cy, 0, 0.5);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.TrainingSnapshot;
+
+/**
+ * Everything a chart draws from, immutable: the newest snapshot, the newest one carrying Θ_t
+ * (null before the first), copies of the histories against step, and the heatmap's mode.
+ */
+public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot,
+                          Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
+                          Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
+                          Series[] topEigenvalues, HeatmapMode heatmapMode) {
+}

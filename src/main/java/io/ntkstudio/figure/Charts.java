@@ -1,0 +1,272 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.FunctionGrid;
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.model.Samples;
+import io.ntkstudio.plot.ColorMap;
+import io.ntkstudio.plot.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * The spectrum, loss and function charts, painted with Java2D from {@link ChartInputs}: the same
+ * inputs paint the same pixels, on any thread, with no display.
+ */
+public final class Charts {
+    public static final Color BLUE = new Color(0x1F77B4);
+    public static final Color ORANGE = new Color(0xFF7F0E);
+    public static final Color GREEN = new Color(0x2CA02C);
+    public static final Color RED = new Color(0xD62728);
+    public static final Color PURPLE = new Color(0x9467BD);
+    public static final Color BROWN = new Color(0x8C564B);
+    public static final Color GREY = new Color(0x7F7F7F);
+    public static final Color LIGHT_GREY = new Color(0x9A9A9A);
+    public static final Color DOT = new Color(0x222222);
+    public static final Color[] TOP = {BLUE, ORANGE, GREEN, RED, PURPLE};
+
+    private Charts() {
+    }
+
+    /** Sets up antialiasing and clears the background. */
+    public static void begin(Graphics2D g, double w, double h) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(new Color(0xFAFAFA));
+        g.fillRect(0, 0, (int) Math.ceil(w), (int) Math.ceil(h));
+    }
+
+    static void message(Graphics2D g, double w, double h, String text) {
+        g.setColor(Color.GRAY);
+        g.setFont(Chart.LABEL_FONT);
+        Chart.text(g, text, w / 2, h / 2, 0.5, 0.5);
+    }
+
+    /** Eigenvalues in descending order (Θ_t, Θ_0, Θ_∞) and the top eigenvalues over training. */
+    public static void spectrum(Graphics2D g, double w, double h, ChartInputs in) {
+        RunContext ctx = in.snapshot().context();
+        TrainingSnapshot ks = in.kernelSnapshot();
+        ReadOnlyVector now = ks != null && ks.hasKernel() ? ks.eigenvalues() : ctx.eigenvaluesInit();
+        ReadOnlyVector init = ctx.eigenvaluesInit();
+        ReadOnlyVector limit = ctx.eigenvaluesLimit();
+        int n = init.size();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (ReadOnlyVector v : new ReadOnlyVector[] {now, init, limit}) {
+            for (int i = 0; v != null && i < v.size(); i++) {
+                if (v.get(i) > 0) {
+                    min = Math.min(min, v.get(i));
+                    max = Math.max(max, v.get(i));
+                }
+            }
+        }
+        double top = h * 0.55;
+        Chart c = Chart.draw(g, 0, 0, w, top, "eigenvalues, descending", "index i", "λ_i",
+                new double[] {0.5, n + 0.5}, false, Scale.padded(min, max, true), true);
+        if (limit != null) {
+            c.line(g, index(n), limit.toArray(), GREEN, 1.6f, true);
+        }
+        c.line(g, index(n), init.toArray(), GREY, 1.6f, true);
+        c.line(g, index(now.size()), now.toArray(), BLUE, 2.2f, false);
+        if (now.size() <= 128) {
+            c.dots(g, index(now.size()), now.toArray(), BLUE, 2.5);
+        }
+        if (limit != null) {
+            c.legend(g, new String[] {"Θ_t", "Θ_0", "Θ_∞"}, new Color[] {BLUE, GREY, GREEN}, new boolean[] {false, true, true});
+        } else {
+            c.legend(g, new String[] {"Θ_t", "Θ_0"}, new Color[] {BLUE, GREY}, new boolean[] {false, true});
+        }
+        double[] r = range(in.topEigenvalues());
+        Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
+                new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+        String[] names = new String[in.topEigenvalues().length];
+        for (int i = 0; i < names.length; i++) {
+            t.line(g, in.topEigenvalues()[i], TOP[i % TOP.length], 1.8f, false);
+            names[i] = "λ_" + (i + 1);
+        }
+        t.legend(g, names, Arrays.copyOf(TOP, names.length), new boolean[names.length]);
+    }
+
+    /** Train and test loss with their kernel-regime predictions, and the kernel metrics. */
+    public static void loss(Graphics2D g, double w, double h, ChartInputs in) {
+        Series[] losses = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
+        double[] r = range(losses);
+        double top = h * 0.55;
+        Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
+                new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+        c.line(g, in.regimeTrainLoss(), BLUE, 1.5f, true);
+        c.line(g, in.regimeTestLoss(), ORANGE, 1.5f, true);
+        c.line(g, in.trainLoss(), BLUE, 2.2f, false);
+        c.line(g, in.testLoss(), ORANGE, 2.2f, false);
+        c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
+                new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
+        Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
+        double[] mr = range(metrics);
+        Chart m = Chart.draw(g, 0, top, w, h - top, "kernel metrics", "step", "value",
+                new double[] {0, Math.max(1, mr[2])}, false, Scale.padded(mr[0], mr[1], true), true);
+        Color[] colors = {RED, GREEN, PURPLE, BROWN};
+        for (int i = 0; i < metrics.length; i++) {
+            m.line(g, metrics[i], colors[i], 2f, false);
+        }
+        m.legend(g, new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"},
+                colors, new boolean[4]);
+    }
+
+    /** The learned function: a curve (circle, 1-D), a coloured map (2-D), else network against target. */
+    public static void function(Graphics2D g, double w, double h, ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        boolean circle = ctx.spec().data().source().equals("circle");
+        if (circle || ctx.data().test().dim() == 1) {
+            curve(g, w, h, s, circle);
+        } else if (ctx.grid() != null) {
+            map(g, w, h, s, in.kernelSnapshot(), ctx.grid());
+        } else {
+            parity(g, w, h, s);
+        }
+    }
+
+    private static void curve(Graphics2D g, double w, double h, TrainingSnapshot s, boolean circle) {
+        Samples test = s.context().data().test();
+        Samples train = s.context().data().train();
+        int[] order = HeatmapChart.order(test);
+        int m = test.count();
+        double[] x = new double[m];
+        double[] target = new double[m];
+        double[] net = new double[m];
+        double[] regime = new double[m];
+        double[] limit = new double[m];
+        boolean hasLimit = !s.limitRegimeTest().isEmpty();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            x[k] = HeatmapChart.sortKey(test, i);
+            target[k] = test.target(i);
+            net[k] = s.testOutputs().get(i);
+            regime[k] = s.regimeTest().get(i);
+            limit[k] = hasLimit ? s.limitRegimeTest().get(i) : Double.NaN;
+            for (double v : new double[] {target[k], net[k], regime[k]}) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double[] tx = new double[train.count()];
+        double[] ty = new double[train.count()];
+        for (int i = 0; i < tx.length; i++) {
+            tx[i] = HeatmapChart.sortKey(train, i);
+            ty[i] = train.target(i);
+            lo = Math.min(lo, ty[i]);
+            hi = Math.max(hi, ty[i]);
+        }
+        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
+        Chart c = Chart.draw(g, 0, 0, w, h, null, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
+                Scale.padded(lo, hi, false), false);
+        c.line(g, x, target, LIGHT_GREY, 2f, false);
+        if (hasLimit) {
+            c.line(g, x, limit, GREEN, 1.6f, true);
+        }
+        c.line(g, x, regime, ORANGE, 1.8f, true);
+        c.line(g, x, net, BLUE, 2.4f, false);
+        c.dots(g, tx, ty, DOT, 3.2);
+        if (hasLimit) {
+            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
+                    new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, DOT}, new boolean[] {false, false, true, true, false});
+        } else {
+            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "train points"},
+                    new Color[] {LIGHT_GREY, BLUE, ORANGE, DOT}, new boolean[] {false, false, true, false});
+        }
+    }
+
+    private static void map(Graphics2D g, double w, double h, TrainingSnapshot s, TrainingSnapshot ks, FunctionGrid grid) {
+        Chart c = Chart.draw(g, 0, 0, w, h, null, "x₁", "x₂", new double[] {grid.xMin(), grid.xMax()}, false,
+                new double[] {grid.yMin(), grid.yMax()}, false);
+        ReadOnlyVector values = ks != null ? ks.gridOutputs() : ReadOnlyVector.empty();
+        if (!values.isEmpty()) {
+            int n = grid.size();
+            double m = 0;
+            for (int i = 0; i < values.size(); i++) {
+                m = Math.max(m, Math.abs(values.get(i)));
+            }
+            BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+            for (int r = 0; r < n; r++) {
+                for (int col = 0; col < n; col++) {
+                    img.setRGB(col, n - 1 - r, ColorMap.DIVERGING.argb(ColorMap.DIVERGING.normalise(values.get(r * n + col), -m, m)));
+                }
+            }
+            int x0 = (int) Math.round(c.xs.toPixel(grid.xMin()));
+            int x1 = (int) Math.round(c.xs.toPixel(grid.xMax()));
+            int y0 = (int) Math.round(c.ys.toPixel(grid.yMax()));
+            int y1 = (int) Math.round(c.ys.toPixel(grid.yMin()));
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, x0, y0, x1 - x0, y1 - y0, null);
+        }
+        Samples train = s.context().data().train();
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double[] px = new double[train.count()];
+            double[] py = new double[train.count()];
+            int k = 0;
+            for (int i = 0; i < train.count(); i++) {
+                if ((train.target(i) >= 0) == (sign > 0)) {
+                    px[k] = train.input(i, 0);
+                    py[k] = train.input(i, 1);
+                    k++;
+                }
+            }
+            c.dots(g, Arrays.copyOf(px, k), Arrays.copyOf(py, k), sign > 0 ? new Color(0xB2182B) : new Color(0x2166AC), 3.5);
+        }
+        c.legend(g, new String[] {"label +1", "label −1"}, new Color[] {new Color(0xB2182B), new Color(0x2166AC)}, new boolean[2]);
+    }
+
+    private static void parity(Graphics2D g, double w, double h, TrainingSnapshot s) {
+        Samples test = s.context().data().test();
+        double[] t = new double[test.count()];
+        double[] y = s.testOutputs().toArray();
+        for (int i = 0; i < t.length; i++) {
+            t[i] = test.target(i);
+        }
+        double[] r = Scale.padded(Math.min(min(t), min(y)), Math.max(max(t), max(y)), false);
+        Chart c = Chart.draw(g, 0, 0, w, h, null, "target", "network", r, false, r, false);
+        c.line(g, new double[] {r[0], r[1]}, new double[] {r[0], r[1]}, LIGHT_GREY, 1.5f, true);
+        c.dots(g, t, y, BLUE, 3);
+    }
+
+    /** Positive minimum, maximum and largest x over several series. */
+    static double[] range(Series[] series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        double xmax = 0;
+        for (Series d : series) {
+            for (int i = 0; i < d.size(); i++) {
+                double y = d.y()[i];
+                if (y > 0 && Double.isFinite(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+                xmax = Math.max(xmax, d.x()[i]);
+            }
+        }
+        return new double[] {min, max, xmax};
+    }
+
+    private static double[] index(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    private static double min(double[] a) {
+        return Arrays.stream(a).min().orElse(0);
+    }
+
+    private static double max(double[] a) {
+        return Arrays.stream(a).max().orElse(1);
+    }
+}

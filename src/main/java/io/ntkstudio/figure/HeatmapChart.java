@@ -1,0 +1,125 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.ReadOnlyMatrix;
+import io.ntkstudio.model.Samples;
+import io.ntkstudio.plot.ColorMap;
+import io.ntkstudio.plot.Ticks;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The train kernel as a heatmap, points ordered by their input (angle on the circle, x in 1-D),
+ * with a colour bar labelled in values.
+ */
+public final class HeatmapChart {
+    private HeatmapChart() {
+    }
+
+    public static HeatmapLayout paint(Graphics2D g, double w, double h, ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        HeatmapMode mode = in.heatmapMode();
+        if (mode.needsLimit() && !ctx.hasLimit()) {
+            Charts.message(g, w, h, "Θ_∞ is defined for the NTK parameterization only");
+            return HeatmapLayout.EMPTY;
+        }
+        TrainingSnapshot ks = in.kernelSnapshot();
+        ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
+        ReadOnlyMatrix main = switch (mode) {
+            case INIT -> ctx.kernelInit();
+            case LIMIT -> ctx.kernelLimit();
+            default -> now;
+        };
+        ReadOnlyMatrix base = switch (mode) {
+            case CHANGE -> ctx.kernelInit();
+            case FROM_LIMIT -> ctx.kernelLimit();
+            default -> null;
+        };
+        int n = main.rows();
+        int[] order = order(ctx.data().train());
+        double[] values = new double[n * n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = main.get(order[i], order[j]) - (base == null ? 0 : base.get(order[i], order[j]));
+                values[i * n + j] = v;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        ColorMap map = mode.difference() ? ColorMap.DIVERGING : ColorMap.SEQUENTIAL;
+        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                img.setRGB(j, i, map.argb(map.normalise(values[i * n + j], lo, hi)));
+            }
+        }
+        double bar = 84;
+        double cell = Math.max(1, Math.min(w - bar - 24, h - 20)) / n;
+        double side = cell * n;
+        double x0 = 12 + Math.max(0, (w - bar - 24 - side) / 2);
+        double y0 = (h - side) / 2;
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
+        g.setColor(Chart.INK);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(x0, y0, side, side));
+        colourBar(g, map, lo, hi, x0 + side + 14, y0, side);
+        return new HeatmapLayout(x0, y0, cell, n, order, values);
+    }
+
+    private static void colourBar(Graphics2D g, ColorMap map, double lo, double hi, double x, double y, double height) {
+        double top = map == ColorMap.DIVERGING ? Math.max(Math.abs(lo), Math.abs(hi)) : hi;
+        double bottom = map == ColorMap.DIVERGING ? -top : lo;
+        BufferedImage strip = new BufferedImage(1, 256, BufferedImage.TYPE_INT_ARGB);
+        for (int k = 0; k < 256; k++) {
+            strip.setRGB(0, k, map.argb(1 - k / 255.0));
+        }
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(strip, (int) Math.round(x), (int) Math.round(y), 14, (int) Math.round(height), null);
+        g.setColor(Chart.INK);
+        g.draw(new Rectangle2D.Double(x, y, 14, height));
+        g.setFont(Chart.TICK_FONT);
+        if (!(top > bottom)) {
+            Chart.text(g, Ticks.label(top), x + 19, y + height / 2, 0, 0.5);
+            return;
+        }
+        for (double t : Ticks.linear(bottom, top, Math.max(2, (int) (height / 45)))) {
+            double py = y + height * (top - t) / (top - bottom);
+            g.draw(new Line2D.Double(x + 14, py, x + 17, py));
+            Chart.text(g, Ticks.label(t), x + 20, py, 0, 0.5);
+        }
+    }
+
+    /** Train indices sorted by input: angle for 2-D inputs, value for 1-D, as given otherwise. */
+    public static int[] order(Samples train) {
+        Integer[] idx = new Integer[train.count()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        if (train.dim() <= 2) {
+            Arrays.sort(idx, Comparator.comparingDouble(i -> sortKey(train, i)));
+        }
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The angle in [0, 2π) of a 2-D input, or the value of a 1-D one. */
+    public static double sortKey(Samples s, int i) {
+        if (s.dim() == 1) {
+            return s.input(i, 0);
+        }
+        double a = Math.atan2(s.input(i, 1), s.input(i, 0));
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+
+}

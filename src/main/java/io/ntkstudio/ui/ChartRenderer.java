@@ -1,0 +1,124 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.Charts;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.animation.AnimationTimer;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/**
+ * Paints views off the FX thread. A view asks for a render with immutable inputs captured on
+ * the FX thread; one worker paints the newest request per view with Java2D; each frame the FX
+ * thread installs the finished images, which costs one blit per view. On two cores, rasterising
+ * four charts inside the FX pulse while a network trains made frames overrun.
+ */
+final class ChartRenderer {
+    /** A finished render: the pixels and whatever the painter reports (e.g. heatmap layout). */
+    record Rendered(WritableImage image, Object layout) {
+    }
+
+    private record Request(ChartInputs inputs, int width, int height) {
+    }
+
+    private final Map<PlotView, Request> pending = new LinkedHashMap<>();
+    private final Map<PlotView, Rendered> done = new ConcurrentHashMap<>();
+    private final Thread worker;
+    private volatile boolean stopped;
+    private final AnimationTimer installer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            for (PlotView v : done.keySet()) {
+                Rendered r = done.remove(v);
+                if (r != null) {
+                    v.install(r);
+                }
+            }
+        }
+    };
+
+    ChartRenderer() {
+        worker = new Thread(this::work, "ntk-charts");
+        worker.setDaemon(true);
+        worker.start();
+        installer.start();
+    }
+
+    void request(PlotView view, ChartInputs inputs, int width, int height) {
+        synchronized (pending) {
+            pending.remove(view);
+            pending.put(view, new Request(inputs, width, height));
+            pending.notifyAll();
+        }
+    }
+
+    /** True when nothing is waiting to be painted or installed. */
+    boolean idle() {
+        synchronized (pending) {
+            return pending.isEmpty() && done.isEmpty();
+        }
+    }
+
+    void stop() {
+        stopped = true;
+        installer.stop();
+        synchronized (pending) {
+            pending.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (!stopped) {
+            PlotView view;
+            Request req;
+            synchronized (pending) {
+                while (pending.isEmpty() && !stopped) {
+                    try {
+                        pending.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (stopped) {
+                    return;
+                }
+                view = pending.keySet().iterator().next();
+                req = pending.remove(view);
+            }
+            try {
+                done.put(view, paint(view, req));
+            } catch (RuntimeException e) {
+                // A chart that fails to paint must not stop the others; the view keeps its last image.
+                System.err.println("NTK Studio: could not draw " + view.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+
+    private static Rendered paint(PlotView view, Request req) {
+        BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        Object layout;
+        try {
+            Charts.begin(g, req.width(), req.height());
+            layout = req.inputs() == null ? null : view.paint(g, req.width(), req.height(), req.inputs());
+            if (req.inputs() == null) {
+                g.setColor(java.awt.Color.GRAY);
+                g.setFont(io.ntkstudio.figure.Chart.LABEL_FONT);
+                io.ntkstudio.figure.Chart.text(g, "computing the network and its kernels…", req.width() / 2.0, req.height() / 2.0, 0.5, 0.5);
+            }
+        } finally {
+            g.dispose();
+        }
+        int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(req.width(), req.height(), IntBuffer.wrap(data),
+                PixelFormat.getIntArgbPreInstance());
+        return new Rendered(new WritableImage(buffer), layout);
+    }
+}

@@ -1,0 +1,253 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * Every setting of the experiment, validated as typed. Architecture, data and seed restart the
+ * run; the learning rate applies from the next step. Width and learning rate have log-scale
+ * sliders beside typed entry; the learning rate shows the stable limit 2n/λ_max.
+ */
+final class ConfigPanel extends VBox {
+    static final List<String> SOURCES = List.of("circle", "interval", "xor", "circles", "spirals", "gaussians");
+    private final StudioModel model;
+    final ValidatedField<Long> width = new ValidatedField<>("width", ValidatedField.integer("Width", 1, NetworkConfig.MAX_WIDTH));
+    final Slider widthSlider = new Slider(0, 13, 9);
+    final Spinner<Integer> depth = new Spinner<>(1, NetworkConfig.MAX_DEPTH, 2);
+    final ComboBox<Activation> activation = new ComboBox<>();
+    final ComboBox<Parameterization> parameterization = new ComboBox<>();
+    final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", 1e-3, 100));
+    final ValidatedField<Double> sigmaB = new ValidatedField<>("sigma-b", ValidatedField.number("σ_b", 0, 100));
+    final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", 1e-6, 1e4));
+    final Slider rateSlider = new Slider(-4, 2, Math.log10(0.5));
+    final Label stableLimit = new Label(" ");
+    final ComboBox<String> source = new ComboBox<>();
+    final ValidatedField<Long> points = new ValidatedField<>("points", ValidatedField.integer("Points", 2, 2000));
+    final ComboBox<String> target = new ComboBox<>();
+    final ValidatedField<Double> frequency = new ValidatedField<>("frequency", ValidatedField.number("Frequency", 0, 64));
+    final ValidatedField<Double> noise = new ValidatedField<>("noise", ValidatedField.number("Noise", 0, 10));
+    final ValidatedField<Long> seed = new ValidatedField<>("seed", ValidatedField.integer("Seed", 0, Long.MAX_VALUE));
+    final ValidatedField<Long> steps = new ValidatedField<>("steps", ValidatedField.integer("Steps", 1, TrainingSpec.MAX_STEPS));
+    private boolean updating;
+
+    ConfigPanel(StudioModel model) {
+        super(4);
+        this.model = model;
+        setPadding(new Insets(10));
+        getStyleClass().add("config-panel");
+        setId("config-panel");
+        activation.getItems().addAll(Activation.values());
+        parameterization.getItems().addAll(Parameterization.values());
+        source.getItems().addAll(SOURCES);
+        activation.setId("activation");
+        parameterization.setId("parameterization");
+        source.setId("source");
+        target.setId("target");
+        depth.setId("depth");
+        depth.setEditable(true);
+        widthSlider.setId("width-slider");
+        rateSlider.setId("rate-slider");
+        stableLimit.setId("stable-limit");
+        stableLimit.getStyleClass().add("hint");
+        stableLimit.setWrapText(true);
+        widthSlider.setTooltip(new Tooltip("Width on a log scale, 1 to 8192"));
+        rateSlider.setTooltip(new Tooltip("Learning rate η on a log scale"));
+        getChildren().addAll(
+                section("Network"),
+                row("Width (1–8192)", widthSlider, width),
+                row("Depth (hidden layers)", depth),
+                row("Activation", activation),
+                row("Parameterization", parameterization),
+                row("σ_w", sigmaW),
+                row("σ_b", sigmaB),
+                row("Seed", seed),
+                section("Training"),
+                row("Learning rate η", rateSlider, learningRate, stableLimit),
+                row("Steps", steps),
+                section("Data"),
+                row("Data set", source),
+                row("Train points", points),
+                row("Target", target),
+                row("Frequency", frequency),
+                row("Noise", noise));
+        show(model.specProperty().get());
+        wire();
+        model.specProperty().addListener((o, a, b) -> show(b));
+        model.snapshotProperty().addListener((o, a, b) -> showLimit(b));
+    }
+
+    private void wire() {
+        width.setOnCommit(v -> apply());
+        sigmaW.setOnCommit(v -> apply());
+        sigmaB.setOnCommit(v -> apply());
+        learningRate.setOnCommit(v -> apply());
+        points.setOnCommit(v -> apply());
+        frequency.setOnCommit(v -> apply());
+        noise.setOnCommit(v -> apply());
+        seed.setOnCommit(v -> apply());
+        steps.setOnCommit(v -> apply());
+        depth.valueProperty().addListener((o, a, b) -> apply());
+        activation.valueProperty().addListener((o, a, b) -> apply());
+        parameterization.valueProperty().addListener((o, a, b) -> apply());
+        target.valueProperty().addListener((o, a, b) -> apply());
+        source.valueProperty().addListener((o, a, b) -> {
+            if (updating || b == null) {
+                return;
+            }
+            DataSpec d = DataSpec.defaults(b);
+            updating = true;
+            target.getItems().setAll(DataSpec.targetsOf(b));
+            target.setValue(d.target().isEmpty() ? null : d.target());
+            points.show((long) d.n(), Integer.toString(d.n()));
+            frequency.show(d.frequency(), ValidatedField.plain(d.frequency()));
+            updating = false;
+            apply();
+        });
+        widthSlider.valueChangingProperty().addListener((o, was, is) -> {
+            if (!is) {
+                fromWidthSlider();
+            }
+        });
+        widthSlider.valueProperty().addListener((o, a, b) -> {
+            if (!updating && !widthSlider.isValueChanging()) {
+                fromWidthSlider();
+            }
+        });
+        rateSlider.valueChangingProperty().addListener((o, was, is) -> {
+            if (!is) {
+                fromRateSlider();
+            }
+        });
+        rateSlider.valueProperty().addListener((o, a, b) -> {
+            if (!updating && !rateSlider.isValueChanging()) {
+                fromRateSlider();
+            }
+        });
+    }
+
+    private void fromWidthSlider() {
+        if (updating) {
+            return;
+        }
+        long w = Math.max(1, Math.min(NetworkConfig.MAX_WIDTH, Math.round(Math.pow(2, widthSlider.getValue()))));
+        width.field().setText(Long.toString(w));
+        width.commit();
+    }
+
+    private void fromRateSlider() {
+        if (updating) {
+            return;
+        }
+        double v = Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, rateSlider.getValue())));
+        learningRate.field().setText(ValidatedField.plain(v));
+        learningRate.commit();
+    }
+
+    /** The experiment the fields describe, or null while any field is invalid. */
+    ExperimentSpec current() {
+        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, learningRate, points, frequency, noise, seed, steps)) {
+            if (!f.validProperty().get() || f.value() == null) {
+                return null;
+            }
+        }
+        ExperimentSpec old = model.specProperty().get();
+        try {
+            NetworkConfig net = new NetworkConfig(width.value().intValue(), depth.getValue(), activation.getValue(),
+                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value());
+            DataSpec d = old.data();
+            String src = source.getValue();
+            DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
+                    target.getValue() == null ? "" : target.getValue(), frequency.value(), noise.value(), d.seed(), d.train(), d.test());
+            TrainingSpec tr = new TrainingSpec(learningRate.value(), steps.value().intValue(), old.training().kernelEvery());
+            return new ExperimentSpec(net, data, tr);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void apply() {
+        if (updating) {
+            return;
+        }
+        ExperimentSpec next = current();
+        if (next != null) {
+            model.apply(next);
+        }
+    }
+
+    private void show(ExperimentSpec s) {
+        updating = true;
+        NetworkConfig n = s.network();
+        width.show((long) n.width(), Integer.toString(n.width()));
+        widthSlider.setValue(Math.log(n.width()) / Math.log(2));
+        depth.getValueFactory().setValue(n.depth());
+        activation.setValue(n.activation());
+        parameterization.setValue(n.parameterization());
+        sigmaW.show(n.sigmaW(), ValidatedField.plain(n.sigmaW()));
+        sigmaB.show(n.sigmaB(), ValidatedField.plain(n.sigmaB()));
+        seed.show(n.seed(), Long.toString(n.seed()));
+        learningRate.show(s.training().learningRate(), ValidatedField.plain(s.training().learningRate()));
+        rateSlider.setValue(Math.log10(s.training().learningRate()));
+        steps.show((long) s.training().steps(), Integer.toString(s.training().steps()));
+        DataSpec d = s.data();
+        if (!source.getItems().contains(d.source())) {
+            source.getItems().add(d.source());
+        }
+        source.setValue(d.source());
+        target.getItems().setAll(DataSpec.targetsOf(d.source()));
+        target.setValue(d.target().isEmpty() ? null : d.target());
+        points.show((long) d.n(), Integer.toString(d.n()));
+        frequency.show(d.frequency(), ValidatedField.plain(d.frequency()));
+        noise.show(d.noise(), ValidatedField.plain(d.noise()));
+        updating = false;
+    }
+
+    private void showLimit(TrainingSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        double limit = s.context().largestStableLearningRate();
+        double eta = model.specProperty().get().training().learningRate();
+        boolean unstable = eta > limit;
+        stableLimit.setText(String.format(Locale.ROOT, "stable below 2n/λ_max = %.3g%s", limit,
+                unstable ? " — this η is above it: expect divergence" : ""));
+        stableLimit.getStyleClass().remove("warning");
+        if (unstable) {
+            stableLimit.getStyleClass().add("warning");
+        }
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox row(String label, Node... controls) {
+        Label l = new Label(label);
+        l.getStyleClass().add("field-label");
+        VBox box = new VBox(3, l);
+        for (Node c : controls) {
+            if (c instanceof javafx.scene.control.Control control) {
+                control.setMaxWidth(Double.MAX_VALUE);
+            }
+            box.getChildren().add(c);
+        }
+        return box;
+    }
+}

@@ -1,0 +1,73 @@
+package io.ntkstudio.ui;
+
+import java.util.List;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+
+/** The four live views side by side in a 2 × 2 grid; any one can be maximised and restored. */
+final class Dashboard extends GridPane {
+    final KernelHeatmapView heatmap;
+    final SpectrumView spectrum;
+    final LossView loss;
+    final FunctionView function;
+    private final List<PlotView> views;
+    private PlotView maximised;
+
+    Dashboard(StudioModel model) {
+        setId("dashboard");
+        setHgap(6);
+        setVgap(6);
+        heatmap = new KernelHeatmapView(model);
+        spectrum = new SpectrumView(model);
+        loss = new LossView(model);
+        function = new FunctionView(model);
+        views = List.of(heatmap, spectrum, loss, function);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+        for (PlotView v : views) {
+            v.onMaximise(() -> toggle(v));
+        }
+        layoutGrid();
+    }
+
+    List<PlotView> views() {
+        return views;
+    }
+
+    /** Maximises a view, or restores the grid when it is already maximised. */
+    void toggle(PlotView v) {
+        maximised = maximised == v ? null : v;
+        layoutGrid();
+    }
+
+    void restore() {
+        maximised = null;
+        layoutGrid();
+    }
+
+    PlotView maximised() {
+        return maximised;
+    }
+
+    private void layoutGrid() {
+        getChildren().clear();
+        if (maximised != null) {
+            add(maximised, 0, 0, 2, 2);
+            return;
+        }
+        add(function, 0, 0);
+        add(heatmap, 1, 0);
+        add(loss, 0, 1);
+        add(spectrum, 1, 1);
+    }
+}

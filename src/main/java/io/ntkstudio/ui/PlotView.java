@@ -1,0 +1,106 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.figure.ChartInputs;
+import java.awt.Graphics2D;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * A titled view showing a chart painted from the model's snapshot by the {@link ChartRenderer}:
+ * the same inputs paint the same pixels. It asks for a new picture when a snapshot arrives (or,
+ * for kernel views, when a kernel arrives) and when its size changes, never otherwise.
+ */
+abstract class PlotView extends BorderPane {
+    protected final StudioModel model;
+    protected final ImageView image = new ImageView();
+    protected final HBox header;
+    protected final Pane holder;
+    private final Button maximise = new Button("⤢");
+    private long draws;
+    private Object layout;
+
+    PlotView(StudioModel model, String title, boolean kernelOnly) {
+        this.model = model;
+        getStyleClass().add("plot-view");
+        Label titleLabel = new Label(title);
+        titleLabel.getStyleClass().add("view-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        maximise.getStyleClass().add("view-button");
+        maximise.setTooltip(new Tooltip("Maximise this view (or double-click the title bar; Esc restores)"));
+        header = new HBox(8, titleLabel, spacer, maximise);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(3, 6, 3, 8));
+        header.getStyleClass().add("view-header");
+        holder = new Pane(image) {
+            private double lastW;
+            private double lastH;
+
+            @Override
+            protected void layoutChildren() {
+                if (getWidth() != lastW || getHeight() != lastH) {
+                    lastW = getWidth();
+                    lastH = getHeight();
+                    requestRender();
+                }
+            }
+        };
+        holder.setMinSize(120, 100);
+        setTop(header);
+        setCenter(holder);
+        (kernelOnly ? model.kernelSnapshotProperty() : model.snapshotProperty()).addListener((o, a, b) -> requestRender());
+    }
+
+    /** Adds controls to the title bar, before the maximise button. */
+    protected void addHeaderControls(Node... nodes) {
+        header.getChildren().addAll(header.getChildren().size() - 1, java.util.List.of(nodes));
+    }
+
+    void onMaximise(Runnable action) {
+        maximise.setOnAction(e -> action.run());
+        header.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                action.run();
+            }
+        });
+    }
+
+    /** How many pictures this view has shown, for tests and benchmarks. */
+    long draws() {
+        return draws;
+    }
+
+    /** What the last painting reported (e.g. the heatmap's cell layout), or null. */
+    protected Object layoutInfo() {
+        return layout;
+    }
+
+    /** Asks for a new picture of the current snapshot at the current size. */
+    final void requestRender() {
+        int w = (int) Math.floor(holder.getWidth());
+        int h = (int) Math.floor(holder.getHeight());
+        if (w < 2 || h < 2) {
+            return;
+        }
+        model.renderer().request(this, model.chartInputs(this), w, h);
+    }
+
+    final void install(ChartRenderer.Rendered r) {
+        image.setImage(r.image());
+        layout = r.layout();
+        draws++;
+    }
+
+    /** Paints the chart on the renderer's thread; returns layout information or null. */
+    protected abstract Object paint(Graphics2D g, double w, double h, ChartInputs in);
+}

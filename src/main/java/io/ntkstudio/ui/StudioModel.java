@@ -1,0 +1,290 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingLoop;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.Series;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.MatrixBackend;
+import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The presentation model of the studio, used on the FX thread only. It owns the
+ * {@link TrainingLoop}, takes at most one snapshot per frame from its latest-value slot (never
+ * waiting on the engine), keeps the decimated {@link History}, and exposes read-only properties
+ * the views and controls bind to.
+ *
+ * <p>Changing the architecture, data or seed restarts the run; changing the learning rate applies
+ * from the next step; the step budget and kernel interval apply at once.
+ */
+public final class StudioModel {
+    private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
+    private final History history = new History();
+    private final FrameStats frames = new FrameStats();
+    private final ChartRenderer renderer = new ChartRenderer();
+    private final Path baseDir;
+    private TrainingLoop loop;
+    private double stepsPerSecond;
+    private boolean reported;
+    private long rateStep = -1;
+    private long rateTime;
+    private double stepsPerSecondMeasured;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    public StudioModel(ExperimentSpec initial, Path baseDir) {
+        this.baseDir = baseDir;
+        spec.set(initial);
+    }
+
+    /**
+     * Builds the first run and starts pulling snapshots every frame. The products get all cores
+     * but one: BLAS threads that share a core with the renderer stall each other, and the frames.
+     */
+    public void start() {
+        MatrixBackend.current().setThreads(Runtime.getRuntime().availableProcessors() - 1);
+        restart();
+        timer.start();
+    }
+
+    /** Stops the engine thread without waiting for it and stops the frame timer. */
+    public void shutdown() {
+        timer.stop();
+        renderer.stop();
+        if (loop != null) {
+            loop.closeAsync();
+        }
+    }
+
+    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** A message for the person, with the fix, when the run diverged or failed; else null. */
+    public ReadOnlyStringProperty notificationProperty() {
+        return notification.getReadOnlyProperty();
+    }
+
+    /** Step, speed and losses for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Incremented at every restart of the engine. */
+    public ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+
+    /**
+     * The newest snapshot that carries Θ_t (snapshots in between carry only losses and outputs);
+     * views of the kernel redraw only when it changes.
+     */
+    public ReadOnlyObjectProperty<TrainingSnapshot> kernelSnapshotProperty() {
+        return kernelSnapshot.getReadOnlyProperty();
+    }
+
+    TrainingSnapshot kernelSnapshot() {
+        TrainingSnapshot k = kernelSnapshot.get();
+        return k != null && k.hasKernel() ? k : null;
+    }
+
+    History history() {
+        return history;
+    }
+
+    ChartRenderer renderer() {
+        return renderer;
+    }
+
+    /** Immutable inputs for painting a view, captured now on the FX thread; null before the first snapshot. */
+    ChartInputs chartInputs(PlotView view) {
+        TrainingSnapshot s = snapshot.get();
+        if (s == null) {
+            return null;
+        }
+        HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
+        Series[] top = new Series[History.TOP_EIGENVALUES];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = Series.copyOf(history.topEigenvalues[i]);
+        }
+        return new ChartInputs(s, kernelSnapshot(), Series.copyOf(history.trainLoss), Series.copyOf(history.testLoss),
+                Series.copyOf(history.regimeTrainLoss), Series.copyOf(history.regimeTestLoss),
+                Series.copyOf(history.kernelChange), Series.copyOf(history.distanceToLimit),
+                Series.copyOf(history.alignment), Series.copyOf(history.weightChange), top, mode);
+    }
+
+    FrameStats frameStats() {
+        return frames;
+    }
+
+    /** Applies an edited experiment, restarting only when the run itself changes. */
+    public void apply(ExperimentSpec next) {
+        ExperimentSpec current = spec.get();
+        if (next.equals(current)) {
+            return;
+        }
+        spec.set(next);
+        boolean sameRun = next.network().equals(current.network()) && next.data().equals(current.data());
+        if (!sameRun) {
+            restart();
+            return;
+        }
+        if (next.training().learningRate() != current.training().learningRate()) {
+            loop.setLearningRate(next.training().learningRate());
+        }
+        loop.setKernelEvery(next.training().kernelEvery());
+        loop.setMaxSteps(next.training().steps());
+    }
+
+    public void play() {
+        if (loop != null) {
+            loop.play();
+            playing.set(true);
+        }
+    }
+
+    public void pause() {
+        if (loop != null) {
+            loop.pause();
+        }
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void step() {
+        pause();
+        if (loop != null) {
+            loop.stepOnce();
+        }
+    }
+
+    /** Starts the same experiment again from initialisation. */
+    public void reset() {
+        restart();
+    }
+
+    /** Steps per second (≤ 0: as fast as possible). */
+    public void setStepsPerSecond(double v) {
+        stepsPerSecond = v;
+        if (loop != null) {
+            loop.setStepsPerSecond(v);
+        }
+    }
+
+    public void dismissNotification() {
+        notification.set(null);
+    }
+
+    private void restart() {
+        boolean wasPlaying = playing.get();
+        if (loop != null) {
+            loop.closeAsync();
+        }
+        ExperimentSpec s = spec.get();
+        history.clear();
+        kernelSnapshot.set(null);
+        snapshot.set(null);
+        notification.set(null);
+        reported = false;
+        rateStep = -1;
+        Path base = baseDir;
+        loop = new TrainingLoop(() -> {
+            Dataset data = DatasetFactory.build(s.data(), base);
+            return TrainingRun.create(s, data, true);
+        }, s.training().steps(), s.training().kernelEvery());
+        loop.setStepsPerSecond(stepsPerSecond);
+        loop.start();
+        generation.set(generation.get() + 1);
+        status.set("building the network and its kernels…");
+        if (wasPlaying) {
+            play();
+        }
+    }
+
+    private void frame(long now) {
+        frames.frame(now);
+        TrainingSnapshot s = loop.snapshots().take();
+        if (s != null) {
+            history.add(s);
+            if (s.hasKernel() || kernelSnapshot.get() == null) {
+                kernelSnapshot.set(s);
+            }
+            snapshot.set(s);
+            frames.viewDrawn();
+            measureRate(s, now);
+            status.set(String.format(java.util.Locale.ROOT, "step %,d   ·   %.0f steps/s   ·   train loss %.3e   ·   test loss %.3e",
+                    s.step(), stepsPerSecondMeasured, s.trainLoss(), s.testLoss()));
+        }
+        RunStatus st = loop.status();
+        if (!reported && (st == RunStatus.DIVERGED || st == RunStatus.FAILED)) {
+            TrainingSnapshot last = loop.snapshots().peek();
+            String message = st == RunStatus.FAILED ? loop.failure() : last != null ? last.message() : null;
+            if (message != null) {
+                reported = true;
+                playing.set(false);
+                notification.set(message);
+                status.set(st == RunStatus.DIVERGED ? "diverged: lower the learning rate and press Reset" : "stopped: " + message);
+            }
+        } else if (st == RunStatus.FINISHED && playing.get()) {
+            playing.set(false);
+        }
+    }
+
+    private void measureRate(TrainingSnapshot s, long now) {
+        if (rateStep < 0 || s.step() < rateStep) {
+            rateStep = s.step();
+            rateTime = now;
+            return;
+        }
+        double dt = (now - rateTime) / 1e9;
+        if (dt >= 0.5) {
+            stepsPerSecondMeasured = (s.step() - rateStep) / dt;
+            rateStep = s.step();
+            rateTime = now;
+        }
+    }
+
+    /** Steps per second over the last half second or more. */
+    double measuredStepsPerSecond() {
+        return stepsPerSecondMeasured;
+    }
+}

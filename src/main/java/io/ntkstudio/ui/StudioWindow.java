@@ -1,0 +1,162 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.model.InvalidInputException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The studio's window content: menus, transport, configuration on the left, the four views in
+ * the centre under an in-window notification bar for errors, and the status bar.
+ */
+public final class StudioWindow extends BorderPane {
+    final StudioModel model;
+    final ConfigPanel config;
+    final TransportBar transport;
+    final Dashboard dashboard;
+    final NotificationPane notifications;
+    final StatusBar statusBar = new StatusBar();
+
+    public StudioWindow(StudioModel model) {
+        this.model = model;
+        setId("studio");
+        getStyleClass().add("studio");
+        config = new ConfigPanel(model);
+        transport = new TransportBar(model);
+        dashboard = new Dashboard(model);
+        notifications = new NotificationPane(dashboard);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+        model.notificationProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                notifications.hide();
+            } else {
+                notifications.show(b);
+            }
+        });
+        statusBar.setId("status-bar");
+        statusBar.textProperty().bind(model.statusProperty());
+        ScrollPane side = new ScrollPane(config);
+        side.setFitToWidth(true);
+        side.setPrefWidth(260);
+        side.setMinWidth(220);
+        side.getStyleClass().add("config-scroll");
+        setTop(new VBox(menus(), transport));
+        setLeft(side);
+        setCenter(notifications);
+        setBottom(statusBar);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
+    }
+
+    private MenuBar menus() {
+        MenuItem open = item("Open experiment…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+        MenuItem save = item("Save experiment as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            Window w = getScene() == null ? null : getScene().getWindow();
+            if (w != null) {
+                w.hide();
+            }
+        });
+        Menu file = new Menu("File", null, open, save, quit);
+        Menu run = new Menu("Run", null,
+                item("Play / Pause   (Space)", null, model::togglePlay),
+                item("Step   (S)", null, model::step),
+                item("Reset   (R)", null, model::reset));
+        Menu view = new Menu("View");
+        String[] names = {"Kernel heatmap", "Eigenspectrum", "Loss and metrics", "Learned function"};
+        PlotView[] views = {dashboard.heatmap, dashboard.spectrum, dashboard.loss, dashboard.function};
+        for (int i = 0; i < views.length; i++) {
+            PlotView v = views[i];
+            view.getItems().add(item("Maximise " + names[i], new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> dashboard.toggle(v)));
+        }
+        view.getItems().add(item("Show all views   (Esc)", null, dashboard::restore));
+        MenuBar bar = new MenuBar(file, run, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) {
+            m.setAccelerator(accel);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Space, S, R and Esc, unless the person is typing in a field. */
+    private void shortcut(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SPACE -> model.togglePlay();
+            case S -> model.step();
+            case R -> model.reset();
+            case ESCAPE -> dashboard.restore();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments (*.json)", "*.json"));
+        return c;
+    }
+
+    private void open() {
+        File f = chooser("Open experiment").showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** Opens an experiment file; a bad file leaves the current experiment as it is. */
+    void openFile(Path file) {
+        try {
+            model.apply(ExperimentJson.read(file));
+        } catch (InvalidInputException e) {
+            notifications.show("Could not open the experiment: " + e.getMessage());
+        }
+    }
+
+    private void save() {
+        File f = chooser("Save experiment").showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            saveFile(f.toPath());
+        }
+    }
+
+    void saveFile(Path file) {
+        ExperimentSpec s = model.specProperty().get();
+        try {
+            AtomicFiles.write(file, w -> w.write(ExperimentJson.format(s)));
+        } catch (IOException e) {
+            notifications.show("Could not save to " + file + ": " + e.getMessage() + ". Nothing was changed there.");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Opens the real dashboard, trains as fast as possible and measures the FX thread: the 99th
+ * percentile of gaps between AnimationTimer frames, snapshots drawn per second, steps per second.
+ */
+public final class UiBenchmark {
+    static final int WIDTH = 1360;
+    static final int HEIGHT = 860;
+    private UiBenchmark() {
+    }
+
+    public static Map<String, Object> run(double seconds, int n, int width, int depth) throws Exception {
+        HeadlessStudio.startToolkit(false, WIDTH + 8, HEIGHT + 8);
+        ExperimentSpec spec = new ExperimentSpec(
+                new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0),
+                new DataSpec("circle", n, 128, "sin", 3, 0, 0, null, null),
+                new TrainingSpec(0.2, TrainingSpec.MAX_STEPS, 10));
+        try (HeadlessStudio studio = HeadlessStudio.open(spec, Path.of("."), WIDTH, HEIGHT)) {
+            StudioModel model = studio.model();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (HeadlessStudio.onFx(() -> model.snapshotProperty().get()) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the first snapshot did not arrive within two minutes");
+                }
+                Thread.sleep(20);
+            }
+            long startStep = HeadlessStudio.onFx(() -> {
+                model.frameStats().reset();
+                model.play();
+                return model.snapshotProperty().get().step();
+            });
+            long t0 = System.nanoTime();
+            Thread.sleep((long) (seconds * 1000));
+            Object[] result = HeadlessStudio.onFx(() -> {
+                TrainingSnapshot s = model.snapshotProperty().get();
+                FrameStats f = model.frameStats();
+                return new Object[] {s.step(), f.gapQuantile(0.99), f.views(), f.frames(), f.gapQuantile(0.5), s.status().name()};
+            });
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("n", n);
+            json.put("width", width);
+            json.put("depth", depth);
+            json.put("seconds", Math.round(elapsed * 100) / 100.0);
+            json.put("headless", !Headless.hasDisplay() || "Monocle".equals(System.getProperty("glass.platform")));
+            json.put("frames", result[3]);
+            json.put("fx_gap_p50_ms", round((Double) result[4]));
+            json.put("fx_gap_p99_ms", round((Double) result[1]));
+            json.put("views_per_s", round((Long) result[2] / elapsed));
+            json.put("steps_per_s", round(((Long) result[0] - startStep) / elapsed));
+            json.put("run_status", result[5]);
+            return json;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
