@@ -3,6 +3,8 @@ package io.ntkstudio.engine;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
  * {@link #setLearningRate} and {@link #close}; none of these waits on a step.
  */
 public final class TrainingLoop implements AutoCloseable {
-    private final Supplier<TrainingRun> factory;
+    private final Function<BooleanSupplier, TrainingRun> factory;
     private final LatestValue<TrainingSnapshot> snapshots = new LatestValue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -34,6 +36,14 @@ public final class TrainingLoop implements AutoCloseable {
      * @param maxSteps the step budget; the loop pauses as FINISHED there
      */
     public TrainingLoop(Supplier<TrainingRun> factory, long maxSteps, int kernelEvery) {
+        this(closed -> factory.get(), maxSteps, kernelEvery);
+    }
+
+    /**
+     * @param factory builds the run on the training thread, given a flag that turns true when the
+     *                loop is closed meanwhile, so that a slow build can give up early
+     */
+    public TrainingLoop(Function<BooleanSupplier, TrainingRun> factory, long maxSteps, int kernelEvery) {
         this.factory = factory;
         this.maxSteps = maxSteps;
         this.kernelEvery = kernelEvery;
@@ -136,7 +146,10 @@ public final class TrainingLoop implements AutoCloseable {
     private void runLoop() {
         TrainingRun run;
         try {
-            run = factory.get();
+            run = factory.apply(() -> closed);
+        } catch (java.util.concurrent.CancellationException e) {
+            status = RunStatus.STOPPED;
+            return;
         } catch (RuntimeException | OutOfMemoryError e) {
             failure = e.getMessage() != null ? e.getMessage() : e.toString();
             status = RunStatus.FAILED;

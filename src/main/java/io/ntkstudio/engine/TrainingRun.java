@@ -15,6 +15,7 @@ import io.ntkstudio.model.Parameterization;
 import io.ntkstudio.model.ReadOnlyMatrix;
 import io.ntkstudio.model.ReadOnlyVector;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state of one training run, owned by exactly one thread: the network, full-batch gradient
@@ -54,7 +55,7 @@ public final class TrainingRun {
     private double learningRate;
     private double lastLoss = Double.NaN;
 
-    private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit) {
+    private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
         NetworkConfig cfg = spec.network();
         int dim = data.inputDim();
         this.n = data.train().count();
@@ -91,9 +92,9 @@ public final class TrainingRun {
         Spectrum spectrumLimit = null;
         if (limit) {
             AnalyticKernel analytic = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
-            kernelLimit = analytic.ntk(xTrain, n, xTrain, n, dim);
+            kernelLimit = analytic.compute(xTrain, n, xTrain, n, dim, cancelled).ntk();
             spectrumLimit = Spectrum.of(kernelLimit, n, true);
-            regimeLimit = new KernelRegime(spectrumLimit, analytic.ntk(xTest, m, xTrain, n, dim), yTrain,
+            regimeLimit = new KernelRegime(spectrumLimit, analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk(), yTrain,
                     trainAtZero, testAtZero);
         } else {
             kernelLimit = null;
@@ -132,7 +133,16 @@ public final class TrainingRun {
      * Θ_∞ is computed too (NTK parameterization only).
      */
     public static TrainingRun create(ExperimentSpec spec, Dataset data, boolean withLimit) {
-        return new TrainingRun(spec, data, withLimit);
+        return new TrainingRun(spec, data, withLimit, () -> false);
+    }
+
+    /**
+     * As {@link #create(ExperimentSpec, Dataset, boolean)}, giving up with a
+     * {@link java.util.concurrent.CancellationException} as soon as {@code cancelled} turns true
+     * during the slow part (the analytic kernel), so superseded runs stop costing time.
+     */
+    public static TrainingRun create(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
+        return new TrainingRun(spec, data, withLimit, cancelled);
     }
 
     public RunContext context() {

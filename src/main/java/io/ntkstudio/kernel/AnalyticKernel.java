@@ -45,6 +45,14 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
     }
 
     public Result compute(double[] x1, int n1, double[] x2, int n2, int dim) {
+        return compute(x1, n1, x2, n2, dim, () -> false);
+    }
+
+    /**
+     * As {@link #compute(double[], int, double[], int, int)}, checking {@code cancelled} row by row
+     * and throwing {@link java.util.concurrent.CancellationException} once it is true.
+     */
+    public Result compute(double[] x1, int n1, double[] x2, int n2, int dim, java.util.function.BooleanSupplier cancelled) {
         boolean symmetric = x1 == x2 && n1 == n2;
         GaussianMoments closedForm = ClosedFormMoments.forActivation(activation);
         double sw2 = sigmaW * sigmaW;
@@ -68,6 +76,9 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
             final GaussianMoments m = closedForm != null ? closedForm
                     : new QuadratureMoments(activation, QuadratureMoments.orderFor(Math.max(max(q1), max(q2))));
             IntStream.range(0, n1).parallel().forEach(i -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("the analytic kernel is no longer wanted");
+                }
                 double[] out = new double[2];
                 for (int j = symmetric ? i : 0; j < n2; j++) {
                     int k = i * n2 + j;

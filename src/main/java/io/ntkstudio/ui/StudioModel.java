@@ -227,9 +227,9 @@ public final class StudioModel {
         reported = false;
         rateStep = -1;
         Path base = baseDir;
-        loop = new TrainingLoop(() -> {
+        loop = new TrainingLoop(closed -> {
             Dataset data = DatasetFactory.build(s.data(), base);
-            return TrainingRun.create(s, data, true);
+            return TrainingRun.create(s, data, true, closed);
         }, s.training().steps(), s.training().kernelEvery());
         loop.setStepsPerSecond(stepsPerSecond);
         loop.start();

@@ -1,0 +1,305 @@
+package io.ntkstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+    private static final List<Throwable> FX_ERRORS = Collections.synchronizedList(new ArrayList<>());
+    private StudioModel model;
+    private StudioWindow window;
+
+    @TempDir
+    Path dir;
+
+    static ExperimentSpec small() {
+        return new ExperimentSpec(new NetworkConfig(64, 2, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 1),
+                new DataSpec("circle", 20, 48, "sin", 2, 0, 0, null, null), new TrainingSpec(0.3, 100_000, 5));
+    }
+
+    @Start
+    void start(Stage stage) {
+        Headless.quietJavaFxLogging();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> FX_ERRORS.add(e));
+        model = new StudioModel(small(), Path.of("."));
+        window = new StudioWindow(model);
+        stage.setScene(new Scene(window, 1200, 800));
+        stage.show();
+        model.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> model.shutdown()).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private TrainingSnapshot snapshot() throws Exception {
+        return fx(() -> model.snapshotProperty().get());
+    }
+
+    private void firstSnapshot() {
+        waitFor("the first snapshot", () -> model.snapshotProperty().get() != null);
+    }
+
+    @Test
+    void typingAWidthRestartsTheEngineAtThatWidth(FxRobot robot) throws Exception {
+        firstSnapshot();
+        int generation = fx(() -> model.generationProperty().get());
+        robot.doubleClickOn("#width").eraseText(6).write("48").type(KeyCode.ENTER);
+        waitFor("a restart at width 48", () -> model.generationProperty().get() > generation
+                && model.snapshotProperty().get() != null
+                && model.snapshotProperty().get().context().spec().network().width() == 48);
+        assertEquals(48, snapshot().context().parameterCount() > 0 ? snapshot().context().spec().network().width() : -1);
+        assertEquals(0, snapshot().step(), "a restarted run begins at step 0");
+    }
+
+    @Test
+    void playPauseStepAndResetFromButtonsAndKeys(FxRobot robot) throws Exception {
+        firstSnapshot();
+        robot.clickOn("#step");
+        waitFor("one step", () -> model.snapshotProperty().get().step() == 1);
+        robot.clickOn("#dashboard");
+        robot.type(KeyCode.S);
+        waitFor("the S key steps", () -> model.snapshotProperty().get().step() == 2);
+        robot.clickOn("#play");
+        waitFor("steps while playing", () -> model.snapshotProperty().get().step() > 20);
+        assertTrue(fx(() -> model.playingProperty().get()));
+        robot.clickOn("#play");
+        waitFor("pause", () -> !model.playingProperty().get());
+        Thread.sleep(200);
+        long paused = snapshot().step();
+        Thread.sleep(300);
+        assertEquals(paused, snapshot().step(), "no steps while paused");
+        robot.clickOn("#dashboard");
+        robot.type(KeyCode.SPACE);
+        waitFor("Space plays", () -> model.playingProperty().get() && model.snapshotProperty().get().step() > paused);
+        robot.type(KeyCode.SPACE);
+        int generation = fx(() -> model.generationProperty().get());
+        robot.clickOn("#reset");
+        waitFor("reset to step 0", () -> model.generationProperty().get() > generation
+                && model.snapshotProperty().get() != null && model.snapshotProperty().get().step() == 0);
+        robot.type(KeyCode.R);
+        waitFor("the R key resets", () -> model.generationProperty().get() > generation + 1);
+    }
+
+    @Test
+    void everyViewDrawsEachSnapshot(FxRobot robot) throws Exception {
+        firstSnapshot();
+        waitFor("views drawn", () -> window.dashboard.views().stream().allMatch(v -> v.draws() >= 2) && model.renderer().idle());
+        List<Image> before = new ArrayList<>();
+        for (PlotView v : window.dashboard.views()) {
+            before.add(fx(() -> v.image.getImage()));
+        }
+        robot.clickOn("#play");
+        waitFor("training", () -> model.snapshotProperty().get().step() > 60);
+        robot.clickOn("#play");
+        waitFor("idle views", () -> !model.playingProperty().get() && model.renderer().idle());
+        Thread.sleep(300);
+        waitFor("idle views", () -> model.renderer().idle());
+        for (int k = 0; k < before.size(); k++) {
+            PlotView v = window.dashboard.views().get(k);
+            Image after = fx(() -> v.image.getImage());
+            assertNotNull(after, v.getClass().getSimpleName());
+            assertTrue(differ(before.get(k), after), v.getClass().getSimpleName() + " shows the new snapshot");
+        }
+    }
+
+    private static boolean differ(Image a, Image b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return true;
+        }
+        for (int y = 0; y < a.getHeight(); y += 2) {
+            for (int x = 0; x < a.getWidth(); x += 2) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void badInputShowsItsReasonAndStartsNothing(FxRobot robot) throws Exception {
+        firstSnapshot();
+        int generation = fx(() -> model.generationProperty().get());
+        robot.doubleClickOn("#width").eraseText(6).write("100000").type(KeyCode.ENTER);
+        waitFor("the width message", () -> window.config.width.errorText() != null);
+        assertTrue(fx(() -> window.config.width.errorText()).contains("Width must be from 1 to 8192"));
+        robot.doubleClickOn("#sigma-w").eraseText(24).write("abc").type(KeyCode.ENTER);
+        waitFor("the σ_w message", () -> window.config.sigmaW.errorText() != null);
+        assertTrue(fx(() -> window.config.sigmaW.errorText()).contains("σ_w must be a number"));
+        Thread.sleep(300);
+        assertEquals(generation, fx(() -> model.generationProperty().get()), "no run was started");
+        assertEquals(64, fx(() -> model.specProperty().get().network().width()));
+        robot.doubleClickOn("#width").eraseText(8).write("32").type(KeyCode.ENTER);
+        waitFor("the message clears", () -> window.config.width.errorText() == null);
+    }
+
+    @Test
+    void divergenceShowsTheFixAndKeepsWhatWasShown(FxRobot robot) throws Exception {
+        firstSnapshot();
+        robot.doubleClickOn("#learning-rate").eraseText(8).write("200").type(KeyCode.ENTER);
+        waitFor("the new learning rate", () -> model.specProperty().get().training().learningRate() == 200);
+        robot.clickOn("#play");
+        waitFor("the divergence notice", () -> model.notificationProperty().get() != null);
+        String notice = fx(() -> model.notificationProperty().get());
+        assertTrue(notice.contains("diverged") && notice.contains("2n/λ_max(K)"), notice);
+        assertTrue(fx(() -> window.notifications.isShowing()));
+        assertFalse(fx(() -> model.playingProperty().get()));
+        assertTrue(Double.isFinite(snapshot().trainLoss()), "the last finite snapshot stays on show");
+        assertTrue(fx(() -> window.config.stableLimit.getText()).contains("above it"));
+    }
+
+    @Test
+    void maximiseAndRestoreAViewAndChangeHeatmapMode(FxRobot robot) throws Exception {
+        firstSnapshot();
+        fx(() -> {
+            window.dashboard.toggle(window.dashboard.loss);
+            return null;
+        });
+        assertEquals(window.dashboard.loss, fx(() -> window.dashboard.maximised()));
+        assertEquals(1, fx(() -> window.dashboard.getChildren().size()));
+        robot.clickOn("#dashboard");
+        robot.type(KeyCode.ESCAPE);
+        waitFor("restore", () -> window.dashboard.maximised() == null && window.dashboard.getChildren().size() == 4);
+        fx(() -> {
+            window.dashboard.heatmap.setMode(HeatmapMode.CHANGE);
+            return null;
+        });
+        long draws = fx(() -> window.dashboard.heatmap.draws());
+        waitFor("redraw in the new mode", () -> window.dashboard.heatmap.draws() > draws);
+        String text = fx(() -> window.dashboard.heatmap.describe(
+                window.dashboard.heatmap.image.getBoundsInLocal().getWidth() / 2,
+                window.dashboard.heatmap.image.getBoundsInLocal().getHeight() / 2));
+        assertTrue(text.contains("i = ") && text.contains("Θ_t − Θ_0 = "), text);
+    }
+
+    @Test
+    void savingAndOpeningAnExperimentRoundTrips() throws Exception {
+        Path file = dir.resolve("exp.json");
+        fx(() -> {
+            window.saveFile(file);
+            return null;
+        });
+        assertEquals(small(), ExperimentJson.read(file));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"network\": {\"width\": -5}}");
+        fx(() -> {
+            window.openFile(bad);
+            return null;
+        });
+        assertEquals(small(), fx(() -> model.specProperty().get()), "a bad file changes nothing");
+        ExperimentSpec other = small().withNetwork(small().network().withWidth(40));
+        Files.writeString(file, ExperimentJson.format(other));
+        fx(() -> {
+            window.openFile(file);
+            return null;
+        });
+        assertEquals(other, fx(() -> model.specProperty().get()));
+        assertEquals("40", fx(() -> ((TextField) window.lookup("#width")).getText()));
+    }
+
+    @Test
+    void hundredsOfRandomActionsLeaveNoErrorAndNoStuckThread(FxRobot robot) throws Exception {
+        firstSnapshot();
+        Random r = new Random(7);
+        String[] widths = {"8", "16", "33", "64"};
+        for (int k = 0; k < 300; k++) {
+            int a = r.nextInt(9);
+            fx(() -> {
+                switch (a) {
+                    case 0 -> model.togglePlay();
+                    case 1 -> model.step();
+                    case 2 -> model.reset();
+                    case 3 -> {
+                        window.config.width.field().setText(widths[r.nextInt(widths.length)]);
+                        window.config.width.commit();
+                    }
+                    case 4 -> window.config.depth.getValueFactory().setValue(1 + r.nextInt(3));
+                    case 5 -> window.config.activation.setValue(Activation.values()[r.nextInt(Activation.values().length)]);
+                    case 6 -> window.dashboard.toggle(window.dashboard.views().get(r.nextInt(4)));
+                    case 7 -> window.dashboard.heatmap.setMode(HeatmapMode.values()[r.nextInt(HeatmapMode.values().length)]);
+                    default -> {
+                        window.config.learningRate.field().setText(r.nextBoolean() ? "0.1" : "not a number");
+                        window.config.learningRate.commit();
+                    }
+                }
+                return null;
+            });
+            if (k % 25 == 0) {
+                Thread.sleep(20);
+            }
+        }
+        fx(() -> {
+            model.pause();
+            model.reset();
+            return null;
+        });
+        waitFor("a healthy run after the storm", () -> model.snapshotProperty().get() != null);
+        robot.clickOn("#step");
+        waitFor("it still steps", () -> model.snapshotProperty().get().step() == 1);
+        assertTrue(FX_ERRORS.isEmpty(), "FX thread errors: " + FX_ERRORS);
+        long trainingThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ntk-training") && t.isAlive()).count();
+        Thread.sleep(500);
+        long stillAlive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ntk-training") && t.isAlive()).count();
+        if (stillAlive > 3) {
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (t.getName().equals("ntk-training")) {
+                    System.err.println("ALIVE " + t.getState() + " " + (st.length > 3 ? st[0] + " < " + st[1] + " < " + st[2] + " < " + st[3] : java.util.Arrays.toString(st)));
+                }
+            });
+        }
+        assertTrue(stillAlive <= 3, "old training threads end after a restart: " + trainingThreads + " -> " + stillAlive);
+        assertNull(fx(() -> model.notificationProperty().get()));
+        assertNotEquals(0, fx(() -> model.generationProperty().get()));
+    }
+}
