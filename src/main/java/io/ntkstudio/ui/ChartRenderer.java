@@ -22,7 +22,7 @@ import javafx.scene.image.WritableImage;
  */
 final class ChartRenderer {
     /** A finished render: the pixels and whatever the painter reports (e.g. heatmap layout). */
-    record Rendered(WritableImage image, Object layout) {
+    record Rendered(WritableImage image, Object layout, long step) {
     }
 
     private record Request(ChartInputs inputs, int width, int height) {
@@ -119,6 +119,6 @@ final class ChartRenderer {
         int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(req.width(), req.height(), IntBuffer.wrap(data),
                 PixelFormat.getIntArgbPreInstance());
-        return new Rendered(new WritableImage(buffer), layout);
+        return new Rendered(new WritableImage(buffer), layout, req.inputs() == null ? -1 : req.inputs().snapshot().step());
     }
 }

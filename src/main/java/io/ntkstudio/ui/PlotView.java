@@ -27,6 +27,7 @@ abstract class PlotView extends BorderPane {
     protected final Pane holder;
     private final Button maximise = new Button("⤢");
     private long draws;
+    private long shownStep = -1;
     private Object layout;
 
     PlotView(StudioModel model, String title, boolean kernelOnly) {
@@ -80,6 +81,11 @@ abstract class PlotView extends BorderPane {
         return draws;
     }
 
+    /** The step of the snapshot on show, or −1 while none is. */
+    long shownStep() {
+        return shownStep;
+    }
+
     /** What the last painting reported (e.g. the heatmap's cell layout), or null. */
     protected Object layoutInfo() {
         return layout;
@@ -98,6 +104,7 @@ abstract class PlotView extends BorderPane {
     final void install(ChartRenderer.Rendered r) {
         image.setImage(r.image());
         layout = r.layout();
+        shownStep = r.step();
         draws++;
     }
 

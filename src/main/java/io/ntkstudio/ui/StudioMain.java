@@ -14,6 +14,13 @@ public final class StudioMain {
                     + "The command line works anywhere: java -jar target/ntk-studio.jar --help");
             System.exit(2);
         }
-        Application.launch(StudioApp.class, args);
+        try {
+            Application.launch(StudioApp.class, args);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            System.err.println("NTK Studio could not open its window: " + why
+                    + (why.contains("GTK") ? ". On Linux, install GTK 3 (e.g. sudo apt-get install libgtk-3-0)." : ""));
+            System.exit(1);
+        }
     }
 }

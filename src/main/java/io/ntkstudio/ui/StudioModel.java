@@ -35,6 +35,7 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
+    private TrainingSnapshot latestKernel;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -116,7 +117,7 @@ public final class StudioModel {
     }
 
     TrainingSnapshot kernelSnapshot() {
-        TrainingSnapshot k = kernelSnapshot.get();
+        TrainingSnapshot k = latestKernel;
         return k != null && k.hasKernel() ? k : null;
     }
 
@@ -221,6 +222,7 @@ public final class StudioModel {
         }
         ExperimentSpec s = spec.get();
         history.clear();
+        latestKernel = null;
         kernelSnapshot.set(null);
         snapshot.set(null);
         notification.set(null);
@@ -245,10 +247,16 @@ public final class StudioModel {
         TrainingSnapshot s = loop.snapshots().take();
         if (s != null) {
             history.add(s);
-            if (s.hasKernel() || kernelSnapshot.get() == null) {
-                kernelSnapshot.set(s);
+            // Views paint from both the snapshot and the newest kernel: both must be current before
+            // either property tells its views, so record the kernel first and announce it last.
+            boolean newKernel = s.hasKernel() || latestKernel == null;
+            if (newKernel) {
+                latestKernel = s;
             }
             snapshot.set(s);
+            if (newKernel) {
+                kernelSnapshot.set(s);
+            }
             frames.viewDrawn();
             measureRate(s, now);
             status.set(String.format(java.util.Locale.ROOT, "step %,d   ·   %.0f steps/s   ·   train loss %.3e   ·   test loss %.3e",

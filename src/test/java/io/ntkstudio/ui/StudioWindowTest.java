@@ -89,6 +89,13 @@ class StudioWindowTest {
     }
 
     @Test
+    void theFirstSnapshotIsDrawnInEveryViewBeforeAnyStep() throws Exception {
+        firstSnapshot();
+        waitFor("all views show step 0", () -> window.dashboard.views().stream().allMatch(v -> v.draws() >= 1)
+                && model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() == 0));
+    }
+
+    @Test
     void typingAWidthRestartsTheEngineAtThatWidth(FxRobot robot) throws Exception {
         firstSnapshot();
         int generation = fx(() -> model.generationProperty().get());
