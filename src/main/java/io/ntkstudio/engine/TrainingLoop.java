@@ -22,7 +22,7 @@ public final class TrainingLoop implements AutoCloseable {
     private final Thread thread;
     private volatile long maxSteps;
     private volatile int kernelEvery;
-    private volatile long publishNanos = 50_000_000L;
+    private final long publishNanos = 50_000_000L;
     private volatile boolean playing;
     private volatile boolean closed;
     private final AtomicInteger pendingSteps = new AtomicInteger();
@@ -95,9 +95,6 @@ public final class TrainingLoop implements AutoCloseable {
         minStepNanos = stepsPerSecond > 0 ? (long) (1e9 / stepsPerSecond) : 0L;
     }
 
-    public void setPublishMillis(long millis) {
-        publishNanos = millis * 1_000_000L;
-    }
 
     /** Changes the step budget; a finished run resumes when the budget grows. */
     public void setMaxSteps(long steps) {

@@ -39,8 +39,8 @@ public final class EjmlBackend implements MatrixBackend {
         }
     }
 
-    @Override
-    public void multAddTransA(double alpha, double[] a, double[] b, double[] c, int k, int m, int n) {
+    /** C (m×n) += alpha · Aᵀ · B, A stored k×m, B stored k×n. */
+    private void multAddTransA(double alpha, double[] a, double[] b, double[] c, int k, int m, int n) {
         DMatrixRMaj ma = DMatrixRMaj.wrap(k, m, a);
         DMatrixRMaj mb = DMatrixRMaj.wrap(k, n, b);
         DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, c);

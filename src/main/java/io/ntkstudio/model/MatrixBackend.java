@@ -12,9 +12,6 @@ public interface MatrixBackend {
     /** C (m×n) = alpha · A (m×k) · B (k×n). */
     void mult(double alpha, double[] a, double[] b, double[] c, int m, int k, int n);
 
-    /** C (m×n) += alpha · Aᵀ · B, A stored k×m, B stored k×n. */
-    void multAddTransA(double alpha, double[] a, double[] b, double[] c, int k, int m, int n);
-
     /** Z (m×n) = alpha · H (m×k) · Wᵀ, W stored n×k: a layer's forward product. */
     void multTransB(double alpha, double[] h, WeightStorage w, double[] z, int m, int k, int n);
 

@@ -57,16 +57,6 @@ final class OpenBlasBackend implements MatrixBackend {
     }
 
     @Override
-    public void multAddTransA(double alpha, double[] a, double[] b, double[] c, int k, int m, int n) {
-        Scratch s = scratch.get();
-        DoublePointer pa = s.in(0, a, k * m);
-        DoublePointer pb = s.in(1, b, k * n);
-        DoublePointer pc = s.in(2, c, m * n);
-        openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pa, m, pb, n, 1.0, pc, n);
-        pc.get(c, 0, m * n);
-    }
-
-    @Override
     public void multTransB(double alpha, double[] h, WeightStorage w, double[] z, int m, int k, int n) {
         Scratch s = scratch.get();
         DoublePointer ph = s.in(0, h, m * k);
