@@ -36,6 +36,7 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
     private TrainingSnapshot latestKernel;
+    private boolean freshRun;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -221,10 +222,9 @@ public final class StudioModel {
             loop.closeAsync();
         }
         ExperimentSpec s = spec.get();
-        history.clear();
-        latestKernel = null;
-        kernelSnapshot.set(null);
-        snapshot.set(null);
+        // The old pictures stay until the new run's first snapshot replaces them: if the new
+        // configuration is refused (too big, bad file), nothing already shown is lost.
+        freshRun = true;
         notification.set(null);
         reported = false;
         rateStep = -1;
@@ -246,6 +246,11 @@ public final class StudioModel {
         frames.frame(now);
         TrainingSnapshot s = loop.snapshots().take();
         if (s != null) {
+            if (freshRun) {
+                history.clear();
+                latestKernel = null;
+                freshRun = false;
+            }
             history.add(s);
             // Views paint from both the snapshot and the newest kernel: both must be current before
             // either property tells its views, so record the kernel first and announce it last.

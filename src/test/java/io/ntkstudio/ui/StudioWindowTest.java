@@ -205,6 +205,28 @@ class StudioWindowTest {
     }
 
     @Test
+    void aNetworkTooBigForMemoryIsRefusedInTheWindow(FxRobot robot) throws Exception {
+        firstSnapshot();
+        fx(() -> {
+            window.config.depth.getValueFactory().setValue(10);
+            return null;
+        });
+        waitFor("the depth-10 run on show", () -> model.snapshotProperty().get().context().spec().network().depth() == 10
+                && model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() == 0));
+        TrainingSnapshot shown = snapshot();
+        robot.doubleClickOn("#width").eraseText(6).write("8192").type(KeyCode.ENTER);
+        waitFor("the memory notice", () -> model.notificationProperty().get() != null);
+        String notice = fx(() -> model.notificationProperty().get());
+        assertTrue(notice.contains("needs about") && notice.contains("lower network.width"), notice);
+        assertTrue(fx(() -> window.notifications.isShowing()));
+        assertTrue(fx(() -> window.statusBar.getText()).startsWith("stopped"));
+        assertEquals(shown, snapshot(), "the last picture stays on show");
+        for (PlotView v : window.dashboard.views()) {
+            assertEquals(shown.step(), (long) fx(v::shownStep), v.getClass().getSimpleName() + " keeps its picture");
+        }
+    }
+
+    @Test
     void maximiseAndRestoreAViewAndChangeHeatmapMode(FxRobot robot) throws Exception {
         firstSnapshot();
         fx(() -> {
