@@ -65,10 +65,14 @@ public final class HeatmapChart {
             }
         }
         double bar = 84;
-        double cell = Math.max(1, Math.min(w - bar - 24, h - 20)) / n;
+        double titleH = 24;
+        double cell = Math.max(1, Math.min(w - bar - 24, h - 20 - titleH)) / n;
         double side = cell * n;
         double x0 = 12 + Math.max(0, (w - bar - 24 - side) / 2);
-        double y0 = (h - side) / 2;
+        double y0 = titleH + (h - titleH - side) / 2;
+        g.setColor(Chart.INK);
+        g.setFont(Chart.TITLE_FONT);
+        Chart.text(g, mode + " on the train inputs, ordered by input", x0 + side / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(Chart.INK);

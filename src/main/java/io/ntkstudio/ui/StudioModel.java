@@ -8,7 +8,7 @@ import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.Dataset;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.HeatmapMode;
-import io.ntkstudio.figure.Series;
+import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.MatrixBackend;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The presentation model of the studio, used on the FX thread only. It owns the
  * {@link TrainingLoop}, takes at most one snapshot per frame from its latest-value slot (never
- * waiting on the engine), keeps the decimated {@link History}, and exposes read-only properties
+ * waiting on the engine), keeps the decimated {@link RunHistory}, and exposes read-only properties
  * the views and controls bind to.
  *
  * <p>Changing the architecture, data or seed restarts the run; changing the learning rate applies
@@ -41,7 +41,7 @@ public final class StudioModel {
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
-    private final History history = new History();
+    private final RunHistory history = new RunHistory();
     private final FrameStats frames = new FrameStats();
     private final ChartRenderer renderer = new ChartRenderer();
     private final Path baseDir;
@@ -122,10 +122,6 @@ public final class StudioModel {
         return k != null && k.hasKernel() ? k : null;
     }
 
-    History history() {
-        return history;
-    }
-
     ChartRenderer renderer() {
         return renderer;
     }
@@ -137,14 +133,7 @@ public final class StudioModel {
             return null;
         }
         HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
-        Series[] top = new Series[History.TOP_EIGENVALUES];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = Series.copyOf(history.topEigenvalues[i]);
-        }
-        return new ChartInputs(s, kernelSnapshot(), Series.copyOf(history.trainLoss), Series.copyOf(history.testLoss),
-                Series.copyOf(history.regimeTrainLoss), Series.copyOf(history.regimeTestLoss),
-                Series.copyOf(history.kernelChange), Series.copyOf(history.distanceToLimit),
-                Series.copyOf(history.alignment), Series.copyOf(history.weightChange), top, mode);
+        return history.inputs(s, kernelSnapshot(), mode);
     }
 
     FrameStats frameStats() {

@@ -1,0 +1,101 @@
+package io.ntkstudio.cli;
+
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.RunHistory;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code render}: trains an experiment and writes slide-ready PNGs of every view, no display needed. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Trains the experiment in --spec and writes to --out: dashboard.png and one PNG per view",
+                "(function, heatmap, losses, spectrum, slice, modes), drawn by the window's chart code.",
+                "Exit status 3 if training diverges; the figures then show the last finite step."})
+final class RenderCommand implements Callable<Integer> {
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNGs (created if missing)")
+    Path outDir;
+
+    @Option(names = "--scale", paramLabel = "K", description = "pixel scale: 1, 2 or 3 for slides (default: ${DEFAULT-VALUE})")
+    double scale = 2;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(scale >= 1 && scale <= 4)) {
+            throw new InvalidInputException("--scale must be from 1 to 4, got " + scale);
+        }
+        ExperimentSpec spec = ExperimentJson.read(specFile);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new InvalidInputException("--out " + outDir + " is a file; give a folder");
+        }
+        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
+        RunHistory history = new RunHistory();
+        int steps = spec.training().steps();
+        int every = spec.training().kernelEvery();
+        int lossEvery = Math.max(1, steps / 400);
+        TrainingSnapshot last = run.snapshot(true, RunStatus.RUNNING, null);
+        if (last == null) {
+            throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
+        }
+        TrainingSnapshot lastKernel = last;
+        history.add(last);
+        String diverged = null;
+        PrintWriter err = command.commandLine().getErr();
+        long started = System.nanoTime();
+        long lastProgress = started;
+        while (run.step() < steps) {
+            if (!run.advance()) {
+                diverged = run.divergenceMessage();
+                break;
+            }
+            boolean kernel = run.step() % every == 0 || run.step() == steps;
+            if (kernel || run.step() % lossEvery == 0) {
+                TrainingSnapshot s = run.snapshot(kernel, RunStatus.RUNNING, null);
+                if (s == null) {
+                    diverged = run.divergenceMessage();
+                    break;
+                }
+                history.add(s);
+                last = s;
+                if (kernel) {
+                    lastKernel = s;
+                }
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress > 5_000_000_000L) {
+                err.printf(Locale.ROOT, "render: step %,d of %,d%n", run.step(), steps);
+                lastProgress = now;
+            }
+        }
+        var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
+        FigureSet.writePng(FigureSet.dashboard(inputs, scale), outDir.resolve("dashboard.png"));
+        for (String name : FigureSet.viewNames()) {
+            FigureSet.writePng(FigureSet.view(name, inputs, scale), outDir.resolve(name + ".png"));
+        }
+        if (diverged != null) {
+            err.println("render: " + diverged + "; the figures show step " + last.step());
+            return Main.EXIT_DIVERGED;
+        }
+        command.commandLine().getOut().printf(Locale.ROOT, "rendered step %,d in %.1f s to %s%n", last.step(),
+                (System.nanoTime() - started) / 1e9, outDir);
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.NetworkConfig;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Slide-ready pictures of a run, painted by the same chart code as the window, with no display:
+ * one image per view and a captioned dashboard of all six, at any scale.
+ */
+public final class FigureSet {
+    public static final int VIEW_WIDTH = 640;
+    public static final int VIEW_HEIGHT = 440;
+    private static final int CAPTION = 44;
+
+    /** A chart painter. */
+    @FunctionalInterface
+    interface Painter {
+        void paint(Graphics2D g, double w, double h, ChartInputs in);
+    }
+
+    private static final Map<String, Painter> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put("function", Charts::function);
+        VIEWS.put("heatmap", (g, w, h, in) -> HeatmapChart.paint(g, w, h, in));
+        VIEWS.put("losses", Charts::loss);
+        VIEWS.put("spectrum", Charts::spectrum);
+        VIEWS.put("slice", TeachingCharts::slice);
+        VIEWS.put("modes", TeachingCharts::modes);
+    }
+
+    private FigureSet() {
+    }
+
+    /** The names of the views, in dashboard order. */
+    public static Iterable<String> viewNames() {
+        return VIEWS.keySet();
+    }
+
+    /** One view at VIEW_WIDTH × VIEW_HEIGHT, times {@code scale}. */
+    public static BufferedImage view(String name, ChartInputs in, double scale) {
+        Painter p = VIEWS.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no view named " + name + "; views: " + String.join(", ", VIEWS.keySet()));
+        }
+        BufferedImage img = new BufferedImage(scaled(VIEW_WIDTH, scale), scaled(VIEW_HEIGHT, scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Charts.begin(g, VIEW_WIDTH, VIEW_HEIGHT);
+            p.paint(g, VIEW_WIDTH, VIEW_HEIGHT, in);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** All six views in a 3 × 2 grid under a caption that states the configuration. */
+    public static BufferedImage dashboard(ChartInputs in, double scale) {
+        int cols = 3;
+        int w = VIEW_WIDTH * cols;
+        int h = CAPTION + VIEW_HEIGHT * 2;
+        BufferedImage img = new BufferedImage(scaled(w, scale), scaled(h, scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Charts.begin(g, w, h);
+            g.setColor(new Color(0x1F3B5C));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
+            int k = 0;
+            for (Painter p : VIEWS.values()) {
+                Graphics2D cell = (Graphics2D) g.create((k % cols) * VIEW_WIDTH, CAPTION + (k / cols) * VIEW_HEIGHT, VIEW_WIDTH, VIEW_HEIGHT);
+                try {
+                    Charts.begin(cell, VIEW_WIDTH, VIEW_HEIGHT);
+                    p.paint(cell, VIEW_WIDTH, VIEW_HEIGHT, in);
+                } finally {
+                    cell.dispose();
+                }
+                k++;
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** One line that states the configuration and the step, for captions. */
+    public static String caption(TrainingSnapshot s) {
+        ExperimentSpec spec = s.context().spec();
+        NetworkConfig n = spec.network();
+        return String.format(Locale.ROOT, "width %d, depth %d, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g  ·  %s  ·  step %,d",
+                n.width(), n.depth(), n.activation().id(), n.parameterization().id(), n.sigmaW(), n.sigmaB(),
+                s.learningRate(), s.context().data().description(), s.step());
+    }
+
+    /** Writes a PNG through a temporary file, so a failed write never leaves half a file. */
+    public static void writePng(BufferedImage img, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static int scaled(int v, double scale) {
+        return (int) Math.round(v * scale);
+    }
+}

@@ -1,0 +1,102 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.WidthSweep;
+import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.plot.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Kernel change after training against width on log–log axes, one colour per parameterization,
+ * each with its fitted slope, beside the theoretical width^(−1/2) line of NTK parameterization
+ * (Lee et al. 2019); for NTK parameterization also the distance to Θ_∞ at initialisation.
+ */
+public final class SweepChart {
+    private static final Color[] COLORS = {Charts.BLUE, Charts.RED, Charts.PURPLE};
+
+    private SweepChart() {
+    }
+
+    public static BufferedImage render(List<WidthSweep.Point> points, int steps, double scale) {
+        int w = 760;
+        int h = 520;
+        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Charts.begin(g, w, h);
+            paint(g, w, h, points, steps);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    static void paint(Graphics2D g, double w, double h, List<WidthSweep.Point> points, int steps) {
+        double xMin = points.stream().mapToDouble(WidthSweep.Point::width).min().orElse(1);
+        double xMax = points.stream().mapToDouble(WidthSweep.Point::width).max().orElse(10);
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        for (WidthSweep.Point p : points) {
+            for (double v : new double[] {p.kernelChange(), p.distanceToLimitAtInit()}) {
+                if (v > 0 && Double.isFinite(v)) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                }
+            }
+        }
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel movement against width (" + steps + " steps)", "width", "relative distance",
+                new double[] {xMin / 1.4, xMax * 1.4}, true, Scale.padded(yMin, yMax, true), true);
+        List<String> names = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        List<Boolean> dashed = new ArrayList<>();
+        List<Parameterization> ps = points.stream().map(WidthSweep.Point::parameterization).distinct().toList();
+        for (int k = 0; k < ps.size(); k++) {
+            Parameterization p = ps.get(k);
+            Color col = COLORS[k % COLORS.length];
+            series(g, c, points, p, col, false);
+            names.add(String.format(Locale.ROOT, "‖Θ_T − Θ_0‖/‖Θ_0‖, %s: slope %.2f", p.id(), WidthSweep.slope(points, p)));
+            colors.add(col);
+            dashed.add(false);
+            if (p == Parameterization.NTK) {
+                series(g, c, points, p, Charts.GREEN, true);
+                names.add(String.format(Locale.ROOT, "‖Θ_0 − Θ_∞‖/‖Θ_∞‖, ntk: slope %.2f", WidthSweep.limitSlope(points, p)));
+                colors.add(Charts.GREEN);
+                dashed.add(false);
+                double anchor = mean(points, p, xMin, false);
+                c.line(g, new double[] {xMin, xMax}, new double[] {anchor, anchor * Math.sqrt(xMin / xMax)}, Charts.GREY, 1.6f, true);
+                names.add("theory: width^(−1/2)");
+                colors.add(Charts.GREY);
+                dashed.add(true);
+            }
+        }
+        boolean[] d = new boolean[dashed.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dashed.get(i);
+        }
+        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d);
+    }
+
+    private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col, boolean limit) {
+        List<WidthSweep.Point> mine = points.stream().filter(q -> q.parameterization() == p).toList();
+        double[] x = mine.stream().mapToDouble(WidthSweep.Point::width).toArray();
+        double[] y = mine.stream().mapToDouble(q -> limit ? q.distanceToLimitAtInit() : q.kernelChange()).toArray();
+        c.dots(g, x, y, new Color(col.getRed(), col.getGreen(), col.getBlue(), 110), 2.5);
+        double[] widths = mine.stream().mapToDouble(WidthSweep.Point::width).distinct().sorted().toArray();
+        double[] means = new double[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            means[i] = mean(points, p, widths[i], limit);
+        }
+        c.line(g, widths, means, col, 2.2f, false);
+        c.dots(g, widths, means, col, 4.5);
+    }
+
+    private static double mean(List<WidthSweep.Point> points, Parameterization p, double width, boolean limit) {
+        return points.stream().filter(q -> q.parameterization() == p && q.width() == width)
+                .mapToDouble(q -> limit ? q.distanceToLimitAtInit() : q.kernelChange()).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,98 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.ReadOnlyMatrix;
+import io.ntkstudio.model.Samples;
+import io.ntkstudio.plot.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+
+/**
+ * Charts for teaching: the kernel slice Θ(x₀, x) against the input (Jacot et al. 2018, Figure 1)
+ * and the residual's energy along each eigenvector of Θ_0 against the kernel-regime prediction
+ * (vᵢᵀr₀)² e^{−2λᵢτ/n}, which shows spectral bias: large-λ (low-frequency) modes go first.
+ */
+public final class TeachingCharts {
+    /** How many eigen-directions the mode chart shows at most. */
+    public static final int MODES = 40;
+
+    private TeachingCharts() {
+    }
+
+    /** Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·) over the train points, x₀ the first point in input order. */
+    public static void slice(Graphics2D g, double w, double h, ChartInputs in) {
+        RunContext ctx = in.snapshot().context();
+        Samples train = ctx.data().train();
+        int[] order = HeatmapChart.order(train);
+        int n = order.length;
+        int x0 = order[0];
+        TrainingSnapshot ks = in.kernelSnapshot();
+        ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
+        double[] x = new double[n];
+        double[] init = new double[n];
+        double[] current = new double[n];
+        double[] limit = new double[n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean ordered = train.dim() <= 2;
+        for (int k = 0; k < n; k++) {
+            int j = order[k];
+            x[k] = ordered ? HeatmapChart.sortKey(train, j) : k;
+            init[k] = ctx.kernelInit().get(x0, j);
+            current[k] = now.get(x0, j);
+            limit[k] = ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN;
+            for (double v : new double[] {init[k], current[k], limit[k]}) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        boolean circle = ctx.spec().data().source().equals("circle");
+        String xLabel = circle ? "angle γ of x" : train.dim() == 1 ? "x" : ordered ? "angle of x" : "train point";
+        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(x[0], x[n - 1], false);
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), x₀ = train point " + x0, xLabel, "Θ(x₀, x)",
+                xr, false, Scale.padded(lo, hi, false), false);
+        if (ctx.hasLimit()) {
+            c.line(g, x, limit, Charts.GREEN, 2f, true);
+        }
+        c.line(g, x, init, Charts.GREY, 2f, true);
+        c.line(g, x, current, Charts.BLUE, 2.2f, false);
+        if (ctx.hasLimit()) {
+            c.legend(g, new String[] {"Θ_t", "Θ_0", "Θ_∞"}, new Color[] {Charts.BLUE, Charts.GREY, Charts.GREEN}, new boolean[] {false, true, true});
+        } else {
+            c.legend(g, new String[] {"Θ_t", "Θ_0"}, new Color[] {Charts.BLUE, Charts.GREY}, new boolean[] {false, true});
+        }
+    }
+
+    /** The residual's energy along the eigenvectors of Θ_0, network (dots) against kernel regime (line). */
+    public static void modes(Graphics2D g, double w, double h, ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        int m = Math.min(MODES, s.modeEnergies().size());
+        double[] idx = new double[m];
+        double[] actual = new double[m];
+        double[] predicted = new double[m];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < m; i++) {
+            idx[i] = i + 1;
+            actual[i] = s.modeEnergies().get(i);
+            predicted[i] = s.regimeModeEnergies().get(i);
+            for (double v : new double[] {actual[i], predicted[i]}) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        lo = Math.max(lo, hi * 1e-12);
+        Chart c = Chart.draw(g, 0, 0, w, h, "residual energy per eigen-direction of Θ_0 at step " + s.step(),
+                "eigen-direction i (λ_i descending)", "(v_iᵀ r)²", new double[] {0.5, m + 0.5}, false,
+                Scale.padded(lo, hi, true), true);
+        c.line(g, idx, predicted, Charts.ORANGE, 2f, true);
+        c.dots(g, idx, actual, Charts.BLUE, 3.5);
+        c.legend(g, new String[] {"network", "kernel regime (v_iᵀr₀)² e^(−2λ_iτ/n)"}, new Color[] {Charts.BLUE, Charts.ORANGE},
+                new boolean[] {false, true});
+    }
+}

@@ -1,0 +1,102 @@
+package io.ntkstudio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.WidthSweep;
+import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.model.Parameterization;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code render} and {@code sweep}: headless figures and the width sweep. */
+class FiguresCliTest {
+    @TempDir
+    Path dir;
+
+    private Path spec(String json) throws Exception {
+        Path p = dir.resolve("spec.json");
+        Files.writeString(p, json);
+        return p;
+    }
+
+    @Test
+    void renderWritesEveryViewAtTheRequestedScale() throws Exception {
+        Path spec = spec("{\"network\": {\"width\": 128, \"depth\": 1}, \"data\": {\"source\": \"circle\", \"n\": 16, \"target\": \"mix\", \"frequency\": 5},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 30, \"kernelEvery\": 10}}");
+        CliTest.Result r = CliTest.run("render", "--spec", spec.toString(), "--out", dir.resolve("fig").toString(), "--scale", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> names = new ArrayList<>();
+        FigureSet.viewNames().forEach(names::add);
+        assertEquals(List.of("function", "heatmap", "losses", "spectrum", "slice", "modes"), names);
+        for (String name : names) {
+            BufferedImage img = ImageIO.read(dir.resolve("fig/" + name + ".png").toFile());
+            assertEquals(2 * FigureSet.VIEW_WIDTH, img.getWidth(), name);
+            assertEquals(2 * FigureSet.VIEW_HEIGHT, img.getHeight(), name);
+            assertTrue(distinctColours(img) > 20, name + " has content");
+        }
+        BufferedImage dash = ImageIO.read(dir.resolve("fig/dashboard.png").toFile());
+        assertEquals(2 * 3 * FigureSet.VIEW_WIDTH, dash.getWidth());
+        assertTrue(r.out().startsWith("rendered step 30"), r.out());
+        CliTest.Result bad = CliTest.run("render", "--spec", spec.toString(), "--out", dir.resolve("fig").toString(), "--scale", "9");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--scale must be from 1 to 4"), bad.err());
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    @Test
+    void sweepShowsTheKernelFreezingUnderNtkButNotUnderMup() throws Exception {
+        Path spec = spec("{\"network\": {\"depth\": 1, \"seed\": 0}, \"data\": {\"source\": \"circle\", \"n\": 16, \"testN\": 32, \"frequency\": 2},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 100, \"kernelEvery\": 100}}");
+        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "64,256,1024,4096", "--seeds", "3",
+                "--out", dir.resolve("sw").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("sw/sweep.csv"));
+        assertEquals("parameterization,width,seed,kernel_change,distance_to_limit_init", lines.get(0));
+        assertEquals(1 + 2 * 4 * 3, lines.size());
+        List<WidthSweep.Point> points = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            points.add(new WidthSweep.Point(Parameterization.parse(c[0]), Integer.parseInt(c[1]), Long.parseLong(c[2]),
+                    Double.parseDouble(c[3]), Double.parseDouble(c[4])));
+        }
+        // The fluctuation of the kernel at initialisation falls like width^(−1/2) (Lee et al. 2019).
+        assertEquals(-0.5, WidthSweep.limitSlope(points, Parameterization.NTK), 0.15);
+        // After training the NTK-parameterized kernel moves less the wider the network; μP's does not.
+        double ntk = WidthSweep.slope(points, Parameterization.NTK);
+        double mup = WidthSweep.slope(points, Parameterization.MUP);
+        assertTrue(ntk < -0.4, "ntk slope " + ntk);
+        assertTrue(mup > -0.15, "mup slope " + mup);
+        BufferedImage png = ImageIO.read(dir.resolve("sw/sweep.png").toFile());
+        assertTrue(png.getWidth() > 1000 && distinctColours(png) > 20);
+        assertTrue(r.err().contains("sweep: 24/24"), "progress on stderr");
+        assertTrue(r.out().contains("ntk: kernel change falls like width^"), r.out());
+    }
+
+    @Test
+    void sweepRejectsBadWidthsAndParameterizations() throws Exception {
+        Path spec = spec(io.ntkstudio.engine.ExperimentJson.format(ExperimentSpec.defaults()));
+        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "0,16", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--widths must be from 1 to 8192"), r.err());
+        r = CliTest.run("sweep", "--spec", spec.toString(), "--parameterizations", "ntk,xyz", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown parameterization 'xyz'"), r.err());
+    }
+}
