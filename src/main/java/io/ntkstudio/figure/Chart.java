@@ -159,8 +159,13 @@ public final class Chart {
         g.setClip(clip);
     }
 
-    /** A legend box in the top-right corner of the plot area; a null dash flag draws a dot. */
+    /** A legend box in the top-right corner of the plot area. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed) {
+        legend(g, names, colors, dashed, false);
+    }
+
+    /** A legend box in the top-right corner of the plot area, or the bottom-left one. */
+    public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean bottomLeft) {
         g.setFont(TICK_FONT);
         FontMetrics fm = g.getFontMetrics();
         double rowH = 16;
@@ -170,8 +175,8 @@ public final class Chart {
         }
         w += 42;
         double h = rowH * names.length + 6;
-        double x = right - w - 6;
-        double y = top + 6;
+        double x = bottomLeft ? left + 6 : right - w - 6;
+        double y = bottomLeft ? bottom - h - 6 : top + 6;
         g.setColor(new Color(255, 255, 255, 225));
         g.fill(new Rectangle2D.Double(x, y, w, h));
         g.setColor(GRID);

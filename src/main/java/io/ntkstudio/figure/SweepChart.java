@@ -78,7 +78,8 @@ public final class SweepChart {
         for (int i = 0; i < d.length; i++) {
             d[i] = dashed.get(i);
         }
-        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d);
+        // The curves fall from the top left, so the bottom-left corner is the empty one.
+        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, true);
     }
 
     private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col, boolean limit) {
