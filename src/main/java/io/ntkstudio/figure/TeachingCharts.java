@@ -87,7 +87,7 @@ public final class TeachingCharts {
             }
         }
         lo = Math.max(lo, hi * 1e-12);
-        Chart c = Chart.draw(g, 0, 0, w, h, "residual energy per eigen-direction of Θ_0 at step " + s.step(),
+        Chart c = Chart.draw(g, 0, 0, w, h, "residual along eigenvectors of Θ_0, step " + s.step(),
                 "eigen-direction i (λ_i descending)", "(v_iᵀ r)²", new double[] {0.5, m + 0.5}, false,
                 Scale.padded(lo, hi, true), true);
         c.line(g, idx, predicted, Charts.ORANGE, 2f, true);

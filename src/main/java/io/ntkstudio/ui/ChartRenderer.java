@@ -25,7 +25,7 @@ final class ChartRenderer {
     record Rendered(WritableImage image, Object layout, long step) {
     }
 
-    private record Request(ChartInputs inputs, int width, int height) {
+    private record Request(ChartInputs inputs, int width, int height, double zoom) {
     }
 
     private final Map<PlotView, Request> pending = new LinkedHashMap<>();
@@ -51,10 +51,11 @@ final class ChartRenderer {
         installer.start();
     }
 
-    void request(PlotView view, ChartInputs inputs, int width, int height) {
+    /** @param zoom text and line scale: the chart is laid out at (width, height)/zoom and scaled up */
+    void request(PlotView view, ChartInputs inputs, int width, int height, double zoom) {
         synchronized (pending) {
             pending.remove(view);
-            pending.put(view, new Request(inputs, width, height));
+            pending.put(view, new Request(inputs, width, height, zoom));
             pending.notifyAll();
         }
     }
@@ -107,11 +108,18 @@ final class ChartRenderer {
         Object layout;
         try {
             Charts.begin(g, req.width(), req.height());
-            layout = req.inputs() == null ? null : view.paint(g, req.width(), req.height(), req.inputs());
+            g.scale(req.zoom(), req.zoom());
+            double w = req.width() / req.zoom();
+            double h = req.height() / req.zoom();
+            layout = req.inputs() == null ? null : view.paint(g, w, h, req.inputs());
+            if (layout instanceof io.ntkstudio.figure.HeatmapLayout l && req.zoom() != 1) {
+                layout = new io.ntkstudio.figure.HeatmapLayout(l.x0() * req.zoom(), l.y0() * req.zoom(), l.cell() * req.zoom(),
+                        l.n(), l.order(), l.values());
+            }
             if (req.inputs() == null) {
                 g.setColor(java.awt.Color.GRAY);
                 g.setFont(io.ntkstudio.figure.Chart.LABEL_FONT);
-                io.ntkstudio.figure.Chart.text(g, "computing the network and its kernels…", req.width() / 2.0, req.height() / 2.0, 0.5, 0.5);
+                io.ntkstudio.figure.Chart.text(g, "computing the network and its kernels…", w / 2, h / 2, 0.5, 0.5);
             }
         } finally {
             g.dispose();

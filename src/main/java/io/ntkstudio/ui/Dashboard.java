@@ -6,12 +6,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
-/** The four live views side by side in a 2 × 2 grid; any one can be maximised and restored. */
+/** The six live views side by side in a 3 × 2 grid; any one can be maximised and restored. */
 final class Dashboard extends GridPane {
     final KernelHeatmapView heatmap;
     final SpectrumView spectrum;
     final LossView loss;
     final FunctionView function;
+    final SliceView slice;
+    final ModesView modes;
     private final List<PlotView> views;
     private PlotView maximised;
 
@@ -23,12 +25,16 @@ final class Dashboard extends GridPane {
         spectrum = new SpectrumView(model);
         loss = new LossView(model);
         function = new FunctionView(model);
-        views = List.of(heatmap, spectrum, loss, function);
-        for (int i = 0; i < 2; i++) {
+        slice = new SliceView(model);
+        modes = new ModesView(model);
+        views = List.of(function, heatmap, loss, spectrum, slice, modes);
+        for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
+            c.setPercentWidth(100.0 / 3);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < 2; i++) {
             RowConstraints r = new RowConstraints();
             r.setPercentHeight(50);
             r.setVgrow(Priority.ALWAYS);
@@ -62,12 +68,11 @@ final class Dashboard extends GridPane {
     private void layoutGrid() {
         getChildren().clear();
         if (maximised != null) {
-            add(maximised, 0, 0, 2, 2);
+            add(maximised, 0, 0, 3, 2);
             return;
         }
-        add(function, 0, 0);
-        add(heatmap, 1, 0);
-        add(loss, 0, 1);
-        add(spectrum, 1, 1);
+        for (int k = 0; k < views.size(); k++) {
+            add(views.get(k), k % 3, k / 3);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.awt.Graphics2D;
 /** The learned function with the target, the training points and the kernel-regime predictions. */
 final class FunctionView extends PlotView {
     FunctionView(StudioModel model) {
-        super(model, "Learned function", false);
+        super(model, "Learned function", "function", false);
     }
 
     @Override

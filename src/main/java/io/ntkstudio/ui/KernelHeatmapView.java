@@ -19,7 +19,7 @@ final class KernelHeatmapView extends PlotView {
     private final Label hover = new Label(" ");
 
     KernelHeatmapView(StudioModel model) {
-        super(model, "Kernel Θ on the train inputs", true);
+        super(model, "Kernel Θ on the train inputs", "heatmap", true);
         mode.getItems().addAll(HeatmapMode.values());
         mode.setValue(HeatmapMode.CURRENT);
         mode.setId("heatmap-mode");

@@ -7,7 +7,7 @@ import java.awt.Graphics2D;
 /** Train and test loss with their kernel-regime predictions dashed, and the kernel metrics. */
 final class LossView extends PlotView {
     LossView(StudioModel model) {
-        super(model, "Loss and kernel metrics", false);
+        super(model, "Loss and kernel metrics", "losses", false);
     }
 
     @Override

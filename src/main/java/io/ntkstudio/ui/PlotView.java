@@ -26,12 +26,15 @@ abstract class PlotView extends BorderPane {
     protected final HBox header;
     protected final Pane holder;
     private final Button maximise = new Button("⤢");
+    private final String name;
     private long draws;
     private long shownStep = -1;
     private Object layout;
 
-    PlotView(StudioModel model, String title, boolean kernelOnly) {
+    PlotView(StudioModel model, String title, String name, boolean kernelOnly) {
         this.model = model;
+        this.name = name;
+        setId("view-" + name);
         getStyleClass().add("plot-view");
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("view-title");
@@ -39,7 +42,7 @@ abstract class PlotView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         maximise.getStyleClass().add("view-button");
         maximise.setTooltip(new Tooltip("Maximise this view (or double-click the title bar; Esc restores)"));
-        header = new HBox(8, titleLabel, spacer, maximise);
+        header = new HBox(6, titleLabel, spacer, ViewActions.helpButton(this), ViewActions.menu(this), maximise);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(3, 6, 3, 8));
         header.getStyleClass().add("view-header");
@@ -91,14 +94,28 @@ abstract class PlotView extends BorderPane {
         return layout;
     }
 
-    /** Asks for a new picture of the current snapshot at the current size. */
+    /** The view's key: function, heatmap, losses, spectrum, slice or modes. */
+    String name() {
+        return name;
+    }
+
+    /** The size of the picture in pixels. */
+    double pictureWidth() {
+        return Math.floor(holder.getWidth());
+    }
+
+    double pictureHeight() {
+        return Math.floor(holder.getHeight());
+    }
+
+    /** Asks for a new picture of the current snapshot at the current size and text scale. */
     final void requestRender() {
-        int w = (int) Math.floor(holder.getWidth());
-        int h = (int) Math.floor(holder.getHeight());
+        int w = (int) pictureWidth();
+        int h = (int) pictureHeight();
         if (w < 2 || h < 2) {
             return;
         }
-        model.renderer().request(this, model.chartInputs(this), w, h);
+        model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get());
     }
 
     final void install(ChartRenderer.Rendered r) {

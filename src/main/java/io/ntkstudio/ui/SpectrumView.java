@@ -7,7 +7,7 @@ import java.awt.Graphics2D;
 /** Eigenvalues of Θ_t with Θ_0 and Θ_∞ overlaid, and the top eigenvalues over training. */
 final class SpectrumView extends PlotView {
     SpectrumView(StudioModel model) {
-        super(model, "Eigenspectrum of Θ", true);
+        super(model, "Eigenspectrum of Θ", "spectrum", true);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.MatrixBackend;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 
 /**
  * The presentation model of the studio, used on the FX thread only. It owns the
@@ -41,6 +43,7 @@ public final class StudioModel {
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
+    private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
     private final RunHistory history = new RunHistory();
     private final FrameStats frames = new FrameStats();
     private final ChartRenderer renderer = new ChartRenderer();
@@ -102,6 +105,11 @@ public final class StudioModel {
     /** Step, speed and losses for the status bar. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Text and line size of the views and controls, 1.0 to 2.5 (presentation on a projector). */
+    public DoubleProperty textScaleProperty() {
+        return textScale;
     }
 
     /** Incremented at every restart of the engine. */
@@ -199,6 +207,12 @@ public final class StudioModel {
         if (loop != null) {
             loop.setStepsPerSecond(v);
         }
+    }
+
+    /** Shows a message to the person in the window's notification bar. */
+    public void notify(String message) {
+        notification.set(null);
+        notification.set(message);
     }
 
     public void dismissNotification() {

@@ -7,10 +7,12 @@ import io.ntkstudio.model.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -34,6 +36,7 @@ public final class StudioWindow extends BorderPane {
     final Dashboard dashboard;
     final NotificationPane notifications;
     final StatusBar statusBar = new StatusBar();
+    private ScrollPane sidePanel;
 
     public StudioWindow(StudioModel model) {
         this.model = model;
@@ -59,6 +62,11 @@ public final class StudioWindow extends BorderPane {
         side.setPrefWidth(260);
         side.setMinWidth(220);
         side.getStyleClass().add("config-scroll");
+        sidePanel = side;
+        model.textScaleProperty().addListener((o, a, b) -> {
+            setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * b.doubleValue()));
+            dashboard.views().forEach(PlotView::requestRender);
+        });
         setTop(new VBox(menus(), transport));
         setLeft(side);
         setCenter(notifications);
@@ -82,17 +90,38 @@ public final class StudioWindow extends BorderPane {
                 item("Step   (S)", null, model::step),
                 item("Reset   (R)", null, model::reset));
         Menu view = new Menu("View");
-        String[] names = {"Kernel heatmap", "Eigenspectrum", "Loss and metrics", "Learned function"};
-        PlotView[] views = {dashboard.heatmap, dashboard.spectrum, dashboard.loss, dashboard.function};
-        for (int i = 0; i < views.length; i++) {
-            PlotView v = views[i];
+        String[] names = {"Learned function", "Kernel heatmap", "Loss and metrics", "Eigenspectrum", "Kernel slice", "Residual modes"};
+        for (int i = 0; i < names.length; i++) {
+            PlotView v = dashboard.views().get(i);
             view.getItems().add(item("Maximise " + names[i], new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> dashboard.toggle(v)));
         }
         view.getItems().add(item("Show all views   (Esc)", null, dashboard::restore));
+        view.getItems().add(new SeparatorMenuItem());
+        view.getItems().add(item("Larger text", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> scaleText(0.25)));
+        view.getItems().add(item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> scaleText(-0.25)));
+        view.getItems().add(item("Text at 100 %", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                () -> model.textScaleProperty().set(1.0)));
+        CheckMenuItem hide = new CheckMenuItem("Hide the configuration panel");
+        hide.setAccelerator(new KeyCodeCombination(KeyCode.F9));
+        hide.selectedProperty().addListener((o, a, b) -> setLeft(b ? null : sidePanel));
+        CheckMenuItem full = new CheckMenuItem("Full screen");
+        full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        full.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
+                st.setFullScreen(full.isSelected());
+            }
+        });
+        view.getItems().addAll(hide, full);
         MenuBar bar = new MenuBar(file, run, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Text from 100 % to 250 %, for projectors. */
+    void scaleText(double delta) {
+        double next = Math.max(1.0, Math.min(2.5, model.textScaleProperty().get() + delta));
+        model.textScaleProperty().set(next);
     }
 
     private static MenuItem item(String text, KeyCombination accel, Runnable action) {

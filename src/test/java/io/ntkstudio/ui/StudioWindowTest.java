@@ -237,7 +237,7 @@ class StudioWindowTest {
         assertEquals(1, fx(() -> window.dashboard.getChildren().size()));
         robot.clickOn("#dashboard");
         robot.type(KeyCode.ESCAPE);
-        waitFor("restore", () -> window.dashboard.maximised() == null && window.dashboard.getChildren().size() == 4);
+        waitFor("restore", () -> window.dashboard.maximised() == null && window.dashboard.getChildren().size() == 6);
         fx(() -> {
             window.dashboard.heatmap.setMode(HeatmapMode.CHANGE);
             return null;
@@ -248,6 +248,91 @@ class StudioWindowTest {
                 window.dashboard.heatmap.image.getBoundsInLocal().getWidth() / 2,
                 window.dashboard.heatmap.image.getBoundsInLocal().getHeight() / 2));
         assertTrue(text.contains("i = ") && text.contains("Θ_t − Θ_0 = "), text);
+    }
+
+    @Test
+    void exportsRoundTripAndAFailedExportLeavesNothing(FxRobot robot) throws Exception {
+        firstSnapshot();
+        robot.clickOn("#step");
+        waitFor("a kernel at step 1 or the first", () -> model.renderer().idle() && model.snapshotProperty().get() != null);
+        for (PlotView v : window.dashboard.views()) {
+            for (int scale = 1; scale <= 3; scale++) {
+                Path png = dir.resolve(v.name() + "@" + scale + ".png");
+                int k = scale;
+                fx(() -> {
+                    ViewActions.exportPng(v, png, k, false);
+                    return null;
+                });
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+                assertEquals(Math.round(fx(v::pictureWidth) * scale), img.getWidth(), v.name() + " width at " + scale + "×");
+                assertEquals(Math.round(fx(v::pictureHeight) * scale), img.getHeight(), v.name() + " height at " + scale + "×");
+            }
+            Path captioned = dir.resolve(v.name() + "-caption.png");
+            fx(() -> {
+                ViewActions.exportPng(v, captioned, 2, true);
+                return null;
+            });
+            assertEquals(Math.round((fx(v::pictureHeight) + ViewActions.CAPTION) * 2),
+                    javax.imageio.ImageIO.read(captioned.toFile()).getHeight(), "the caption adds its band");
+            Path csv = dir.resolve(v.name() + ".csv");
+            fx(() -> {
+                ViewActions.exportCsv(v, csv);
+                return null;
+            });
+            assertTrue(Files.size(csv) > 0, v.name());
+        }
+        TrainingSnapshot s = snapshot();
+        List<String> lines = Files.readAllLines(dir.resolve("function.csv"));
+        assertEquals("x1,x2,target,network,kernel_regime,kernel_regime_limit", lines.get(0));
+        for (int i = 0; i < s.testOutputs().size(); i++) {
+            assertEquals(s.testOutputs().get(i), Double.parseDouble(lines.get(i + 1).split(",")[3]), 0.0, "exact numbers");
+        }
+        List<double[]> heat = io.ntkstudio.model.CsvData.readRows(dir.resolve("heatmap.csv"));
+        TrainingSnapshot ks = fx(() -> model.kernelSnapshot());
+        assertEquals(ks.kernel().get(3, 7), heat.get(3)[7], 0.0);
+        Path existing = dir.resolve("keep.png");
+        Files.writeString(existing, "the user's file");
+        Path blocked = dir.resolve("no-such-dir-file");
+        Files.writeString(blocked, "x");
+        Exception failure = null;
+        try {
+            fx(() -> {
+                ViewActions.exportPng(window.dashboard.loss, blocked.resolve("child.png"), 1, false);
+                return null;
+            });
+        } catch (Exception e) {
+            failure = e;
+        }
+        assertNotNull(failure, "writing under a file fails");
+        assertEquals("the user's file", Files.readString(existing));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no half-written files");
+        }
+    }
+
+    @Test
+    void textScaleGrowsTheViewsAndHelpExplainsThem(FxRobot robot) throws Exception {
+        firstSnapshot();
+        waitFor("views drawn", () -> model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() >= 0));
+        long draws = fx(() -> window.dashboard.spectrum.draws());
+        fx(() -> {
+            window.scaleText(0.5);
+            return null;
+        });
+        assertEquals(1.5, fx(() -> model.textScaleProperty().get()), 1e-12);
+        assertTrue(fx(() -> window.getStyle()).contains("19.5px"));
+        waitFor("redrawn at the new scale", () -> window.dashboard.spectrum.draws() > draws && model.renderer().idle());
+        fx(() -> {
+            window.scaleText(5);
+            return null;
+        });
+        assertEquals(2.5, fx(() -> model.textScaleProperty().get()), 1e-12, "at most 250 %");
+        for (PlotView v : window.dashboard.views()) {
+            assertTrue(ViewHelp.TEXT.get(v.name()).length() > 100, v.name() + " has help");
+        }
+        javafx.scene.Node help = robot.lookup("#view-modes .button").<javafx.scene.control.Button>match(b -> "?".equals(b.getText())).query();
+        robot.clickOn(help);
+        waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.model.ReadOnlyMatrix;
+import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.model.Samples;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The numbers behind each view as CSV text (header row, full double precision), so that a figure
+ * can be re-plotted elsewhere exactly.
+ */
+public final class ChartData {
+    private ChartData() {
+    }
+
+    /** CSV for the view of that name ({@link FigureSet#viewNames()}). */
+    public static String csv(String view, ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        TrainingSnapshot ks = in.kernelSnapshot() != null && in.kernelSnapshot().hasKernel() ? in.kernelSnapshot() : null;
+        StringBuilder b = new StringBuilder();
+        switch (view) {
+            case "function" -> {
+                Samples test = ctx.data().test();
+                for (int k = 0; k < test.dim(); k++) {
+                    b.append('x').append(k + 1).append(',');
+                }
+                b.append("target,network,kernel_regime,kernel_regime_limit\n");
+                for (int i = 0; i < test.count(); i++) {
+                    for (int k = 0; k < test.dim(); k++) {
+                        b.append(test.input(i, k)).append(',');
+                    }
+                    b.append(test.target(i)).append(',').append(s.testOutputs().get(i)).append(',')
+                            .append(s.regimeTest().get(i)).append(',')
+                            .append(s.limitRegimeTest().isEmpty() ? Double.NaN : s.limitRegimeTest().get(i)).append('\n');
+                }
+            }
+            case "heatmap" -> {
+                ReadOnlyMatrix k = ks != null ? ks.kernel() : ctx.kernelInit();
+                for (int i = 0; i < k.rows(); i++) {
+                    List<String> row = new ArrayList<>();
+                    for (int j = 0; j < k.cols(); j++) {
+                        row.add(Double.toString(k.get(i, j)));
+                    }
+                    b.append(String.join(",", row)).append('\n');
+                }
+            }
+            case "losses" -> {
+                b.append("step,train_loss,test_loss,regime_train_loss,regime_test_loss\n");
+                Series tr = in.trainLoss();
+                for (int i = 0; i < tr.size(); i++) {
+                    b.append((long) tr.x()[i]).append(',').append(tr.y()[i]).append(',').append(at(in.testLoss(), i)).append(',')
+                            .append(at(in.regimeTrainLoss(), i)).append(',').append(at(in.regimeTestLoss(), i)).append('\n');
+                }
+            }
+            case "spectrum" -> {
+                ReadOnlyVector now = ks != null ? ks.eigenvalues() : ctx.eigenvaluesInit();
+                b.append("i,lambda_t,lambda_0,lambda_limit\n");
+                for (int i = 0; i < now.size(); i++) {
+                    b.append(i + 1).append(',').append(now.get(i)).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
+                            .append(ctx.hasLimit() ? ctx.eigenvaluesLimit().get(i) : Double.NaN).append('\n');
+                }
+            }
+            case "slice" -> {
+                Samples train = ctx.data().train();
+                int[] order = HeatmapChart.order(train);
+                ReadOnlyMatrix now = ks != null ? ks.kernel() : ctx.kernelInit();
+                b.append("train_index,input_key,theta_0,theta_t,theta_limit\n");
+                for (int j : order) {
+                    b.append(j).append(',').append(HeatmapChart.sortKey(train, j)).append(',')
+                            .append(ctx.kernelInit().get(order[0], j)).append(',').append(now.get(order[0], j)).append(',')
+                            .append(ctx.hasLimit() ? ctx.kernelLimit().get(order[0], j) : Double.NaN).append('\n');
+                }
+            }
+            case "modes" -> {
+                b.append("i,energy,kernel_regime_energy\n");
+                for (int i = 0; i < s.modeEnergies().size(); i++) {
+                    b.append(i + 1).append(',').append(s.modeEnergies().get(i)).append(',').append(s.regimeModeEnergies().get(i)).append('\n');
+                }
+            }
+            default -> throw new IllegalArgumentException("no view named " + view);
+        }
+        return b.toString();
+    }
+
+    private static double at(Series s, int i) {
+        return i < s.size() ? s.y()[i] : Double.NaN;
+    }
+}

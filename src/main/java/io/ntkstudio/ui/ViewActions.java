@@ -1,0 +1,144 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.figure.ChartData;
+import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.Chart;
+import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.FigureSet;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.PopOver;
+
+/**
+ * What a person can do with one view: read what it shows ("?"), export it as PNG at 1×, 2× or 3×
+ * with an optional caption stating the configuration, export the numbers behind it as CSV, copy
+ * it to the clipboard. Files are written atomically: a failed export leaves nothing behind.
+ */
+final class ViewActions {
+    static final int CAPTION = 30;
+
+    private ViewActions() {
+    }
+
+    static Button helpButton(PlotView view) {
+        Button help = new Button("?");
+        help.getStyleClass().add("view-button");
+        help.setTooltip(new Tooltip("What this view shows"));
+        help.setOnAction(e -> {
+            Label text = new Label(ViewHelp.TEXT.getOrDefault(view.name(), ""));
+            text.setWrapText(true);
+            text.setMaxWidth(440);
+            text.setStyle("-fx-padding: 12; -fx-font-size: 1.0em;");
+            PopOver pop = new PopOver(text);
+            pop.setTitle("About this view");
+            pop.setHeaderAlwaysVisible(true);
+            pop.setDetachable(false);
+            pop.show(help);
+        });
+        return help;
+    }
+
+    static MenuButton menu(PlotView view) {
+        MenuButton menu = new MenuButton("⋯");
+        menu.getStyleClass().add("view-button");
+        menu.setTooltip(new Tooltip("Export or copy this view"));
+        CheckMenuItem caption = new CheckMenuItem("Caption exported images with the configuration");
+        caption.setSelected(true);
+        for (int scale = 1; scale <= 3; scale++) {
+            int k = scale;
+            MenuItem png = new MenuItem("Export PNG at " + k + "×…");
+            png.setOnAction(e -> choose(view, "PNG image", "*.png", view.name() + "@" + k + "x.png",
+                    file -> exportPng(view, file, k, caption.isSelected())));
+            menu.getItems().add(png);
+        }
+        MenuItem csv = new MenuItem("Export data as CSV…");
+        csv.setOnAction(e -> choose(view, "CSV data", "*.csv", view.name() + ".csv", file -> exportCsv(view, file)));
+        MenuItem copy = new MenuItem("Copy image");
+        copy.setOnAction(e -> copy(view));
+        menu.getItems().addAll(caption, new SeparatorMenuItem(), csv, copy);
+        return menu;
+    }
+
+    /** A file operation that may fail. */
+    interface FileAction {
+        void run(Path file) throws IOException;
+    }
+
+    private static void choose(PlotView view, String what, String pattern, String suggested, FileAction action) {
+        FileChooser c = new FileChooser();
+        c.setTitle("Export " + what);
+        c.setInitialFileName(suggested);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        File f = c.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            try {
+                action.run(f.toPath());
+            } catch (IOException | RuntimeException ex) {
+                view.model.notify("Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
+            }
+        }
+    }
+
+    /** The view as an image at {@code scale} × its size on screen, optionally under a caption. */
+    static BufferedImage picture(PlotView view, double scale, boolean caption) {
+        ChartInputs in = view.model.chartInputs(view);
+        double w = Math.max(200, view.pictureWidth());
+        double h = Math.max(150, view.pictureHeight());
+        double top = caption && in != null ? CAPTION : 0;
+        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round((h + top) * scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Charts.begin(g, w, h + top);
+            if (in == null) {
+                return img;
+            }
+            if (top > 0) {
+                g.setColor(new Color(0x1F3B5C));
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                Chart.text(g, FigureSet.caption(in.snapshot()), 8, top / 2, 0, 0.5);
+                g.translate(0, top);
+            }
+            view.paint(g, w, h, in);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    static void exportPng(PlotView view, Path file, double scale, boolean caption) throws IOException {
+        FigureSet.writePng(picture(view, scale, caption), file);
+    }
+
+    static void exportCsv(PlotView view, Path file) throws IOException {
+        ChartInputs in = view.model.chartInputs(view);
+        if (in == null) {
+            throw new IOException("there is nothing to export yet");
+        }
+        String text = ChartData.csv(view.name(), in);
+        AtomicFiles.write(file, w -> w.write(text));
+    }
+
+    static void copy(PlotView view) {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(SwingFXUtils.toFXImage(picture(view, 2, true), null));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

@@ -1,0 +1,46 @@
+package io.ntkstudio.ui;
+
+import java.util.Map;
+
+/** What each view shows, its formula, what to notice, and the paper behind it. */
+final class ViewHelp {
+    static final Map<String, String> TEXT = Map.of(
+            "function", """
+                    The network's output f(x) over the inputs (against the angle γ on the circle, x in 1-D; \
+                    a coloured map for 2-D data), with the target, the training points and the kernel-regime \
+                    prediction f_τ(x) = f_0(x) + Θ(x,X)K⁻¹(I − e^{−τK/n})(y − f_0(X)) from Θ_0 and from Θ_∞.
+                    Notice: the wider the network, the closer it follows the dashed prediction.
+                    Jacot, Gabriel & Hongler 2018; Lee et al. 2019.""",
+            "heatmap", """
+                    The kernel Θ(x_i, x_j) = ∇θf(x_i)·∇θf(x_j) on the train inputs, ordered by input. \
+                    Θ_t − Θ_0 shows how far it moved; Θ_t − Θ_∞ how far it is from the infinite-width kernel.
+                    Notice: under NTK parameterization a wide network's Θ_t − Θ_0 stays near 0 (white); \
+                    under μP it does not. Hover for values.
+                    Jacot et al. 2018; Novak et al. 2022 for the computation.""",
+            "losses", """
+                    Train and test loss L = 1/(2n) Σ (f − y)² against step, with the kernel-regime prediction \
+                    dashed; below, ‖Θ_t − Θ_0‖/‖Θ_0‖, ‖Θ_t − Θ_∞‖/‖Θ_∞‖, the alignment yᵀΘy/(‖Θ‖‖y‖²) and \
+                    ‖θ_t − θ_0‖/‖θ_0‖.
+                    Notice: the kernel change falls with width under NTK parameterization.
+                    Lee et al. 2019; Cristianini et al. 2002 (alignment).""",
+            "spectrum", """
+                    Eigenvalues λ_i of the train kernel, descending, for Θ_t, Θ_0 and Θ_∞; below, the top \
+                    eigenvalues over training. The residual along eigenvector v_i decays like e^{−ηλ_i t/n}, \
+                    and training is stable only below η = 2n/λ_max.
+                    Notice: large eigenvalues (smooth functions) are learned first.
+                    Jacot et al. 2018; Lee et al. 2019.""",
+            "slice", """
+                    One row of the kernel, Θ(x₀, x) against the input x, for Θ_0, Θ_t and Θ_∞: the picture of \
+                    Jacot et al. 2018, Figure 1.
+                    Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
+                    Jacot, Gabriel & Hongler 2018.""",
+            "modes", """
+                    The residual's energy (v_iᵀ r)² along each eigenvector of Θ_0, the network (dots) against \
+                    the kernel-regime prediction (v_iᵀr₀)² e^{−2λ_iτ/n} (dashed).
+                    Notice: the first directions (largest λ, lowest frequencies on the circle) are fitted \
+                    first — spectral bias.
+                    Jacot et al. 2018; Rahaman et al. 2019; Bietti & Mairal 2019.""");
+
+    private ViewHelp() {
+    }
+}
