@@ -29,6 +29,7 @@ abstract class PlotView extends BorderPane {
     private final String name;
     private long draws;
     private long shownStep = -1;
+    private boolean renderWanted;
     private Object layout;
 
     PlotView(StudioModel model, String title, String name, boolean kernelOnly) {
@@ -52,7 +53,7 @@ abstract class PlotView extends BorderPane {
 
             @Override
             protected void layoutChildren() {
-                if (getWidth() != lastW || getHeight() != lastH) {
+                if (getWidth() != lastW || getHeight() != lastH || renderWanted) {
                     lastW = getWidth();
                     lastH = getHeight();
                     requestRender();
@@ -112,9 +113,13 @@ abstract class PlotView extends BorderPane {
     final void requestRender() {
         int w = (int) pictureWidth();
         int h = (int) pictureHeight();
-        if (w < 2 || h < 2) {
+        if (w < 2 || h < 2 || getScene() == null) {
+            // Not laid out (e.g. just put back into the grid): paint at the next layout instead.
+            renderWanted = true;
+            holder.requestLayout();
             return;
         }
+        renderWanted = false;
         model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get());
     }
 

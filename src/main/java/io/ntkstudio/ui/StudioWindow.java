@@ -37,6 +37,8 @@ public final class StudioWindow extends BorderPane {
     final NotificationPane notifications;
     final StatusBar statusBar = new StatusBar();
     private ScrollPane sidePanel;
+    private final Menu recentMenu = new Menu("Open recent");
+    private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
 
     public StudioWindow(StudioModel model) {
         this.model = model;
@@ -84,7 +86,10 @@ public final class StudioWindow extends BorderPane {
                 w.hide();
             }
         });
-        Menu file = new Menu("File", null, open, save, quit);
+        MenuItem exportWindow = item("Export window as PNG (2×)…", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::exportWindow);
+        recentMenu.setOnShowing(e -> fillRecent());
+        Menu file = new Menu("File", null, open, recentMenu, save, exportWindow, new SeparatorMenuItem(), quit);
         Menu run = new Menu("Run", null,
                 item("Play / Pause   (Space)", null, model::togglePlay),
                 item("Step   (S)", null, model::step),
@@ -113,7 +118,11 @@ public final class StudioWindow extends BorderPane {
             }
         });
         view.getItems().addAll(hide, full);
-        MenuBar bar = new MenuBar(file, run, view);
+        Menu scenarios = new Menu("Scenarios");
+        for (Scenario sc : Scenario.ALL) {
+            scenarios.getItems().add(item(sc.title(), null, () -> openScenario(sc)));
+        }
+        MenuBar bar = new MenuBar(file, run, view, scenarios);
         bar.setId("menu-bar");
         return bar;
     }
@@ -168,9 +177,51 @@ public final class StudioWindow extends BorderPane {
     void openFile(Path file) {
         try {
             model.apply(ExperimentJson.read(file));
+            recent.add(file);
         } catch (InvalidInputException e) {
-            notifications.show("Could not open the experiment: " + e.getMessage());
+            model.notify("Could not open the experiment: " + e.getMessage());
         }
+    }
+
+    /** Loads a scenario's experiment and shows what to watch. */
+    void openScenario(Scenario sc) {
+        model.pause();
+        model.apply(sc.load());
+        model.notify(sc.title() + ": " + sc.explanation());
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            recentMenu.getItems().add(item(p.toString(), null, () -> openFile(p)));
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private void exportWindow() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Export the window as PNG");
+        c.setInitialFileName("ntk-studio.png");
+        File f = c.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                exportWindowPng(f.toPath(), 2);
+            } catch (IOException | RuntimeException e) {
+                model.notify("Could not export to " + f + ": " + e.getMessage() + ". Nothing was written there.");
+            }
+        }
+    }
+
+    /** The whole window as a PNG at {@code scale} × its size, written atomically. */
+    void exportWindowPng(Path file, double scale) throws IOException {
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setTransform(new javafx.scene.transform.Scale(scale, scale));
+        javafx.scene.image.WritableImage img = snapshot(p, null);
+        io.ntkstudio.figure.FigureSet.writePng(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), file);
     }
 
     private void save() {
@@ -184,8 +235,9 @@ public final class StudioWindow extends BorderPane {
         ExperimentSpec s = model.specProperty().get();
         try {
             AtomicFiles.write(file, w -> w.write(ExperimentJson.format(s)));
+            recent.add(file);
         } catch (IOException e) {
-            notifications.show("Could not save to " + file + ": " + e.getMessage() + ". Nothing was changed there.");
+            model.notify("Could not save to " + file + ": " + e.getMessage() + ". Nothing was changed there.");
         }
     }
 }

@@ -336,6 +336,32 @@ class StudioWindowTest {
     }
 
     @Test
+    void scenariosRecentFilesAndWindowExport(FxRobot robot) throws Exception {
+        firstSnapshot();
+        Scenario sc = Scenario.ALL.get(2);
+        fx(() -> {
+            window.openScenario(sc);
+            return null;
+        });
+        assertEquals(sc.load(), fx(() -> model.specProperty().get()));
+        assertTrue(fx(() -> model.notificationProperty().get()).contains("Spectral bias"));
+        Path saved = dir.resolve("mine.json");
+        fx(() -> {
+            window.saveFile(saved);
+            return null;
+        });
+        RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
+        assertEquals(saved.toAbsolutePath().normalize(), recent.list().get(0));
+        Path png = dir.resolve("window.png");
+        fx(() -> {
+            window.exportWindowPng(png, 2);
+            return null;
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(Math.round(fx(() -> window.getWidth()) * 2), img.getWidth());
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {

@@ -1,0 +1,92 @@
+package io.ntkstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.Parameterization;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every scenario loads, and runs headless to the point it is meant to show. */
+class ScenarioTest {
+    private static Scenario named(String preset) {
+        return Scenario.ALL.stream().filter(s -> s.preset().equals(preset)).findFirst().orElseThrow();
+    }
+
+    private static TrainingRun run(ExperimentSpec spec) {
+        return TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), true);
+    }
+
+    private static TrainingSnapshot train(TrainingRun run, int steps) {
+        for (int i = 0; i < steps; i++) {
+            assertTrue(run.advance(), "no divergence at step " + i);
+        }
+        return run.snapshot(true, RunStatus.RUNNING, null);
+    }
+
+    @Test
+    void everyScenarioLoadsWithAnExplanation() {
+        assertEquals(5, Scenario.ALL.size());
+        for (Scenario s : Scenario.ALL) {
+            ExperimentSpec spec = s.load();
+            assertTrue(spec.training().steps() > 0, s.title());
+            assertTrue(s.explanation().length() > 60, s.title());
+        }
+    }
+
+    @Test
+    void jacotFigureOneTheWideKernelStaysAndTheNarrowOneMoves() {
+        ExperimentSpec wide = named("jacot-figure1.json").load();
+        ExperimentSpec shortRun = wide.withTraining(new TrainingSpec(wide.training().learningRate(), 30, 30));
+        double wideChange = train(run(shortRun.withNetwork(wide.network().withWidth(1024))), 30).metrics().kernelChange();
+        double narrowChange = train(run(shortRun.withNetwork(wide.network().withWidth(16))), 30).metrics().kernelChange();
+        assertTrue(wideChange < narrowChange / 3, wideChange + " vs " + narrowChange);
+    }
+
+    @Test
+    void featureLearningTheKernelMovesUnderMupNotUnderNtk() {
+        ExperimentSpec mup = named("feature-learning-mup.json").load();
+        assertEquals(Parameterization.MUP, mup.network().parameterization());
+        double moving = train(run(mup), 150).metrics().kernelChange();
+        double lazy = train(run(mup.withNetwork(mup.network().withParameterization(Parameterization.NTK))), 150)
+                .metrics().kernelChange();
+        assertTrue(moving > 0.3 && lazy < 0.1, "μP " + moving + ", ntk " + lazy);
+    }
+
+    @Test
+    void spectralBiasLowModesAreFittedFirst() {
+        ExperimentSpec spec = named("spectral-bias.json").load();
+        TrainingSnapshot s = train(run(spec), 150);
+        double low = 0;
+        double high = 0;
+        for (int i = 0; i < 5; i++) {
+            low += s.modeEnergies().get(i);
+            high += s.modeEnergies().get(20 + i);
+        }
+        assertTrue(low < high / 100, "low-mode residual " + low + " against high-mode " + high);
+        double predictedLow = 0;
+        for (int i = 0; i < 5; i++) {
+            predictedLow += s.regimeModeEnergies().get(i);
+        }
+        assertTrue(predictedLow < high / 100, "the kernel regime predicts it too");
+    }
+
+    @Test
+    void tooLargeALearningRateIsAboveTheLimitAndDiverges() {
+        ExperimentSpec spec = named("large-learning-rate.json").load();
+        TrainingRun run = run(spec);
+        assertTrue(spec.training().learningRate() > run.context().largestStableLearningRate());
+        int steps = 0;
+        while (run.advance() && steps < 2000) {
+            steps++;
+        }
+        assertTrue(steps < 2000, "it diverges");
+        assertTrue(run.divergenceMessage().contains("2n/λ_max(K)"));
+    }
+}
