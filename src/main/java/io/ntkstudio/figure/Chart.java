@@ -102,6 +102,15 @@ public final class Chart {
         g.drawString(s, (float) (x - ax * w), (float) (y - ay * h + fm.getAscent()));
     }
 
+    private static double legendWidth(Graphics2D g, Font font, String[] names) {
+        FontMetrics fm = g.getFontMetrics(font);
+        double w = 0;
+        for (String n : names) {
+            w = Math.max(w, fm.stringWidth(n));
+        }
+        return w + 42;
+    }
+
     private boolean plottable(double xv, double yv) {
         return Double.isFinite(xv) && Double.isFinite(yv) && (!xs.log() || xv > 0) && (!ys.log() || yv > 0);
     }
@@ -166,15 +175,21 @@ public final class Chart {
 
     /** A legend box in the top-right corner of the plot area, or the bottom-left one. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean bottomLeft) {
-        g.setFont(TICK_FONT);
-        FontMetrics fm = g.getFontMetrics();
+        // A legend may cover at most half the plot: shrink it, and leave it out if it still would.
+        Font font = TICK_FONT;
         double rowH = 16;
-        double w = 0;
-        for (String n : names) {
-            w = Math.max(w, fm.stringWidth(n));
-        }
-        w += 42;
+        double w = legendWidth(g, font, names);
         double h = rowH * names.length + 6;
+        if (w > 0.5 * (right - left) || h > 0.5 * (bottom - top)) {
+            font = TICK_FONT.deriveFont(9f);
+            rowH = 12;
+            w = legendWidth(g, font, names);
+            h = rowH * names.length + 6;
+            if (w > 0.6 * (right - left) || h > 0.6 * (bottom - top)) {
+                return;
+            }
+        }
+        g.setFont(font);
         double x = bottomLeft ? left + 6 : right - w - 6;
         double y = bottomLeft ? bottom - h - 6 : top + 6;
         g.setColor(new Color(255, 255, 255, 225));

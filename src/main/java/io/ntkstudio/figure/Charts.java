@@ -29,6 +29,9 @@ public final class Charts {
     public static final Color DOT = new Color(0x222222);
     public static final Color[] TOP = {BLUE, ORANGE, GREEN, RED, PURPLE};
 
+    /** Below this height (in chart units) a two-panel chart shows its main panel only. */
+    public static final double TWO_PANELS = 330;
+
     private Charts() {
     }
 
@@ -65,7 +68,8 @@ public final class Charts {
                 }
             }
         }
-        double top = h * 0.55;
+        boolean both = h >= TWO_PANELS;
+        double top = both ? h * 0.55 : h;
         Chart c = Chart.draw(g, 0, 0, w, top, "eigenvalues, descending", "index i", "λ_i",
                 new double[] {0.5, n + 0.5}, false, Scale.padded(min, max, true), true);
         if (limit != null) {
@@ -80,6 +84,9 @@ public final class Charts {
             c.legend(g, new String[] {"Θ_t", "Θ_0", "Θ_∞"}, new Color[] {BLUE, GREY, GREEN}, new boolean[] {false, true, true});
         } else {
             c.legend(g, new String[] {"Θ_t", "Θ_0"}, new Color[] {BLUE, GREY}, new boolean[] {false, true});
+        }
+        if (!both) {
+            return;
         }
         double[] r = range(in.topEigenvalues());
         Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
@@ -96,7 +103,8 @@ public final class Charts {
     public static void loss(Graphics2D g, double w, double h, ChartInputs in) {
         Series[] losses = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
         double[] r = range(losses);
-        double top = h * 0.55;
+        boolean both = h >= TWO_PANELS;
+        double top = both ? h * 0.55 : h;
         Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
                 new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
         c.line(g, in.regimeTrainLoss(), BLUE, 1.5f, true);
@@ -105,6 +113,9 @@ public final class Charts {
         c.line(g, in.testLoss(), ORANGE, 2.2f, false);
         c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
                 new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
+        if (!both) {
+            return;
+        }
         Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
         double[] mr = range(metrics);
         Chart m = Chart.draw(g, 0, top, w, h - top, "kernel metrics", "step", "value",

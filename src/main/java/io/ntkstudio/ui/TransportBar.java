@@ -33,7 +33,7 @@ final class TransportBar extends ToolBar {
         speed.setValue(MAX_SPEED);
         speed.valueProperty().addListener((o, a, b) -> model.setStepsPerSecond(parseSpeed(b)));
         kernelEvery.setEditable(true);
-        kernelEvery.setPrefWidth(96);
+        kernelEvery.getStyleClass().add("kernel-every");
         kernelEvery.setTooltip(new Tooltip("Compute the kernel Θ_t every this many steps"));
         kernelEvery.getValueFactory().setValue(model.specProperty().get().training().kernelEvery());
         kernelEvery.valueProperty().addListener((o, a, b) -> {
