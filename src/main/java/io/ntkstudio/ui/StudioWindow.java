@@ -38,6 +38,8 @@ public final class StudioWindow extends BorderPane {
     final StatusBar statusBar = new StatusBar();
     private ScrollPane sidePanel;
     private final Menu recentMenu = new Menu("Open recent");
+    final SweepRunner sweeps = new SweepRunner();
+    java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
     private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
 
     public StudioWindow(StudioModel model) {
@@ -90,10 +92,15 @@ public final class StudioWindow extends BorderPane {
                 this::exportWindow);
         recentMenu.setOnShowing(e -> fillRecent());
         Menu file = new Menu("File", null, open, recentMenu, save, exportWindow, new SeparatorMenuItem(), quit);
+        MenuItem cancelSweep = item("Cancel the width sweep", null, sweeps::cancel);
+        cancelSweep.disableProperty().bind(sweeps.runningProperty().not());
+        MenuItem startSweep = item("Width sweep: kernel change against width, ntk and μP", null, this::sweep);
+        startSweep.disableProperty().bind(sweeps.runningProperty());
         Menu run = new Menu("Run", null,
                 item("Play / Pause   (Space)", null, model::togglePlay),
                 item("Step   (S)", null, model::step),
-                item("Reset   (R)", null, model::reset));
+                item("Reset   (R)", null, model::reset),
+                new SeparatorMenuItem(), startSweep, cancelSweep);
         Menu view = new Menu("View");
         String[] names = {"Learned function", "Kernel heatmap", "Loss and metrics", "Eigenspectrum", "Kernel slice", "Residual modes"};
         for (int i = 0; i < names.length; i++) {
@@ -181,6 +188,41 @@ public final class StudioWindow extends BorderPane {
         } catch (InvalidInputException e) {
             model.notify("Could not open the experiment: " + e.getMessage());
         }
+    }
+
+    /** Starts the width sweep of the current experiment in the background, progress in the status bar. */
+    void sweep() {
+        statusBar.progressProperty().bind(sweeps.progressProperty());
+        sweeps.start(model.specProperty().get(), StudioApp.settingsDir(), points -> {
+            lastSweep = points;
+            showSweep(points);
+        }, model::notify);
+    }
+
+    private void showSweep(java.util.List<io.ntkstudio.engine.WidthSweep.Point> points) {
+        java.awt.image.BufferedImage img = io.ntkstudio.figure.SweepChart.render(points, model.specProperty().get().training().steps(), 1);
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(javafx.embed.swing.SwingFXUtils.toFXImage(img, null));
+        javafx.scene.control.Button save = new javafx.scene.control.Button("Save as PNG (2×)…");
+        save.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setInitialFileName("sweep.png");
+            File f = c.showSaveDialog(save.getScene().getWindow());
+            if (f != null) {
+                try {
+                    io.ntkstudio.figure.FigureSet.writePng(io.ntkstudio.figure.SweepChart.render(points,
+                            model.specProperty().get().training().steps(), 2), f.toPath());
+                } catch (IOException ex) {
+                    model.notify("Could not save the sweep: " + ex.getMessage());
+                }
+            }
+        });
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("NTK Studio — width sweep");
+        stage.setScene(new javafx.scene.Scene(new VBox(6, view, save)));
+        if (getScene() != null) {
+            stage.initOwner(getScene().getWindow());
+        }
+        stage.show();
     }
 
     /** Loads a scenario's experiment and shows what to watch. */

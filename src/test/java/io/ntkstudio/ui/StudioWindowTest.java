@@ -362,6 +362,35 @@ class StudioWindowTest {
     }
 
     @Test
+    void theWidthSweepRunsInTheBackgroundAndCanBeCancelled() throws Exception {
+        firstSnapshot();
+        ExperimentSpec spec = small().withTraining(new TrainingSpec(0.3, 30, 30));
+        List<io.ntkstudio.engine.WidthSweep.Point> result = Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            window.sweeps.start(spec, dir, new int[] {16, 64, 256}, 2, result::addAll, model::notify);
+            return null;
+        });
+        assertTrue(fx(() -> window.sweeps.runningProperty().get()));
+        assertTrue(fx(() -> window.statusBar.getProgress()) >= 0, "the status bar shows progress");
+        waitFor("the sweep", () -> !window.sweeps.runningProperty().get());
+        assertEquals(2 * 3 * 2, result.size());
+        result.clear();
+        fx(() -> {
+            window.sweeps.start(spec.withTraining(new TrainingSpec(0.3, 100_000, 100_000)), dir, new int[] {16, 4096}, 3,
+                    result::addAll, model::notify);
+            return null;
+        });
+        Thread.sleep(300);
+        fx(() -> {
+            window.sweeps.cancel();
+            return null;
+        });
+        waitFor("the cancelled sweep to stop", () -> !window.sweeps.runningProperty().get());
+        assertTrue(result.isEmpty(), "a cancelled sweep delivers nothing");
+        assertNull(fx(() -> model.notificationProperty().get()), "and complains about nothing");
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
