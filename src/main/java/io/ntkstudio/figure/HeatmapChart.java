@@ -72,7 +72,7 @@ public final class HeatmapChart {
         double y0 = titleH + (h - titleH - side) / 2;
         g.setColor(Chart.INK);
         g.setFont(Chart.TITLE_FONT);
-        Chart.text(g, mode + " on the train inputs, ordered by input", x0 + side / 2, 6, 0.5, 0);
+        Chart.text(g, mode + ", points ordered by input", w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(Chart.INK);
