@@ -92,7 +92,7 @@ public final class TeachingCharts {
                 Scale.padded(lo, hi, true), true);
         c.line(g, idx, predicted, Charts.ORANGE, 2f, true);
         c.dots(g, idx, actual, Charts.BLUE, 3.5);
-        c.legend(g, new String[] {"network", "kernel regime (v_iᵀr₀)² e^(−2λ_iτ/n)"}, new Color[] {Charts.BLUE, Charts.ORANGE},
+        c.legend(g, new String[] {"network", "kernel regime"}, new Color[] {Charts.BLUE, Charts.ORANGE},
                 new boolean[] {false, true});
     }
 }
