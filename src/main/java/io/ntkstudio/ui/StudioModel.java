@@ -167,6 +167,18 @@ public final class StudioModel {
         loop.setMaxSteps(next.training().steps());
     }
 
+    /** Sets the step budget of the current run, e.g. to keep two runs in step. */
+    void setStepBudget(long steps) {
+        if (loop != null) {
+            loop.setMaxSteps(steps);
+        }
+    }
+
+    /** The engine's status right now. */
+    io.ntkstudio.engine.RunStatus engineStatus() {
+        return loop == null ? io.ntkstudio.engine.RunStatus.PAUSED : loop.status();
+    }
+
     public void play() {
         if (loop != null) {
             loop.play();

@@ -125,6 +125,8 @@ public final class StudioWindow extends BorderPane {
             }
         });
         view.getItems().addAll(hide, full);
+        view.getItems().addAll(new SeparatorMenuItem(), item("Compare two runs side by side…",
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openCompare));
         Menu scenarios = new Menu("Scenarios");
         for (Scenario sc : Scenario.ALL) {
             scenarios.getItems().add(item(sc.title(), null, () -> openScenario(sc)));
@@ -223,6 +225,26 @@ public final class StudioWindow extends BorderPane {
             stage.initOwner(getScene().getWindow());
         }
         stage.show();
+    }
+
+    /**
+     * Opens compare mode: A is the current experiment, B the same with a four-times width to
+     * start with; the person then picks what B differs in.
+     */
+    CompareWindow openCompare() {
+        ExperimentSpec a = model.specProperty().get();
+        ExperimentSpec b = a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.model.NetworkConfig.MAX_WIDTH, 4 * a.network().width())));
+        CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir());
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("NTK Studio — compare A and B");
+        stage.setScene(new javafx.scene.Scene(compare, 1300, 860));
+        if (getScene() != null) {
+            stage.initOwner(getScene().getWindow());
+        }
+        stage.setOnHidden(e -> compare.controller.shutdown());
+        stage.show();
+        compare.controller.start();
+        return compare;
     }
 
     /** Loads a scenario's experiment and shows what to watch. */

@@ -391,6 +391,50 @@ class StudioWindowTest {
     }
 
     @Test
+    void compareModeStepsBothRunsTogether(FxRobot robot) throws Exception {
+        firstSnapshot();
+        CompareWindow compare = fx(() -> window.openCompare());
+        CompareController c = compare.controller;
+        try {
+            waitFor("both first snapshots", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
+            assertEquals(64, fx(() -> c.a.specProperty().get().network().width()));
+            assertEquals(256, fx(() -> c.b.specProperty().get().network().width()), "B starts four times wider");
+            assertEquals(fx(() -> c.a.specProperty().get().data()), fx(() -> c.b.specProperty().get().data()), "same data");
+            fx(() -> {
+                c.step();
+                return null;
+            });
+            waitFor("one step each", () -> CompareController.step(c.a) == 1 && CompareController.step(c.b) == 1);
+            fx(() -> {
+                c.togglePlay();
+                return null;
+            });
+            for (int k = 0; k < 40; k++) {
+                long sa = fx(() -> CompareController.step(c.a));
+                long sb = fx(() -> CompareController.step(c.b));
+                assertTrue(Math.abs(sa - sb) <= CompareController.CHUNK, "in step: " + sa + " vs " + sb);
+                Thread.sleep(25);
+            }
+            waitFor("both advance", () -> CompareController.step(c.a) > 30 && CompareController.step(c.b) > 30);
+            fx(() -> {
+                compare.parameterizationB.setValue(Parameterization.MUP);
+                return null;
+            });
+            waitFor("B restarted under μP", () -> c.b.snapshotProperty().get().context().spec().network().parameterization() == Parameterization.MUP);
+            assertEquals(Parameterization.NTK, fx(() -> c.a.specProperty().get().network().parameterization()), "A is untouched");
+            assertEquals(fx(() -> c.a.specProperty().get().network().seed()), fx(() -> c.b.specProperty().get().network().seed()));
+            waitFor("A waits for B to catch up", () -> Math.abs(CompareController.step(c.a) - CompareController.step(c.b)) <= CompareController.CHUNK
+                    && CompareController.step(c.b) > 5);
+        } finally {
+            fx(() -> {
+                c.shutdown();
+                compare.getScene().getWindow().hide();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {

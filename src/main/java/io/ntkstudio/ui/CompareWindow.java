@@ -1,0 +1,116 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+
+/**
+ * Compare mode: run A (the studio's experiment) and run B (the same data and seed, differing in
+ * width, parameterization or learning rate as picked) side by side, stepped together; for each,
+ * the learned function, the kernel slice and the losses.
+ */
+final class CompareWindow extends BorderPane {
+    final CompareController controller;
+    final ValidatedField<Long> widthB = new ValidatedField<>("compare-width", ValidatedField.integer("Width of B", 1, NetworkConfig.MAX_WIDTH));
+    final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
+    final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
+    final Button play = new Button("▶  Play both");
+    final Label steps = new Label();
+
+    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir) {
+        setId("compare");
+        getStyleClass().add("studio");
+        controller = new CompareController(specA, specB, baseDir);
+        parameterizationB.getItems().addAll(Parameterization.values());
+        parameterizationB.setId("compare-parameterization");
+        NetworkConfig nb = controller.b.specProperty().get().network();
+        widthB.show((long) nb.width(), Integer.toString(nb.width()));
+        parameterizationB.setValue(nb.parameterization());
+        double eta = controller.b.specProperty().get().training().learningRate();
+        rateB.show(eta, ValidatedField.plain(eta));
+        widthB.setOnCommit(v -> applyB());
+        rateB.setOnCommit(v -> applyB());
+        parameterizationB.valueProperty().addListener((o, x, y) -> applyB());
+        Button step = new Button("Step both");
+        Button reset = new Button("Reset both");
+        play.setId("compare-play");
+        step.setId("compare-step");
+        play.setOnAction(e -> controller.togglePlay());
+        step.setOnAction(e -> controller.step());
+        reset.setOnAction(e -> controller.reset());
+        controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "⏸  Pause both" : "▶  Play both"));
+        ToolBar bar = new ToolBar(play, step, reset, new Label("   B differs in:  width"), widthB,
+                new Label("parameterization"), parameterizationB, new Label("learning rate"), rateB, steps);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        RowConstraints heading = new RowConstraints();
+        heading.setVgrow(Priority.NEVER);
+        grid.getRowConstraints().add(heading);
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(97.0 / 3);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        List<StudioModel> runs = controller.runs();
+        for (int c = 0; c < 2; c++) {
+            StudioModel m = runs.get(c);
+            Label title = new Label();
+            title.getStyleClass().add("section-title");
+            title.setId(c == 0 ? "compare-title-a" : "compare-title-b");
+            String name = c == 0 ? "A" : "B";
+            title.setText(describe(name, m.specProperty().get()));
+            m.specProperty().addListener((o, x, y) -> title.setText(describe(name, y)));
+            grid.add(title, c, 0);
+            grid.add(new FunctionView(m), c, 1);
+            grid.add(new SliceView(m), c, 2);
+            grid.add(new LossView(m), c, 3);
+            m.snapshotProperty().addListener((o, x, y) -> showSteps());
+        }
+        setTop(bar);
+        setCenter(grid);
+        getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
+    }
+
+    static String describe(String name, ExperimentSpec s) {
+        NetworkConfig n = s.network();
+        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g", name, n.width(), n.depth(),
+                n.activation().id(), n.parameterization().id(), s.training().learningRate());
+    }
+
+    private void showSteps() {
+        steps.setText(String.format(Locale.ROOT, "   A: step %d   ·   B: step %d", CompareController.step(controller.a),
+                CompareController.step(controller.b)));
+    }
+
+    private void applyB() {
+        ExperimentSpec s = controller.b.specProperty().get();
+        if (widthB.value() == null || rateB.value() == null || !widthB.validProperty().get() || !rateB.validProperty().get()) {
+            return;
+        }
+        TrainingSpec t = s.training();
+        controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withParameterization(parameterizationB.getValue()))
+                .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery())));
+    }
+}
