@@ -185,7 +185,7 @@ public final class StudioWindow extends BorderPane {
     /** Opens an experiment file; a bad file leaves the current experiment as it is. */
     void openFile(Path file) {
         try {
-            model.apply(ExperimentJson.read(file));
+            model.apply(withAbsolutePaths(ExperimentJson.read(file), file.toAbsolutePath().getParent()));
             recent.add(file);
         } catch (InvalidInputException e) {
             model.notify("Could not open the experiment: " + e.getMessage());
@@ -245,6 +245,18 @@ public final class StudioWindow extends BorderPane {
         stage.show();
         compare.controller.start();
         return compare;
+    }
+
+    /** CSV paths in an experiment file are relative to that file; the studio keeps them absolute. */
+    static ExperimentSpec withAbsolutePaths(ExperimentSpec spec, Path folder) {
+        io.ntkstudio.model.DataSpec d = spec.data();
+        if (!d.source().equals("csv")) {
+            return spec;
+        }
+        String train = folder.resolve(d.train()).toString();
+        String test = d.test() == null ? null : folder.resolve(d.test()).toString();
+        return spec.withData(new io.ntkstudio.model.DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(),
+                d.noise(), d.seed(), train, test));
     }
 
     /** Loads a scenario's experiment and shows what to watch. */

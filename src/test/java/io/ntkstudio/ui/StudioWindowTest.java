@@ -435,6 +435,22 @@ class StudioWindowTest {
     }
 
     @Test
+    void anExperimentWithRelativeCsvPathsOpensFromItsOwnFolder() throws Exception {
+        firstSnapshot();
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(folder.resolve("train.csv"), "-1,1\n-0.5,0.3\n0,0\n0.5,-0.3\n1,-1\n");
+        Files.writeString(folder.resolve("exp.json"), "{\"network\": {\"width\": 16, \"depth\": 1},"
+                + " \"data\": {\"source\": \"csv\", \"train\": \"train.csv\"}}");
+        fx(() -> {
+            window.openFile(folder.resolve("exp.json"));
+            return null;
+        });
+        waitFor("the CSV run", () -> model.snapshotProperty().get() != null
+                && model.snapshotProperty().get().context().data().train().count() == 5);
+        assertNull(fx(() -> model.notificationProperty().get()));
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
