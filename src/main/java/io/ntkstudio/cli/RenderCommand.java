@@ -5,6 +5,7 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
@@ -34,6 +35,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "K", description = "pixel scale: 1, 2 or 3 for slides (default: ${DEFAULT-VALUE})")
     double scale = 2;
 
+    @Option(names = "--theme", paramLabel = "T", description = "light, high-contrast or dark (default: ${DEFAULT-VALUE})")
+    String theme = "light";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -41,6 +45,12 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(scale >= 1 && scale <= 4)) {
             throw new InvalidInputException("--scale must be from 1 to 4, got " + scale);
+        }
+        ChartTheme chartTheme;
+        try {
+            chartTheme = ChartTheme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--theme: " + e.getMessage());
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -86,9 +96,9 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
-        FigureSet.writePng(FigureSet.dashboard(inputs, scale), outDir.resolve("dashboard.png"));
+        FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), outDir.resolve("dashboard.png"));
         for (String name : FigureSet.viewNames()) {
-            FigureSet.writePng(FigureSet.view(name, inputs, scale), outDir.resolve(name + ".png"));
+            FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), outDir.resolve(name + ".png"));
         }
         if (diverged != null) {
             err.println("render: " + diverged + "; the figures show step " + last.step());

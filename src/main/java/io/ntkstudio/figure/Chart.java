@@ -28,6 +28,7 @@ public final class Chart {
     final double top;
     final double right;
     final double bottom;
+    private ChartTheme theme = ChartTheme.LIGHT;
 
     private Chart(Scale xs, Scale ys, double left, double top, double right, double bottom) {
         this.xs = xs;
@@ -55,7 +56,9 @@ public final class Chart {
         double bottom = y + h - 40;
         Chart c = new Chart(new Scale(xRange[0], xRange[1], left, right, xLog),
                 new Scale(yRange[0], yRange[1], bottom, top, yLog), left, top, right, bottom);
-        g.setColor(Color.WHITE);
+        ChartTheme theme = ChartTheme.of(g);
+        c.theme = theme;
+        g.setColor(theme.plot);
         g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
         List<Double> xt = xLog ? Ticks.log(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], Math.max(2, (int) ((right - left) / 80)));
         List<Double> yt = yLog ? Ticks.log(yRange[0], yRange[1], 6) : Ticks.linear(yRange[0], yRange[1], Math.max(2, (int) ((bottom - top) / 40)));
@@ -63,25 +66,26 @@ public final class Chart {
         g.setFont(TICK_FONT);
         for (double t : xt) {
             double px = Math.round(c.xs.toPixel(t)) + 0.5;
-            g.setColor(GRID);
+            g.setColor(theme.grid);
             g.draw(new Line2D.Double(px, top, px, bottom));
-            g.setColor(INK);
+            g.setColor(theme.ink);
             g.draw(new Line2D.Double(px, bottom, px, bottom + 4));
             text(g, Ticks.label(t), px, bottom + 6, 0.5, 0);
         }
         for (double t : yt) {
             double py = Math.round(c.ys.toPixel(t)) + 0.5;
-            g.setColor(GRID);
+            g.setColor(theme.grid);
             g.draw(new Line2D.Double(left, py, right, py));
-            g.setColor(INK);
+            g.setColor(theme.ink);
             g.draw(new Line2D.Double(left - 4, py, left, py));
             text(g, Ticks.label(t), left - 6, py, 1, 0.5);
         }
-        g.setColor(INK);
+        g.setColor(theme.ink);
         g.draw(new Rectangle2D.Double(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(right - left), Math.round(bottom - top)));
         g.setFont(LABEL_FONT);
         text(g, xLabel, (left + right) / 2, y + h - 4, 0.5, 1);
         if (title != null) {
+            g.setColor(theme.ink);
             g.setFont(TITLE_FONT);
             text(g, title, (left + right) / 2, y + 6, 0.5, 0);
         }
@@ -123,6 +127,7 @@ public final class Chart {
         Shape clip = g.getClip();
         g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
         g.setColor(c);
+        width *= theme.lineScale;
         g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
@@ -161,7 +166,7 @@ public final class Chart {
                 Ellipse2D.Double e = new Ellipse2D.Double(xs.toPixel(x[i]) - radius, ys.toPixel(y[i]) - radius, 2 * radius, 2 * radius);
                 g.setColor(fill);
                 g.fill(e);
-                g.setColor(Color.WHITE);
+                g.setColor(theme.plot);
                 g.draw(e);
             }
         }
@@ -192,9 +197,9 @@ public final class Chart {
         g.setFont(font);
         double x = bottomLeft ? left + 6 : right - w - 6;
         double y = bottomLeft ? bottom - h - 6 : top + 6;
-        g.setColor(new Color(255, 255, 255, 225));
+        g.setColor(theme.legend);
         g.fill(new Rectangle2D.Double(x, y, w, h));
-        g.setColor(GRID);
+        g.setColor(theme.grid);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x, y, w, h));
         for (int i = 0; i < names.length; i++) {
@@ -203,7 +208,7 @@ public final class Chart {
             g.setStroke(dashed[i] ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
                     : new BasicStroke(2f));
             g.draw(new Line2D.Double(x + 6, cy, x + 30, cy));
-            g.setColor(INK);
+            g.setColor(theme.ink);
             text(g, names[i], x + 36, cy, 0, 0.5);
         }
     }

@@ -26,7 +26,6 @@ public final class Charts {
     public static final Color BROWN = new Color(0x8C564B);
     public static final Color GREY = new Color(0x7F7F7F);
     public static final Color LIGHT_GREY = new Color(0x9A9A9A);
-    public static final Color DOT = new Color(0x222222);
     public static final Color[] TOP = {BLUE, ORANGE, GREEN, RED, PURPLE};
 
     /** Below this height (in chart units) a two-panel chart shows its main panel only. */
@@ -35,17 +34,23 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Sets up antialiasing and clears the background. */
+    /** Sets up antialiasing and clears the background, in the light theme. */
     public static void begin(Graphics2D g, double w, double h) {
+        begin(g, w, h, ChartTheme.LIGHT);
+    }
+
+    /** Sets up antialiasing and the theme, and clears the background. */
+    public static void begin(Graphics2D g, double w, double h, ChartTheme theme) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(new Color(0xFAFAFA));
+        g.setRenderingHint(ChartTheme.KEY, theme);
+        g.setColor(theme.background);
         g.fillRect(0, 0, (int) Math.ceil(w), (int) Math.ceil(h));
     }
 
     static void message(Graphics2D g, double w, double h, String text) {
-        g.setColor(Color.GRAY);
+        g.setColor(ChartTheme.of(g).muted);
         g.setFont(Chart.LABEL_FONT);
         Chart.text(g, text, w / 2, h / 2, 0.5, 0.5);
     }
@@ -184,13 +189,13 @@ public final class Charts {
         }
         c.line(g, x, regime, ORANGE, 1.8f, true);
         c.line(g, x, net, BLUE, 2.4f, false);
-        c.dots(g, tx, ty, DOT, 3.2);
+        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
         if (hasLimit) {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
-                    new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, DOT}, new boolean[] {false, false, true, true, false});
+                    new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
         } else {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "train points"},
-                    new Color[] {LIGHT_GREY, BLUE, ORANGE, DOT}, new boolean[] {false, false, true, false});
+                    new Color[] {LIGHT_GREY, BLUE, ORANGE, ChartTheme.of(g).ink}, new boolean[] {false, false, true, false});
         }
     }
 

@@ -52,6 +52,11 @@ public final class FigureSet {
 
     /** One view at VIEW_WIDTH × VIEW_HEIGHT, times {@code scale}. */
     public static BufferedImage view(String name, ChartInputs in, double scale) {
+        return view(name, in, scale, ChartTheme.LIGHT);
+    }
+
+    /** One view in a theme. */
+    public static BufferedImage view(String name, ChartInputs in, double scale, ChartTheme theme) {
         Painter p = VIEWS.get(name);
         if (p == null) {
             throw new IllegalArgumentException("no view named " + name + "; views: " + String.join(", ", VIEWS.keySet()));
@@ -60,7 +65,7 @@ public final class FigureSet {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, VIEW_WIDTH, VIEW_HEIGHT);
+            Charts.begin(g, VIEW_WIDTH, VIEW_HEIGHT, theme);
             p.paint(g, VIEW_WIDTH, VIEW_HEIGHT, in);
         } finally {
             g.dispose();
@@ -70,6 +75,11 @@ public final class FigureSet {
 
     /** All six views in a 3 × 2 grid under a caption that states the configuration. */
     public static BufferedImage dashboard(ChartInputs in, double scale) {
+        return dashboard(in, scale, ChartTheme.LIGHT);
+    }
+
+    /** The captioned dashboard in a theme. */
+    public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme) {
         int cols = 3;
         int w = VIEW_WIDTH * cols;
         int h = CAPTION + VIEW_HEIGHT * 2;
@@ -77,15 +87,15 @@ public final class FigureSet {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h);
-            g.setColor(new Color(0x1F3B5C));
+            Charts.begin(g, w, h, theme);
+            g.setColor(ChartTheme.of(g).title);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
             int k = 0;
             for (Painter p : VIEWS.values()) {
                 Graphics2D cell = (Graphics2D) g.create((k % cols) * VIEW_WIDTH, CAPTION + (k / cols) * VIEW_HEIGHT, VIEW_WIDTH, VIEW_HEIGHT);
                 try {
-                    Charts.begin(cell, VIEW_WIDTH, VIEW_HEIGHT);
+                    Charts.begin(cell, VIEW_WIDTH, VIEW_HEIGHT, theme);
                     p.paint(cell, VIEW_WIDTH, VIEW_HEIGHT, in);
                 } finally {
                     cell.dispose();

@@ -70,12 +70,12 @@ public final class HeatmapChart {
         double side = cell * n;
         double x0 = 12 + Math.max(0, (w - bar - 24 - side) / 2);
         double y0 = titleH + (h - titleH - side) / 2;
-        g.setColor(Chart.INK);
+        g.setColor(ChartTheme.of(g).ink);
         g.setFont(Chart.TITLE_FONT);
         Chart.text(g, mode + ", points ordered by input", w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
-        g.setColor(Chart.INK);
+        g.setColor(ChartTheme.of(g).ink);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x0, y0, side, side));
         colourBar(g, map, lo, hi, x0 + side + 14, y0, side);
@@ -91,7 +91,7 @@ public final class HeatmapChart {
         }
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(strip, (int) Math.round(x), (int) Math.round(y), 14, (int) Math.round(height), null);
-        g.setColor(Chart.INK);
+        g.setColor(ChartTheme.of(g).ink);
         g.draw(new Rectangle2D.Double(x, y, 14, height));
         g.setFont(Chart.TICK_FONT);
         if (!(top > bottom)) {

@@ -22,13 +22,17 @@ public final class SweepChart {
     }
 
     public static BufferedImage render(List<WidthSweep.Point> points, int steps, double scale) {
+        return render(points, steps, scale, ChartTheme.LIGHT);
+    }
+
+    public static BufferedImage render(List<WidthSweep.Point> points, int steps, double scale, ChartTheme theme) {
         int w = 760;
         int h = 520;
         BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h);
+            Charts.begin(g, w, h, theme);
             paint(g, w, h, points, steps);
         } finally {
             g.dispose();

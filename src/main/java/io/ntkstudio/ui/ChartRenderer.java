@@ -25,7 +25,7 @@ final class ChartRenderer {
     record Rendered(WritableImage image, Object layout, long step) {
     }
 
-    private record Request(ChartInputs inputs, int width, int height, double zoom) {
+    private record Request(ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
     }
 
     private final Map<PlotView, Request> pending = new LinkedHashMap<>();
@@ -52,10 +52,10 @@ final class ChartRenderer {
     }
 
     /** @param zoom text and line scale: the chart is laid out at (width, height)/zoom and scaled up */
-    void request(PlotView view, ChartInputs inputs, int width, int height, double zoom) {
+    void request(PlotView view, ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
         synchronized (pending) {
             pending.remove(view);
-            pending.put(view, new Request(inputs, width, height, zoom));
+            pending.put(view, new Request(inputs, width, height, zoom, theme));
             pending.notifyAll();
         }
     }
@@ -107,7 +107,7 @@ final class ChartRenderer {
         Graphics2D g = img.createGraphics();
         Object layout;
         try {
-            Charts.begin(g, req.width(), req.height());
+            Charts.begin(g, req.width(), req.height(), req.theme());
             g.scale(req.zoom(), req.zoom());
             double w = req.width() / req.zoom();
             double h = req.height() / req.zoom();
@@ -117,7 +117,7 @@ final class ChartRenderer {
                         l.n(), l.order(), l.values());
             }
             if (req.inputs() == null) {
-                g.setColor(java.awt.Color.GRAY);
+                g.setColor(req.theme() == io.ntkstudio.figure.ChartTheme.DARK ? java.awt.Color.LIGHT_GRAY : java.awt.Color.GRAY);
                 g.setFont(io.ntkstudio.figure.Chart.LABEL_FONT);
                 io.ntkstudio.figure.Chart.text(g, "computing the network and its kernels…", w / 2, h / 2, 0.5, 0.5);
             }

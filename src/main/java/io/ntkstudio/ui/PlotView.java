@@ -120,7 +120,8 @@ abstract class PlotView extends BorderPane {
             return;
         }
         renderWanted = false;
-        model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get());
+        model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get(),
+                model.themeProperty().get());
     }
 
     final void install(ChartRenderer.Rendered r) {

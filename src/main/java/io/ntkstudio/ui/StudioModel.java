@@ -44,6 +44,8 @@ public final class StudioModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
+    private final javafx.beans.property.ObjectProperty<io.ntkstudio.figure.ChartTheme> theme =
+            new javafx.beans.property.SimpleObjectProperty<>(io.ntkstudio.figure.ChartTheme.LIGHT);
     private final RunHistory history = new RunHistory();
     private final FrameStats frames = new FrameStats();
     private final ChartRenderer renderer = new ChartRenderer();
@@ -110,6 +112,11 @@ public final class StudioModel {
     /** Text and line size of the views and controls, 1.0 to 2.5 (presentation on a projector). */
     public DoubleProperty textScaleProperty() {
         return textScale;
+    }
+
+    /** The colours of the views and the window: light, high contrast (projectors) or dark. */
+    public javafx.beans.property.ObjectProperty<io.ntkstudio.figure.ChartTheme> themeProperty() {
+        return theme;
     }
 
     /** Incremented at every restart of the engine. */

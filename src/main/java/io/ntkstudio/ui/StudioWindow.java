@@ -76,6 +76,7 @@ public final class StudioWindow extends BorderPane {
         setCenter(notifications);
         setBottom(statusBar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        model.themeProperty().addListener((o, x, t) -> applyTheme(t));
         getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
     }
 
@@ -125,6 +126,21 @@ public final class StudioWindow extends BorderPane {
             }
         });
         view.getItems().addAll(hide, full);
+        Menu themes = new Menu("Theme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (io.ntkstudio.figure.ChartTheme t : io.ntkstudio.figure.ChartTheme.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    switch (t) {
+                        case LIGHT -> "Light";
+                        case HIGH_CONTRAST -> "High contrast (projectors)";
+                        case DARK -> "Dark";
+                    });
+            item.setToggleGroup(group);
+            item.setSelected(t == model.themeProperty().get());
+            item.setOnAction(e -> model.themeProperty().set(t));
+            themes.getItems().add(item);
+        }
+        view.getItems().add(themes);
         view.getItems().addAll(new SeparatorMenuItem(), item("Compare two runs side by side…",
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openCompare));
         Menu scenarios = new Menu("Scenarios");
@@ -134,6 +150,15 @@ public final class StudioWindow extends BorderPane {
         MenuBar bar = new MenuBar(file, run, view, scenarios);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Window colours for a theme (views follow through their renderer). */
+    void applyTheme(io.ntkstudio.figure.ChartTheme t) {
+        getStylesheets().removeIf(css -> css.endsWith("dark.css") || css.endsWith("high-contrast.css"));
+        if (t != io.ntkstudio.figure.ChartTheme.LIGHT) {
+            getStylesheets().add(StudioWindow.class.getResource(t.id() + ".css").toExternalForm());
+        }
+        dashboard.views().forEach(PlotView::requestRender);
     }
 
     /** Text from 100 % to 250 %, for projectors. */

@@ -106,12 +106,13 @@ final class ViewActions {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h + top);
+            Charts.begin(g, w, h + top, view.model.themeProperty().get());
             if (in == null) {
                 return img;
             }
             if (top > 0) {
-                g.setColor(new Color(0x1F3B5C));
+                g.setColor(view.model.themeProperty().get() == io.ntkstudio.figure.ChartTheme.DARK
+                        ? new Color(0xCFE0F5) : new Color(0x1F3B5C));
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
                 Chart.text(g, FigureSet.caption(in.snapshot()), 8, top / 2, 0, 0.5);
                 g.translate(0, top);

@@ -45,6 +45,13 @@ class FiguresCliTest {
         BufferedImage dash = ImageIO.read(dir.resolve("fig/dashboard.png").toFile());
         assertEquals(2 * 3 * FigureSet.VIEW_WIDTH, dash.getWidth());
         assertTrue(r.out().startsWith("rendered step 30"), r.out());
+        CliTest.Result dark = CliTest.run("render", "--spec", spec.toString(), "--out", dir.resolve("dark").toString(), "--scale", "1",
+                "--theme", "dark");
+        assertEquals(0, dark.code(), dark.err());
+        assertEquals(0xFF1E1F22, ImageIO.read(dir.resolve("dark/losses.png").toFile()).getRGB(1, 1), "dark background");
+        CliTest.Result theme = CliTest.run("render", "--spec", spec.toString(), "--out", dir.resolve("x").toString(), "--theme", "blue");
+        assertEquals(2, theme.code());
+        assertTrue(theme.err().contains("allowed: light, high-contrast, dark"), theme.err());
         CliTest.Result bad = CliTest.run("render", "--spec", spec.toString(), "--out", dir.resolve("fig").toString(), "--scale", "9");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--scale must be from 1 to 4"), bad.err());

@@ -451,6 +451,29 @@ class StudioWindowTest {
     }
 
     @Test
+    void themesRecolourTheWindowAndTheViews() throws Exception {
+        firstSnapshot();
+        waitFor("views drawn", () -> model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() >= 0));
+        int lightCorner = fx(() -> window.dashboard.loss.image.getImage().getPixelReader().getArgb(2, 2));
+        long draws = fx(() -> window.dashboard.loss.draws());
+        fx(() -> {
+            model.themeProperty().set(io.ntkstudio.figure.ChartTheme.DARK);
+            return null;
+        });
+        assertTrue(fx(() -> window.getStylesheets().stream().anyMatch(c -> c.endsWith("dark.css"))));
+        waitFor("redrawn dark", () -> window.dashboard.loss.draws() > draws && model.renderer().idle());
+        int darkCorner = fx(() -> window.dashboard.loss.image.getImage().getPixelReader().getArgb(2, 2));
+        assertEquals(0xFFFAFAFA, lightCorner);
+        assertEquals(0xFF1E1F22, darkCorner);
+        fx(() -> {
+            model.themeProperty().set(io.ntkstudio.figure.ChartTheme.HIGH_CONTRAST);
+            return null;
+        });
+        assertTrue(fx(() -> window.getStylesheets().stream().anyMatch(c -> c.endsWith("high-contrast.css"))
+                && window.getStylesheets().stream().noneMatch(c -> c.endsWith("dark.css"))));
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
