@@ -36,6 +36,9 @@ final class ConfigPanel extends VBox {
     final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", 1e-6, 1e4));
     final Slider rateSlider = new Slider(-4, 2, Math.log10(0.5));
     final Label stableLimit = new Label(" ");
+    /** A red tick on the learning-rate slider at the stable limit 2n/λ_max. */
+    final javafx.scene.layout.Region limitMark = new javafx.scene.layout.Region();
+    private double limit = Double.NaN;
     final ComboBox<String> source = new ComboBox<>();
     final ValidatedField<Long> points = new ValidatedField<>("points", ValidatedField.integer("Points", 2, 2000));
     final ComboBox<String> target = new ComboBox<>();
@@ -77,7 +80,7 @@ final class ConfigPanel extends VBox {
                 row("σ_b", sigmaB),
                 row("Seed", seed),
                 section("Training"),
-                row("Learning rate η", rateSlider, learningRate, stableLimit),
+                row("Learning rate η", rateWithMark(), learningRate, stableLimit),
                 row("Steps", steps),
                 section("Data"),
                 row("Data set", source),
@@ -221,7 +224,8 @@ final class ConfigPanel extends VBox {
         if (s == null) {
             return;
         }
-        double limit = s.context().largestStableLearningRate();
+        limit = s.context().largestStableLearningRate();
+        placeMark();
         double eta = model.specProperty().get().training().learningRate();
         boolean unstable = eta > limit;
         stableLimit.setText(String.format(Locale.ROOT, "stable below 2n/λ_max = %.3g%s", limit,
@@ -230,6 +234,37 @@ final class ConfigPanel extends VBox {
         if (unstable) {
             stableLimit.getStyleClass().add("warning");
         }
+    }
+
+    private javafx.scene.Node rateWithMark() {
+        limitMark.setId("stable-limit-mark");
+        limitMark.setStyle("-fx-background-color: #d62728;");
+        limitMark.setPrefSize(3, 16);
+        limitMark.setMaxSize(3, 16);
+        limitMark.setVisible(false);
+        javafx.scene.layout.Pane layer = new javafx.scene.layout.Pane(limitMark);
+        layer.setMouseTransparent(true);
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(rateSlider, layer);
+        rateSlider.widthProperty().addListener((o, a, b) -> placeMark());
+        rateSlider.heightProperty().addListener((o, a, b) -> placeMark());
+        javafx.scene.control.Tooltip.install(limitMark, new javafx.scene.control.Tooltip("stable limit 2n/λ_max"));
+        return box;
+    }
+
+    /** Puts the tick where log10(2n/λ_max) falls on the slider's track (thumb-width insets at the ends). */
+    private void placeMark() {
+        double f = (Math.log10(limit) - rateSlider.getMin()) / (rateSlider.getMax() - rateSlider.getMin());
+        boolean inside = f >= 0 && f <= 1;
+        limitMark.setVisible(inside);
+        if (inside) {
+            double pad = 8;
+            limitMark.relocate(pad + f * (rateSlider.getWidth() - 2 * pad) - 1.5, Math.max(0, (rateSlider.getHeight() - 16) / 2));
+        }
+    }
+
+    /** Where the tick stands, as a fraction of the track, or NaN when hidden (for tests). */
+    double markFraction() {
+        return limitMark.isVisible() ? (Math.log10(limit) - rateSlider.getMin()) / (rateSlider.getMax() - rateSlider.getMin()) : Double.NaN;
     }
 
     private static Label section(String text) {

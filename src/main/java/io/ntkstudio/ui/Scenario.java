@@ -11,14 +11,25 @@ import java.util.List;
  * A guided scenario: a saved experiment (shipped in the jar from assets/presets) and a short
  * explanation of what to watch.
  */
-record Scenario(String title, String preset, String explanation) {
+record Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith) {
+    Scenario(String title, String preset, String explanation) {
+        this(title, preset, explanation, null);
+    }
+
+    /** Whether the scenario opens compare mode, with B derived from A by {@link #compareWith}. */
+    boolean compares() {
+        return compareWith != null;
+    }
+
     static final List<Scenario> ALL = List.of(
             new Scenario("The kernel of a wide network barely moves (Jacot et al. 2018, Fig. 1)", "jacot-figure1.json",
-                    "A 4096-wide network: press Play and watch the kernel slice — Θ_t stays on Θ_0, both near Θ_∞. "
-                            + "Then set the width to 16 and Reset: the narrow network's kernel moves."),
-            new Scenario("Lazy versus feature learning: NTK parameterization and μP", "feature-learning-mup.json",
-                    "Under μP the kernel keeps changing however wide the network (Θ_t − Θ_0 in the heatmap, kernel change "
-                            + "in the metrics). Switch the parameterization to ntk and Reset to see it freeze."),
+                    "Compare mode: A is 32 wide, B is 2048 wide, same data and seed. Press Play both and watch the kernel "
+                            + "slices: B's Θ_t stays on Θ_0, both near Θ_∞; A's moves.",
+                    a -> a.withNetwork(a.network().withWidth(2048))),
+            new Scenario("Lazy versus feature learning: NTK parameterization and μP", "lazy-vs-feature.json",
+                    "Compare mode: A under NTK parameterization, B under μP, the same width. Press Play both: A's kernel slice "
+                            + "freezes, B's keeps changing however wide the network.",
+                    a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.model.Parameterization.MUP))),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
                             + "directions fitted first, as the kernel regime predicts: e^(−2λ_iτ/n)."),

@@ -37,8 +37,12 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        boolean firstLaunch = !java.nio.file.Files.exists(settingsDir().resolve("last-experiment.json"));
         model = new StudioModel(lastExperiment(), settingsDir());
         StudioWindow window = new StudioWindow(model);
+        if (firstLaunch) {
+            window.showStartPage();
+        }
         stage.setTitle("NTK Studio");
         stage.setScene(new Scene(window, 1360, 860));
         stage.setMinWidth(900);

@@ -37,6 +37,8 @@ public final class StudioWindow extends BorderPane {
     final NotificationPane notifications;
     final StatusBar statusBar = new StatusBar();
     private ScrollPane sidePanel;
+    private javafx.scene.layout.StackPane center;
+    private StartPage startPage;
     private final Menu recentMenu = new Menu("Open recent");
     final SweepRunner sweeps = new SweepRunner();
     java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
@@ -73,7 +75,8 @@ public final class StudioWindow extends BorderPane {
         });
         setTop(new VBox(menus(), transport));
         setLeft(side);
-        setCenter(notifications);
+        center = new javafx.scene.layout.StackPane(notifications);
+        setCenter(center);
         setBottom(statusBar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         model.themeProperty().addListener((o, x, t) -> applyTheme(t));
@@ -144,6 +147,7 @@ public final class StudioWindow extends BorderPane {
         view.getItems().addAll(new SeparatorMenuItem(), item("Compare two runs side by side…",
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openCompare));
         Menu scenarios = new Menu("Scenarios");
+        scenarios.getItems().addAll(item("Start page…", null, this::showStartPage), new SeparatorMenuItem());
         for (Scenario sc : Scenario.ALL) {
             scenarios.getItems().add(item(sc.title(), null, () -> openScenario(sc)));
         }
@@ -185,7 +189,10 @@ public final class StudioWindow extends BorderPane {
             case SPACE -> model.togglePlay();
             case S -> model.step();
             case R -> model.reset();
-            case ESCAPE -> dashboard.restore();
+            case ESCAPE -> {
+                hideStartPage();
+                dashboard.restore();
+            }
             default -> {
                 return;
             }
@@ -258,7 +265,11 @@ public final class StudioWindow extends BorderPane {
      */
     CompareWindow openCompare() {
         ExperimentSpec a = model.specProperty().get();
-        ExperimentSpec b = a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.model.NetworkConfig.MAX_WIDTH, 4 * a.network().width())));
+        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.model.NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
+    }
+
+    /** Opens compare mode for two given experiments (B keeps A's data and seed). */
+    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b) {
         CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir());
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle("NTK Studio — compare A and B");
@@ -284,11 +295,35 @@ public final class StudioWindow extends BorderPane {
                 d.noise(), d.seed(), train, test));
     }
 
+    /** Shows the start page over the views: the scenarios, or explore on your own. */
+    void showStartPage() {
+        if (startPage != null) {
+            return;
+        }
+        startPage = new StartPage(sc -> {
+            hideStartPage();
+            openScenario(sc);
+        }, this::hideStartPage);
+        javafx.scene.layout.StackPane.setAlignment(startPage, javafx.geometry.Pos.CENTER);
+        center.getChildren().add(startPage);
+    }
+
+    void hideStartPage() {
+        center.getChildren().remove(startPage);
+        startPage = null;
+    }
+
+    boolean startPageShowing() {
+        return startPage != null;
+    }
+
     /** Loads a scenario's experiment and shows what to watch. */
-    void openScenario(Scenario sc) {
+    CompareWindow openScenario(Scenario sc) {
         model.pause();
-        model.apply(sc.load());
+        ExperimentSpec spec = sc.load();
+        model.apply(spec);
         model.notify(sc.title() + ": " + sc.explanation());
+        return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec)) : null;
     }
 
     private void fillRecent() {

@@ -42,7 +42,10 @@ class ScenarioTest {
 
     @Test
     void jacotFigureOneTheWideKernelStaysAndTheNarrowOneMoves() {
-        ExperimentSpec wide = named("jacot-figure1.json").load();
+        Scenario sc = named("jacot-figure1.json");
+        assertTrue(sc.compares());
+        assertTrue(sc.compareWith().apply(sc.load()).network().width() >= 32 * sc.load().network().width());
+        ExperimentSpec wide = sc.load();
         ExperimentSpec shortRun = wide.withTraining(new TrainingSpec(wide.training().learningRate(), 30, 30));
         double wideChange = train(run(shortRun.withNetwork(wide.network().withWidth(1024))), 30).metrics().kernelChange();
         double narrowChange = train(run(shortRun.withNetwork(wide.network().withWidth(16))), 30).metrics().kernelChange();
@@ -51,11 +54,13 @@ class ScenarioTest {
 
     @Test
     void featureLearningTheKernelMovesUnderMupNotUnderNtk() {
-        ExperimentSpec mup = named("feature-learning-mup.json").load();
-        assertEquals(Parameterization.MUP, mup.network().parameterization());
-        double moving = train(run(mup), 150).metrics().kernelChange();
-        double lazy = train(run(mup.withNetwork(mup.network().withParameterization(Parameterization.NTK))), 150)
-                .metrics().kernelChange();
+        Scenario sc = named("lazy-vs-feature.json");
+        ExperimentSpec a = sc.load();
+        ExperimentSpec b = sc.compareWith().apply(a);
+        assertEquals(Parameterization.NTK, a.network().parameterization());
+        assertEquals(Parameterization.MUP, b.network().parameterization());
+        double lazy = train(run(a), 150).metrics().kernelChange();
+        double moving = train(run(b), 150).metrics().kernelChange();
         assertTrue(moving > 0.3 && lazy < 0.1, "μP " + moving + ", ntk " + lazy);
     }
 

@@ -339,10 +339,7 @@ class StudioWindowTest {
     void scenariosRecentFilesAndWindowExport(FxRobot robot) throws Exception {
         firstSnapshot();
         Scenario sc = Scenario.ALL.get(2);
-        fx(() -> {
-            window.openScenario(sc);
-            return null;
-        });
+        fx(() -> window.openScenario(sc));
         assertEquals(sc.load(), fx(() -> model.specProperty().get()));
         assertTrue(fx(() -> model.notificationProperty().get()).contains("Spectral bias"));
         Path saved = dir.resolve("mine.json");
@@ -471,6 +468,35 @@ class StudioWindowTest {
         });
         assertTrue(fx(() -> window.getStylesheets().stream().anyMatch(c -> c.endsWith("high-contrast.css"))
                 && window.getStylesheets().stream().noneMatch(c -> c.endsWith("dark.css"))));
+    }
+
+    @Test
+    void startPageScenariosOpenCompareModeAndTheLimitIsMarked(FxRobot robot) throws Exception {
+        firstSnapshot();
+        double limit = snapshot().context().largestStableLearningRate();
+        waitFor("the limit mark", () -> !Double.isNaN(window.config.markFraction()));
+        assertEquals((Math.log10(limit) + 4) / 6, fx(() -> window.config.markFraction()), 1e-12, "the tick stands at 2n/λ_max");
+        fx(() -> {
+            window.showStartPage();
+            return null;
+        });
+        assertTrue(fx(() -> window.startPageShowing()));
+        robot.clickOn("#start-explore");
+        waitFor("the start page closes", () -> !window.startPageShowing());
+        CompareWindow compare = fx(() -> window.openScenario(Scenario.ALL.get(0)));
+        try {
+            assertNotNull(compare, "the Jacot scenario opens compare mode");
+            waitFor("both runs", () -> compare.controller.b.snapshotProperty().get() != null && compare.controller.a.snapshotProperty().get() != null);
+            assertEquals(32, fx(() -> compare.controller.a.specProperty().get().network().width()));
+            assertEquals(2048, fx(() -> compare.controller.b.specProperty().get().network().width()));
+        } finally {
+            fx(() -> {
+                compare.controller.shutdown();
+                compare.getScene().getWindow().hide();
+                return null;
+            });
+        }
+        assertNull(fx(() -> window.openScenario(Scenario.ALL.get(2))), "spectral bias is a single run");
     }
 
     @Test
