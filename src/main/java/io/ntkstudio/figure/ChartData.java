@@ -68,11 +68,12 @@ public final class ChartData {
                 Samples train = ctx.data().train();
                 int[] order = HeatmapChart.order(train);
                 ReadOnlyMatrix now = ks != null ? ks.kernel() : ctx.kernelInit();
+                int x0 = order[Math.floorMod(in.sliceAnchor(), order.length)];
                 b.append("train_index,input_key,theta_0,theta_t,theta_limit\n");
                 for (int j : order) {
                     b.append(j).append(',').append(HeatmapChart.sortKey(train, j)).append(',')
-                            .append(ctx.kernelInit().get(order[0], j)).append(',').append(now.get(order[0], j)).append(',')
-                            .append(ctx.hasLimit() ? ctx.kernelLimit().get(order[0], j) : Double.NaN).append('\n');
+                            .append(ctx.kernelInit().get(x0, j)).append(',').append(now.get(x0, j)).append(',')
+                            .append(ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN).append('\n');
                 }
             }
             case "modes" -> {

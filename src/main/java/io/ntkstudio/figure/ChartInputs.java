@@ -4,10 +4,11 @@ import io.ntkstudio.engine.TrainingSnapshot;
 
 /**
  * Everything a chart draws from, immutable: the newest snapshot, the newest one carrying Θ_t
- * (null before the first), copies of the histories against step, and the heatmap's mode.
+ * (null before the first), copies of the histories against step, the heatmap's mode and the
+ * kernel slice's anchor x₀ (a position in input order).
  */
 public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot,
                           Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
                           Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
-                          Series[] topEigenvalues, HeatmapMode heatmapMode) {
+                          Series[] topEigenvalues, HeatmapMode heatmapMode, int sliceAnchor) {
 }

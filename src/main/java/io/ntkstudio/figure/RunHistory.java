@@ -64,12 +64,17 @@ public final class RunHistory {
 
     /** Immutable inputs for painting, from this history, the newest snapshot and kernel snapshot. */
     public ChartInputs inputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot, HeatmapMode mode) {
+        return inputs(snapshot, kernelSnapshot, mode, 0);
+    }
+
+    /** As {@link #inputs(TrainingSnapshot, TrainingSnapshot, HeatmapMode)}, with the slice anchored at position {@code anchor}. */
+    public ChartInputs inputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot, HeatmapMode mode, int anchor) {
         Series[] top = new Series[TOP_EIGENVALUES];
         for (int i = 0; i < top.length; i++) {
             top[i] = Series.copyOf(topEigenvalues[i]);
         }
         return new ChartInputs(snapshot, kernelSnapshot, Series.copyOf(trainLoss), Series.copyOf(testLoss),
                 Series.copyOf(regimeTrainLoss), Series.copyOf(regimeTestLoss), Series.copyOf(kernelChange),
-                Series.copyOf(distanceToLimit), Series.copyOf(alignment), Series.copyOf(weightChange), top, mode);
+                Series.copyOf(distanceToLimit), Series.copyOf(alignment), Series.copyOf(weightChange), top, mode, anchor);
     }
 }

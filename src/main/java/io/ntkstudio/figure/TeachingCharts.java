@@ -20,13 +20,13 @@ public final class TeachingCharts {
     private TeachingCharts() {
     }
 
-    /** Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·) over the train points, x₀ the first point in input order. */
+    /** Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·) over the train points, x₀ at the inputs' anchor position in input order. */
     public static void slice(Graphics2D g, double w, double h, ChartInputs in) {
         RunContext ctx = in.snapshot().context();
         Samples train = ctx.data().train();
         int[] order = HeatmapChart.order(train);
         int n = order.length;
-        int x0 = order[0];
+        int x0 = order[Math.floorMod(in.sliceAnchor(), n)];
         TrainingSnapshot ks = in.kernelSnapshot();
         ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
         double[] x = new double[n];

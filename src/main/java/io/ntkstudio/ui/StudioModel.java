@@ -148,7 +148,8 @@ public final class StudioModel {
             return null;
         }
         HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
-        return history.inputs(s, kernelSnapshot(), mode);
+        int anchor = view instanceof SliceView sv ? sv.anchor() : 0;
+        return history.inputs(s, kernelSnapshot(), mode, anchor);
     }
 
     FrameStats frameStats() {

@@ -40,6 +40,7 @@ public final class StudioWindow extends BorderPane {
     private javafx.scene.layout.StackPane center;
     private StartPage startPage;
     private final Menu recentMenu = new Menu("Open recent");
+    private final CheckMenuItem captionWindow = new CheckMenuItem("with a caption stating the configuration");
     final SweepRunner sweeps = new SweepRunner();
     java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
     private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
@@ -92,8 +93,14 @@ public final class StudioWindow extends BorderPane {
                 w.hide();
             }
         });
-        MenuItem exportWindow = item("Export window as PNG (2×)…", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                this::exportWindow);
+        Menu exportWindow = new Menu("Export window as PNG");
+        for (int k = 1; k <= 3; k++) {
+            int scale = k;
+            exportWindow.getItems().add(item("at " + k + "×…", k == 2 ? new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN) : null,
+                    () -> exportWindow(scale)));
+        }
+        exportWindow.getItems().addAll(new SeparatorMenuItem(), captionWindow);
+        captionWindow.setSelected(true);
         recentMenu.setOnShowing(e -> fillRecent());
         Menu file = new Menu("File", null, open, recentMenu, save, exportWindow, new SeparatorMenuItem(), quit);
         MenuItem cancelSweep = item("Cancel the width sweep", null, sweeps::cancel);
@@ -338,26 +345,47 @@ public final class StudioWindow extends BorderPane {
         }
     }
 
-    private void exportWindow() {
+    private void exportWindow(int scale) {
         FileChooser c = new FileChooser();
         c.setTitle("Export the window as PNG");
-        c.setInitialFileName("ntk-studio.png");
+        c.setInitialFileName("ntk-studio@" + scale + "x.png");
         File f = c.showSaveDialog(getScene().getWindow());
         if (f != null) {
             try {
-                exportWindowPng(f.toPath(), 2);
+                exportWindowPng(f.toPath(), scale, captionWindow.isSelected());
             } catch (IOException | RuntimeException e) {
                 model.notify("Could not export to " + f + ": " + e.getMessage() + ". Nothing was written there.");
             }
         }
     }
 
-    /** The whole window as a PNG at {@code scale} × its size, written atomically. */
-    void exportWindowPng(Path file, double scale) throws IOException {
+    /** The whole window as a PNG at {@code scale} × its size, optionally under a caption, written atomically. */
+    void exportWindowPng(Path file, double scale, boolean caption) throws IOException {
         javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
         p.setTransform(new javafx.scene.transform.Scale(scale, scale));
-        javafx.scene.image.WritableImage img = snapshot(p, null);
-        io.ntkstudio.figure.FigureSet.writePng(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), file);
+        java.awt.image.BufferedImage shot = javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot(p, null), null);
+        io.ntkstudio.engine.TrainingSnapshot s = model.snapshotProperty().get();
+        if (!caption || s == null) {
+            io.ntkstudio.figure.FigureSet.writePng(shot, file);
+            return;
+        }
+        int band = (int) Math.round(ViewActions.CAPTION * scale);
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(shot.getWidth(), shot.getHeight() + band,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            io.ntkstudio.figure.Charts.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
+            g.scale(scale, scale);
+            g.setColor(model.themeProperty().get() == io.ntkstudio.figure.ChartTheme.DARK ? new java.awt.Color(0xCFE0F5)
+                    : new java.awt.Color(0x1F3B5C));
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            io.ntkstudio.figure.Chart.text(g, io.ntkstudio.figure.FigureSet.caption(s), 10, ViewActions.CAPTION / 2.0, 0, 0.5);
+            g.scale(1 / scale, 1 / scale);
+            g.drawImage(shot, 0, band, null);
+        } finally {
+            g.dispose();
+        }
+        io.ntkstudio.figure.FigureSet.writePng(out, file);
     }
 
     private void save() {

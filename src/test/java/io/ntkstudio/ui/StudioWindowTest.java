@@ -349,13 +349,39 @@ class StudioWindowTest {
         });
         RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
         assertEquals(saved.toAbsolutePath().normalize(), recent.list().get(0));
-        Path png = dir.resolve("window.png");
+        for (int scale = 1; scale <= 3; scale++) {
+            Path png = dir.resolve("window" + scale + ".png");
+            int k = scale;
+            fx(() -> {
+                window.exportWindowPng(png, k, false);
+                return null;
+            });
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertEquals(Math.round(fx(() -> window.getWidth()) * scale), img.getWidth());
+            assertEquals(Math.round(fx(() -> window.getHeight()) * scale), img.getHeight());
+        }
+        Path captioned = dir.resolve("window-caption.png");
         fx(() -> {
-            window.exportWindowPng(png, 2);
+            window.exportWindowPng(captioned, 2, true);
             return null;
         });
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
-        assertEquals(Math.round(fx(() -> window.getWidth()) * 2), img.getWidth());
+        assertEquals(Math.round((fx(() -> window.getHeight()) + ViewActions.CAPTION) * 2),
+                javax.imageio.ImageIO.read(captioned.toFile()).getHeight(), "the caption adds its band");
+        fx(() -> {
+            window.dashboard.slice.setAnchor(7);
+            return null;
+        });
+        Path slice = dir.resolve("slice.csv");
+        waitFor("the anchored slice", () -> model.renderer().idle());
+        fx(() -> {
+            ViewActions.exportCsv(window.dashboard.slice, slice);
+            return null;
+        });
+        TrainingSnapshot ks = fx(() -> model.kernelSnapshot());
+        int[] order = io.ntkstudio.figure.HeatmapChart.order(ks.context().data().train());
+        List<String> rows = Files.readAllLines(slice);
+        String[] first = rows.get(1).split(",");
+        assertEquals(ks.kernel().get(order[7], Integer.parseInt(first[0])), Double.parseDouble(first[3]), 0.0, "Θ_t(x₀, ·) with x₀ the 8th point");
     }
 
     @Test
