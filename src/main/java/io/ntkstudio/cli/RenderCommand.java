@@ -2,7 +2,7 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.figure.ChartTheme;
@@ -58,43 +58,19 @@ final class RenderCommand implements Callable<Integer> {
         }
         TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
         RunHistory history = new RunHistory();
+        TrainingSnapshot[] latest = new TrainingSnapshot[2];
         int steps = spec.training().steps();
-        int every = spec.training().kernelEvery();
-        int lossEvery = Math.max(1, steps / 400);
-        TrainingSnapshot last = run.snapshot(true, RunStatus.RUNNING, null);
-        if (last == null) {
-            throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
-        }
-        TrainingSnapshot lastKernel = last;
-        history.add(last);
-        String diverged = null;
         PrintWriter err = command.commandLine().getErr();
         long started = System.nanoTime();
-        long lastProgress = started;
-        while (run.step() < steps) {
-            if (!run.advance()) {
-                diverged = run.divergenceMessage();
-                break;
+        String diverged = RunRecorder.run(run, steps, spec.training().kernelEvery(), Math.max(1, steps / 400), s -> {
+            history.add(s);
+            latest[0] = s;
+            if (s.hasKernel()) {
+                latest[1] = s;
             }
-            boolean kernel = run.step() % every == 0 || run.step() == steps;
-            if (kernel || run.step() % lossEvery == 0) {
-                TrainingSnapshot s = run.snapshot(kernel, RunStatus.RUNNING, null);
-                if (s == null) {
-                    diverged = run.divergenceMessage();
-                    break;
-                }
-                history.add(s);
-                last = s;
-                if (kernel) {
-                    lastKernel = s;
-                }
-            }
-            long now = System.nanoTime();
-            if (now - lastProgress > 5_000_000_000L) {
-                err.printf(Locale.ROOT, "render: step %,d of %,d%n", run.step(), steps);
-                lastProgress = now;
-            }
-        }
+        }, (step, total, loss) -> err.printf(Locale.ROOT, "render: step %,d of %,d%n", step, total));
+        TrainingSnapshot last = latest[0];
+        TrainingSnapshot lastKernel = latest[1];
         var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
         FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), outDir.resolve("dashboard.png"));
         for (String name : FigureSet.viewNames()) {

@@ -2,7 +2,7 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.Dataset;
@@ -51,37 +51,15 @@ final class TrainCommand implements Callable<Integer> {
         if (dumpParams) {
             ParamsJson.write(outDir.resolve("params_init.json"), run.initialNetwork());
         }
-        int steps = spec.training().steps();
-        int every = spec.training().kernelEvery();
         List<TrainingSnapshot> records = new ArrayList<>();
-        TrainingSnapshot first = run.snapshot(true, RunStatus.RUNNING, null);
-        if (first == null) {
-            throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
-        }
-        records.add(first);
-        String diverged = null;
         long started = System.nanoTime();
-        long lastProgress = started;
         PrintWriter err = command.commandLine().getErr();
-        while (run.step() < steps) {
-            if (!run.advance()) {
-                diverged = run.divergenceMessage();
-                break;
-            }
-            if (run.step() % every == 0 || run.step() == steps) {
-                TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
-                if (s == null) {
-                    diverged = run.divergenceMessage();
-                    break;
-                }
-                records.add(s);
-            }
-            long now = System.nanoTime();
-            if (now - lastProgress > 5_000_000_000L && System.console() != null) {
-                err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", run.step(), steps, run.lastLoss());
-                lastProgress = now;
-            }
-        }
+        String diverged = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, records::add,
+                (step, steps, loss) -> {
+                    if (System.console() != null) {
+                        err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
+                    }
+                });
         TrainOutputs.write(outDir, run, records);
         if (dumpParams && diverged == null) {
             ParamsJson.write(outDir.resolve("params_final.json"), run.network());
