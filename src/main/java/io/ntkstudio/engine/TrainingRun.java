@@ -78,7 +78,7 @@ public final class TrainingRun {
         for (int l = 0; l < net.layerCount(); l++) {
             g[l] = new double[n * net.fanOut(l)];
         }
-        this.ntk = new EmpiricalNtk(net, n);
+        this.ntk = EmpiricalNtk.sharing(trainPass);
         this.kernelInit = new double[n * n];
         this.kernelNow = new double[n * n];
         ntk.compute(net, xTrain, kernelInit);
@@ -237,14 +237,16 @@ public final class TrainingRun {
         double[] fTrain = trainPass.outputs().clone();
         testPass.forward(net, xTest);
         double[] fTest = testPass.outputs().clone();
-        if (!Double.isFinite(KernelMetrics.halfMse(fTrain, yTrain)) || !Double.isFinite(KernelMetrics.halfMse(fTest, yTest))) {
+        double trainLoss = KernelMetrics.halfMse(fTrain, yTrain);
+        double testLoss = KernelMetrics.halfMse(fTest, yTest);
+        if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
             return null;
         }
         ReadOnlyMatrix kernel = null;
         ReadOnlyVector eigen = ReadOnlyVector.empty();
         KernelMetricsRow metrics = null;
         if (withKernel) {
-            ntk.compute(net, xTrain, kernelNow);
+            ntk.computeFromForward(net, kernelNow);
             if (!Double.isFinite(KernelMetrics.frobenius(kernelNow))) {
                 return null;
             }
@@ -266,7 +268,7 @@ public final class TrainingRun {
             residual[i] = fTrain[i] - yTrain[i];
         }
         return new TrainingSnapshot(context, step, time, learningRate,
-                KernelMetrics.halfMse(fTrain, yTrain), KernelMetrics.halfMse(fTest, yTest),
+                trainLoss, testLoss,
                 ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
                 ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
                 KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),

@@ -11,4 +11,12 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
                           Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
                           Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
                           Series[] topEigenvalues, HeatmapMode heatmapMode, int sliceAnchor) {
+    /** The same inputs for another heatmap mode and slice anchor (the series are shared, being immutable). */
+    public ChartInputs with(HeatmapMode mode, int anchor) {
+        if (mode == heatmapMode && anchor == sliceAnchor) {
+            return this;
+        }
+        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
+                distanceToLimit, alignment, weightChange, topEigenvalues, mode, anchor);
+    }
 }

@@ -49,7 +49,8 @@ public final class Charts {
         g.fillRect(0, 0, (int) Math.ceil(w), (int) Math.ceil(h));
     }
 
-    static void message(Graphics2D g, double w, double h, String text) {
+    /** A centred message in the theme's muted colour, where a chart cannot be drawn (yet). */
+    public static void message(Graphics2D g, double w, double h, String text) {
         g.setColor(ChartTheme.of(g).muted);
         g.setFont(Chart.LABEL_FONT);
         Chart.text(g, text, w / 2, h / 2, 0.5, 0.5);

@@ -3,7 +3,6 @@ package io.ntkstudio.figure;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.NetworkConfig;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -115,6 +114,13 @@ public final class FigureSet {
         return String.format(Locale.ROOT, "width %d, depth %d, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g  ·  %s  ·  step %,d",
                 n.width(), n.depth(), n.activation().id(), n.parameterization().id(), n.sigmaW(), n.sigmaB(),
                 s.learningRate(), s.context().data().description(), s.step());
+    }
+
+    /** Draws a one-line caption, in the theme's title colour, centred in a band of that height at the top. */
+    public static void drawCaption(Graphics2D g, String text, double band) {
+        g.setColor(ChartTheme.of(g).title);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Chart.text(g, text, 8, band / 2, 0, 0.5);
     }
 
     /** Writes a PNG through a temporary file, so a failed write never leaves half a file. */

@@ -7,7 +7,6 @@ import io.ntkstudio.model.Samples;
 import io.ntkstudio.plot.ColorMap;
 import io.ntkstudio.plot.Ticks;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;

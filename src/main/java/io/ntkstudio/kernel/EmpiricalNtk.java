@@ -27,11 +27,24 @@ public final class EmpiricalNtk {
     }
 
     public EmpiricalNtk(Network shape, int n, MatrixBackend backend) {
-        this.n = n;
+        this(new BatchedPass(shape, n, backend), backend);
+    }
+
+    private EmpiricalNtk(BatchedPass pass, MatrixBackend backend) {
+        this.n = pass.size();
         this.backend = backend;
-        this.pass = new BatchedPass(shape, n, backend);
+        this.pass = pass;
         this.deltaGram = new double[n * n];
         this.inputGram = new double[n * n];
+    }
+
+    /**
+     * A kernel that works on a pass its owner already runs (the training step's), so that a
+     * kernel right after a forward pass on the same inputs need not repeat it:
+     * see {@link #computeFromForward}.
+     */
+    public static EmpiricalNtk sharing(BatchedPass pass) {
+        return new EmpiricalNtk(pass, MatrixBackend.current());
     }
 
     /** Bytes the workspaces take for n inputs, for memory checks. */
@@ -42,6 +55,11 @@ public final class EmpiricalNtk {
     /** Writes Θ(X, X) (n × n, row-major) of {@code net} on the rows of {@code x} into {@code out}. */
     public void compute(Network net, double[] x, double[] out) {
         pass.forward(net, x);
+        computeFromForward(net, out);
+    }
+
+    /** Θ(X, X) from the pass's last forward on X with the current parameters, into {@code out}. */
+    public void computeFromForward(Network net, double[] out) {
         pass.computeDeltas(net);
         java.util.Arrays.fill(out, 0, n * n, 0.0);
         for (int l = 0; l < net.layerCount(); l++) {

@@ -117,9 +117,7 @@ final class ChartRenderer {
                         l.n(), l.order(), l.values());
             }
             if (req.inputs() == null) {
-                g.setColor(req.theme() == io.ntkstudio.figure.ChartTheme.DARK ? java.awt.Color.LIGHT_GRAY : java.awt.Color.GRAY);
-                g.setFont(io.ntkstudio.figure.Chart.LABEL_FONT);
-                io.ntkstudio.figure.Chart.text(g, "computing the network and its kernels…", w / 2, h / 2, 0.5, 0.5);
+                Charts.message(g, w, h, "computing the network and its kernels…");
             }
         } finally {
             g.dispose();

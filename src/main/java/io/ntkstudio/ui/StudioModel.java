@@ -38,6 +38,7 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
     private TrainingSnapshot latestKernel;
+    private ChartInputs sharedInputs;
     private boolean freshRun;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
@@ -147,9 +148,13 @@ public final class StudioModel {
         if (s == null) {
             return null;
         }
+        // One copy of the histories per snapshot serves every view; views differ only in mode and anchor.
+        if (sharedInputs == null || sharedInputs.snapshot() != s || sharedInputs.kernelSnapshot() != kernelSnapshot()) {
+            sharedInputs = history.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
+        }
         HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
         int anchor = view instanceof SliceView sv ? sv.anchor() : 0;
-        return history.inputs(s, kernelSnapshot(), mode, anchor);
+        return sharedInputs.with(mode, anchor);
     }
 
     FrameStats frameStats() {

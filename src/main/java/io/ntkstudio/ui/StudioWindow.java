@@ -376,10 +376,7 @@ public final class StudioWindow extends BorderPane {
         try {
             io.ntkstudio.figure.Charts.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
             g.scale(scale, scale);
-            g.setColor(model.themeProperty().get() == io.ntkstudio.figure.ChartTheme.DARK ? new java.awt.Color(0xCFE0F5)
-                    : new java.awt.Color(0x1F3B5C));
-            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
-            io.ntkstudio.figure.Chart.text(g, io.ntkstudio.figure.FigureSet.caption(s), 10, ViewActions.CAPTION / 2.0, 0, 0.5);
+            io.ntkstudio.figure.FigureSet.drawCaption(g, io.ntkstudio.figure.FigureSet.caption(s), ViewActions.CAPTION);
             g.scale(1 / scale, 1 / scale);
             g.drawImage(shot, 0, band, null);
         } finally {

@@ -3,11 +3,8 @@ package io.ntkstudio.ui;
 import io.ntkstudio.engine.AtomicFiles;
 import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
-import io.ntkstudio.figure.Chart;
 import io.ntkstudio.figure.Charts;
 import io.ntkstudio.figure.FigureSet;
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -111,10 +108,7 @@ final class ViewActions {
                 return img;
             }
             if (top > 0) {
-                g.setColor(view.model.themeProperty().get() == io.ntkstudio.figure.ChartTheme.DARK
-                        ? new Color(0xCFE0F5) : new Color(0x1F3B5C));
-                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-                Chart.text(g, FigureSet.caption(in.snapshot()), 8, top / 2, 0, 0.5);
+                FigureSet.drawCaption(g, FigureSet.caption(in.snapshot()), top);
                 g.translate(0, top);
             }
             view.paint(g, w, h, in);
