@@ -119,8 +119,38 @@ public final class FigureSet {
     /** Draws a one-line caption, in the theme's title colour, centred in a band of that height at the top. */
     public static void drawCaption(Graphics2D g, String text, double band) {
         g.setColor(ChartTheme.of(g).title);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        Chart.text(g, text, 8, band / 2, 0, 0.5);
+        // A narrow picture gets a smaller font, then two lines, rather than a caption cut off at its edge.
+        double room = g.getClipBounds() == null ? Double.MAX_VALUE : g.getClipBounds().getWidth() - 16;
+        if (fit(g, new String[] {text}, room, 9)) {
+            Chart.text(g, text, 8, band / 2, 0, 0.5);
+            return;
+        }
+        int cut = -1;
+        for (int i = text.indexOf(" · "); i >= 0; i = text.indexOf(" · ", i + 1)) {
+            if (cut < 0 || Math.abs(i - text.length() / 2) < Math.abs(cut - text.length() / 2)) {
+                cut = i;
+            }
+        }
+        String[] lines = cut > 0 ? new String[] {text.substring(0, cut).strip(), text.substring(cut + 3).strip()} : new String[] {text};
+        fit(g, lines, room, 7);
+        for (int i = 0; i < lines.length; i++) {
+            Chart.text(g, lines[i], 8, band * (i + 1) / (lines.length + 1), 0, 0.5);
+        }
+    }
+
+    /** Sets the largest font from 12 down to {@code minSize} at which every line fits; false if none does. */
+    private static boolean fit(Graphics2D g, String[] lines, double room, float minSize) {
+        for (float size = 12; size >= minSize; size -= 0.5f) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(size));
+            double widest = 0;
+            for (String line : lines) {
+                widest = Math.max(widest, g.getFontMetrics().stringWidth(line));
+            }
+            if (widest <= room) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a PNG through a temporary file, so a failed write never leaves half a file. */

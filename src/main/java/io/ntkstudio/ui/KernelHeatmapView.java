@@ -23,6 +23,8 @@ final class KernelHeatmapView extends PlotView {
         mode.getItems().addAll(HeatmapMode.values());
         mode.setValue(HeatmapMode.CURRENT);
         mode.setId("heatmap-mode");
+        // In a narrow view the title gives way, not the selector.
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         mode.valueProperty().addListener((o, a, b) -> requestRender());
         addHeaderControls(mode);
         hover.getStyleClass().add("hover-readout");

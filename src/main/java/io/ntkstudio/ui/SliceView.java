@@ -16,6 +16,7 @@ final class SliceView extends PlotView {
         anchor.setId("slice-anchor");
         anchor.setEditable(true);
         anchor.setPrefWidth(78);
+        anchor.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         anchor.setTooltip(new javafx.scene.control.Tooltip("x₀: which train point, in input order"));
         anchor.valueProperty().addListener((o, a, b) -> requestRender());
         addHeaderControls(new javafx.scene.control.Label("x₀ #"), anchor);

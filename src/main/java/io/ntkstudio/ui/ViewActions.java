@@ -108,6 +108,7 @@ final class ViewActions {
                 return img;
             }
             if (top > 0) {
+                g.setClip(0, 0, (int) Math.ceil(w), (int) Math.ceil(h + top));
                 FigureSet.drawCaption(g, FigureSet.caption(in.snapshot()), top);
                 g.translate(0, top);
             }
