@@ -63,6 +63,13 @@ abstract class PlotView extends BorderPane {
         holder.setMinSize(120, 100);
         setTop(header);
         setCenter(holder);
+        // The grid gives each view its share of the window; a crowded title bar (large text, a
+        // selector that keeps its width) is clipped within the view, never widens its column.
+        setMinWidth(120);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(header.widthProperty());
+        clip.heightProperty().bind(header.heightProperty());
+        header.setClip(clip);
         (kernelOnly ? model.kernelSnapshotProperty() : model.snapshotProperty()).addListener((o, a, b) -> requestRender());
     }
 
