@@ -3,17 +3,30 @@ package io.ntkstudio.engine;
 import io.ntkstudio.model.Dataset;
 import io.ntkstudio.model.ReadOnlyMatrix;
 import io.ntkstudio.model.ReadOnlyVector;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * What stays fixed over a run, shared by all its snapshots: the experiment, the data, the
  * empirical kernel at initialisation Θ_0 and the analytic Θ_∞ (null outside NTK parameterization)
- * on the train inputs with their eigenvalues (descending), and the stable learning-rate limit
- * 2n/λ_max(Θ_0). {@code grid} is where 2-D data's function map is evaluated (null for other data).
+ * on the train inputs with their eigenvalues (descending), the initial residual's energy
+ * (vᵢᵀr₀)² along each eigenvector vᵢ of Θ_0, and the stable learning-rate limit 2n/λ_max(Θ_0).
+ * {@code grid} is where 2-D data's function map is evaluated (null for other data).
  */
 public record RunContext(ExperimentSpec spec, Dataset data, ReadOnlyMatrix kernelInit, ReadOnlyVector eigenvaluesInit,
-                         ReadOnlyMatrix kernelLimit, ReadOnlyVector eigenvaluesLimit, double largestStableLearningRate,
-                         long parameterCount, FunctionGrid grid) {
+                         ReadOnlyVector modeEnergiesInit, ReadOnlyMatrix kernelLimit, ReadOnlyVector eigenvaluesLimit,
+                         double largestStableLearningRate, long parameterCount, FunctionGrid grid) {
     public boolean hasLimit() {
         return kernelLimit != null;
+    }
+
+    /**
+     * The (at most) {@code k} eigen-directions of Θ_0 holding the most residual energy at
+     * initialisation, in ascending index (descending λ): the modes whose decay is worth watching.
+     */
+    public int[] dominantModes(int k) {
+        return IntStream.range(0, modeEnergiesInit.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -modeEnergiesInit.get(i)).thenComparingInt(i -> i))
+                .limit(k).mapToInt(Integer::intValue).sorted().toArray();
     }
 }

@@ -103,7 +103,7 @@ public final class TrainingRun {
         this.grid = dim == 2 && !spec.data().source().equals("circle") ? gridAround(xTrain, xTest) : null;
         this.gridPoints = grid == null ? null : grid.points();
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
-                ReadOnlyVector.copyOf(spectrumInit.values()),
+                ReadOnlyVector.copyOf(spectrumInit.values()), ReadOnlyVector.copyOf(spectrumInit.energies(residual(trainAtZero))),
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
                 KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
@@ -263,18 +263,23 @@ public final class TrainingRun {
         }
         double[] regimeTrain = regimeInit.train(time);
         double[] regimeTest = regimeInit.test(time);
-        double[] residual = new double[n];
-        for (int i = 0; i < n; i++) {
-            residual[i] = fTrain[i] - yTrain[i];
-        }
         return new TrainingSnapshot(context, step, time, learningRate,
                 trainLoss, testLoss,
                 ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
                 ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
                 KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
-                ReadOnlyVector.copyOf(spectrumInit.energies(residual)),
+                ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
                 ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), status, message);
+    }
+
+    /** f(X) − y on the train inputs. */
+    private double[] residual(double[] outputs) {
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = outputs[i] - yTrain[i];
+        }
+        return r;
     }
 
     /** The network on the 2-D grid, evaluated with the kernel (its cost is that of a forward pass). */

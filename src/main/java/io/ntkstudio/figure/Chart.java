@@ -180,6 +180,14 @@ public final class Chart {
 
     /** A legend box in the top-right corner of the plot area, or the bottom-left one. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean bottomLeft) {
+        legend(g, names, colors, dashed, new boolean[names.length], bottomLeft ? Corner.BOTTOM_LEFT : Corner.TOP_RIGHT);
+    }
+
+    /** Where a legend sits in the plot area. */
+    public enum Corner { TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
+
+    /** A legend in that corner; entries with {@code dot} set show a dot (for {@link #dots}) instead of a line. */
+    public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean[] dot, Corner corner) {
         // A legend may cover at most half the plot: shrink it, and leave it out if it still would.
         Font font = TICK_FONT;
         double rowH = 16;
@@ -195,8 +203,8 @@ public final class Chart {
             }
         }
         g.setFont(font);
-        double x = bottomLeft ? left + 6 : right - w - 6;
-        double y = bottomLeft ? bottom - h - 6 : top + 6;
+        double x = corner == Corner.BOTTOM_LEFT ? left + 6 : right - w - 6;
+        double y = corner == Corner.TOP_RIGHT ? top + 6 : bottom - h - 6;
         g.setColor(theme.legend);
         g.fill(new Rectangle2D.Double(x, y, w, h));
         g.setColor(theme.grid);
@@ -207,7 +215,11 @@ public final class Chart {
             g.setColor(colors[i]);
             g.setStroke(dashed[i] ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
                     : new BasicStroke(2f));
-            g.draw(new Line2D.Double(x + 6, cy, x + 30, cy));
+            if (dot[i]) {
+                g.fill(new Ellipse2D.Double(x + 14.5, cy - 3.5, 7, 7));
+            } else {
+                g.draw(new Line2D.Double(x + 6, cy, x + 30, cy));
+            }
             g.setColor(theme.ink);
             text(g, names[i], x + 36, cy, 0, 0.5);
         }

@@ -77,9 +77,20 @@ public final class ChartData {
                 }
             }
             case "modes" -> {
-                b.append("i,energy,kernel_regime_energy\n");
+                // Long form, one row per (step, direction): the followed directions over the earlier
+                // steps, then every direction at the current step.
+                b.append("step,i,lambda_0,energy,kernel_regime_energy\n");
+                ModeTrajectories tr = in.modeTrajectories();
+                for (int k = 0; k < tr.size(); k++) {
+                    Series net = tr.network()[k];
+                    for (int j = 0; j < net.size() && net.x()[j] < s.step(); j++) {
+                        b.append((long) net.x()[j]).append(',').append(tr.modes()[k] + 1).append(',').append(tr.eigenvalues()[k])
+                                .append(',').append(net.y()[j]).append(',').append(at(tr.regime()[k], j)).append('\n');
+                    }
+                }
                 for (int i = 0; i < s.modeEnergies().size(); i++) {
-                    b.append(i + 1).append(',').append(s.modeEnergies().get(i)).append(',').append(s.regimeModeEnergies().get(i)).append('\n');
+                    b.append(s.step()).append(',').append(i + 1).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
+                            .append(s.modeEnergies().get(i)).append(',').append(s.regimeModeEnergies().get(i)).append('\n');
                 }
             }
             default -> throw new IllegalArgumentException("no view named " + view);

@@ -11,6 +11,8 @@ import io.ntkstudio.plot.DecimatedSeries;
 public final class RunHistory {
     public static final int CAPACITY = 2048;
     public static final int TOP_EIGENVALUES = 5;
+    /** How many eigen-directions of Θ_0 have their residual energy followed over training. */
+    public static final int TRACKED_MODES = 5;
     private final DecimatedSeries trainLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries testLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries regimeTrainLoss = new DecimatedSeries(CAPACITY);
@@ -20,6 +22,10 @@ public final class RunHistory {
     private final DecimatedSeries alignment = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries weightChange = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries[] topEigenvalues = new DecimatedSeries[TOP_EIGENVALUES];
+    private final DecimatedSeries[] modeEnergies = new DecimatedSeries[TRACKED_MODES];
+    private final DecimatedSeries[] regimeModeEnergies = new DecimatedSeries[TRACKED_MODES];
+    private int[] modes = new int[0];
+    private double[] modeEigenvalues = new double[0];
     private long lastStep = -1;
     private long lastKernelStep = -1;
 
@@ -27,11 +33,27 @@ public final class RunHistory {
         for (int i = 0; i < TOP_EIGENVALUES; i++) {
             topEigenvalues[i] = new DecimatedSeries(CAPACITY);
         }
+        for (int i = 0; i < TRACKED_MODES; i++) {
+            modeEnergies[i] = new DecimatedSeries(CAPACITY);
+            regimeModeEnergies[i] = new DecimatedSeries(CAPACITY);
+        }
     }
 
     public void add(TrainingSnapshot s) {
+        if (lastStep < 0) {
+            // Chosen once per run from Θ_0 and r₀, so the same curves are followed to the end.
+            modes = s.context().dominantModes(TRACKED_MODES);
+            modeEigenvalues = new double[modes.length];
+            for (int k = 0; k < modes.length; k++) {
+                modeEigenvalues[k] = s.context().eigenvaluesInit().get(modes[k]);
+            }
+        }
         if (s.step() > lastStep) {
             lastStep = s.step();
+            for (int k = 0; k < modes.length; k++) {
+                modeEnergies[k].add(s.step(), s.modeEnergies().get(modes[k]));
+                regimeModeEnergies[k].add(s.step(), s.regimeModeEnergies().get(modes[k]));
+            }
             trainLoss.add(s.step(), s.trainLoss());
             testLoss.add(s.step(), s.testLoss());
             regimeTrainLoss.add(s.step(), s.regimeTrainLoss());
@@ -55,9 +77,13 @@ public final class RunHistory {
                 kernelChange, distanceToLimit, alignment, weightChange}) {
             d.clear();
         }
-        for (DecimatedSeries d : topEigenvalues) {
-            d.clear();
+        for (DecimatedSeries[] all : new DecimatedSeries[][] {topEigenvalues, modeEnergies, regimeModeEnergies}) {
+            for (DecimatedSeries d : all) {
+                d.clear();
+            }
         }
+        modes = new int[0];
+        modeEigenvalues = new double[0];
         lastStep = -1;
         lastKernelStep = -1;
     }
@@ -73,8 +99,16 @@ public final class RunHistory {
         for (int i = 0; i < top.length; i++) {
             top[i] = Series.copyOf(topEigenvalues[i]);
         }
+        Series[] network = new Series[modes.length];
+        Series[] regime = new Series[modes.length];
+        for (int k = 0; k < modes.length; k++) {
+            network[k] = Series.copyOf(modeEnergies[k]);
+            regime[k] = Series.copyOf(regimeModeEnergies[k]);
+        }
+        ModeTrajectories trajectories = new ModeTrajectories(modes.clone(), modeEigenvalues.clone(), network, regime);
         return new ChartInputs(snapshot, kernelSnapshot, Series.copyOf(trainLoss), Series.copyOf(testLoss),
                 Series.copyOf(regimeTrainLoss), Series.copyOf(regimeTestLoss), Series.copyOf(kernelChange),
-                Series.copyOf(distanceToLimit), Series.copyOf(alignment), Series.copyOf(weightChange), top, mode, anchor);
+                Series.copyOf(distanceToLimit), Series.copyOf(alignment), Series.copyOf(weightChange), top, trajectories,
+                mode, anchor);
     }
 }

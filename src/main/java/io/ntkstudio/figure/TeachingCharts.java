@@ -7,6 +7,7 @@ import io.ntkstudio.model.Samples;
 import io.ntkstudio.plot.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.Locale;
 
 /**
  * Charts for teaching: the kernel slice Θ(x₀, x) against the input (Jacot et al. 2018, Figure 1)
@@ -66,8 +67,48 @@ public final class TeachingCharts {
         }
     }
 
-    /** The residual's energy along the eigenvectors of Θ_0, network (dots) against kernel regime (line). */
+    /**
+     * The residual's energy along eigenvectors of Θ_0: above, the few holding most energy at
+     * initialisation followed over training (network solid, kernel regime dashed); below, when
+     * there is room, every direction at the current step (network dots, kernel regime dashed).
+     */
     public static void modes(Graphics2D g, double w, double h, ChartInputs in) {
+        ModeTrajectories tr = in.modeTrajectories();
+        if (tr.size() == 0) {
+            modesNow(g, 0, w, h, in);
+            return;
+        }
+        boolean both = h >= Charts.TWO_PANELS;
+        double top = both ? h * 0.55 : h;
+        Series[] all = new Series[2 * tr.size()];
+        System.arraycopy(tr.network(), 0, all, 0, tr.size());
+        System.arraycopy(tr.regime(), 0, all, tr.size(), tr.size());
+        double[] r = Charts.range(all);
+        // Six decades: enough to see each decay, while the finite-width floor stays out of the way.
+        double lo = Math.max(r[0], r[1] * 1e-6);
+        Chart c = Chart.draw(g, 0, 0, w, top, "residual along the eigenvectors of Θ_0 over training", "step",
+                "(v_iᵀ r)²", new double[] {0, Math.max(1, r[2])}, false, Scale.padded(lo, r[1], true), true);
+        String[] names = new String[tr.size() + 1];
+        Color[] colors = new Color[names.length];
+        boolean[] dashed = new boolean[names.length];
+        for (int k = 0; k < tr.size(); k++) {
+            colors[k] = Charts.TOP[k % Charts.TOP.length];
+            c.line(g, tr.regime()[k], colors[k], 1.5f, true);
+            c.line(g, tr.network()[k], colors[k], 2.2f, false);
+            names[k] = String.format(Locale.ROOT, "i = %d, λ = %.3g", tr.modes()[k] + 1, tr.eigenvalues()[k]);
+        }
+        names[tr.size()] = "kernel regime";
+        colors[tr.size()] = Charts.GREY;
+        dashed[tr.size()] = true;
+        // Decays leave the lower right empty; the slow modes run along the top.
+        c.legend(g, names, colors, dashed, new boolean[names.length], Chart.Corner.BOTTOM_RIGHT);
+        if (both) {
+            modesNow(g, top, w, h - top, in);
+        }
+    }
+
+    /** Every eigen-direction at the current step: network (dots) against kernel regime (dashed). */
+    private static void modesNow(Graphics2D g, double y, double w, double h, ChartInputs in) {
         TrainingSnapshot s = in.snapshot();
         int m = Math.min(MODES, s.modeEnergies().size());
         double[] idx = new double[m];
@@ -87,12 +128,12 @@ public final class TeachingCharts {
             }
         }
         lo = Math.max(lo, hi * 1e-12);
-        Chart c = Chart.draw(g, 0, 0, w, h, "residual along eigenvectors of Θ_0, step " + s.step(),
+        Chart c = Chart.draw(g, 0, y, w, h, "every eigen-direction at step " + s.step(),
                 "eigen-direction i (λ_i descending)", "(v_iᵀ r)²", new double[] {0.5, m + 0.5}, false,
                 Scale.padded(lo, hi, true), true);
         c.line(g, idx, predicted, Charts.ORANGE, 2f, true);
         c.dots(g, idx, actual, Charts.BLUE, 3.5);
         c.legend(g, new String[] {"network", "kernel regime"}, new Color[] {Charts.BLUE, Charts.ORANGE},
-                new boolean[] {false, true});
+                new boolean[] {false, true}, new boolean[] {true, false}, Chart.Corner.TOP_RIGHT);
     }
 }

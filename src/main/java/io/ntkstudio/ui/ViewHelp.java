@@ -35,10 +35,11 @@ final class ViewHelp {
                     Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
                     Jacot, Gabriel & Hongler 2018.""",
             "modes", """
-                    The residual's energy (v_iᵀ r)² along each eigenvector of Θ_0, the network (dots) against \
-                    the kernel-regime prediction (v_iᵀr₀)² e^{−2λ_iτ/n} (dashed).
-                    Notice: the first directions (largest λ, lowest frequencies on the circle) are fitted \
-                    first — spectral bias.
+                    The residual's energy (v_iᵀ r)² along eigenvectors v_i of Θ_0: above, the five directions \
+                    holding most of it at the start, followed over training (network solid, kernel-regime \
+                    prediction (v_iᵀr₀)² e^{−2λ_iτ/n} dashed); below, every direction at the current step.
+                    Notice: the directions with the largest λ (lowest frequencies on the circle) are fitted \
+                    first — spectral bias — and a wide network follows its dashed line.
                     Jacot et al. 2018; Rahaman et al. 2019; Bietti & Mairal 2019.""");
 
     private ViewHelp() {

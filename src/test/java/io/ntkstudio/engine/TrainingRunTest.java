@@ -172,4 +172,47 @@ class TrainingRunTest {
         assertEquals(1, s.step());
         assertEquals(0.05, s.time(), 1e-15);
     }
+
+    @Test
+    void initialModeEnergiesSplitTheResidualAlongTheKernelsEigenvectors() {
+        TrainingRun run = run(spec(128, 1, Parameterization.NTK, 0.5, 12));
+        RunContext ctx = run.context();
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        int n = 12;
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = s.trainOutputs().get(i) - ctx.data().train().target(i);
+        }
+        // Parseval and the quadratic form, against the residual and Θ_0 directly: Σ (vᵢᵀr)² = ‖r‖²
+        // and Σ λᵢ (vᵢᵀr)² = rᵀ Θ_0 r.
+        double energy = 0;
+        double weighted = 0;
+        double normSq = 0;
+        double quadratic = 0;
+        for (int i = 0; i < n; i++) {
+            energy += ctx.modeEnergiesInit().get(i);
+            weighted += ctx.eigenvaluesInit().get(i) * ctx.modeEnergiesInit().get(i);
+            normSq += r[i] * r[i];
+            for (int j = 0; j < n; j++) {
+                quadratic += r[i] * ctx.kernelInit().get(i, j) * r[j];
+            }
+            assertEquals(s.modeEnergies().get(i), ctx.modeEnergiesInit().get(i), 1e-12, "step 0 is the initial residual");
+        }
+        assertEquals(normSq, energy, 1e-10 * normSq);
+        assertEquals(quadratic, weighted, 1e-10 * quadratic);
+        int[] dominant = ctx.dominantModes(4);
+        assertEquals(4, dominant.length);
+        for (int k = 0; k < dominant.length; k++) {
+            if (k > 0) {
+                assertTrue(dominant[k] > dominant[k - 1], "ascending index, descending λ");
+            }
+            for (int i = 0; i < n; i++) {
+                final int mode = i;
+                if (java.util.Arrays.stream(dominant).noneMatch(d -> d == mode)) {
+                    assertTrue(ctx.modeEnergiesInit().get(dominant[k]) >= ctx.modeEnergiesInit().get(i));
+                }
+            }
+        }
+        assertEquals(n, ctx.dominantModes(50).length, "never more than there are");
+    }
 }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.ModeTrajectories;
+import io.ntkstudio.figure.RunHistory;
+import io.ntkstudio.figure.Series;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.Parameterization;
 import java.nio.file.Path;
@@ -80,6 +85,33 @@ class ScenarioTest {
             predictedLow += s.regimeModeEnergies().get(i);
         }
         assertTrue(predictedLow < high / 100, "the kernel regime predicts it too");
+    }
+
+    @Test
+    void spectralBiasTheModeViewFollowsTheLowFrequencyDownFirst() {
+        ExperimentSpec spec = named("spectral-bias.json").load();
+        RunHistory history = new RunHistory();
+        RunRecorder.run(run(spec), 120, 40, 1, history::add, (step, steps, loss) -> { });
+        ModeTrajectories tr = history.inputs(null, null, HeatmapMode.CURRENT).modeTrajectories();
+        // The followed modes include the target's two frequencies: a large λ and a small one.
+        int fast = 0;
+        int slow = tr.size() - 1;
+        assertTrue(tr.eigenvalues()[fast] > 50 * tr.eigenvalues()[slow], java.util.Arrays.toString(tr.eigenvalues()));
+        for (Series[] curves : new Series[][] {tr.network(), tr.regime()}) {
+            long fastDown = stepsToFall(curves[fast], 1e-2);
+            long slowDown = stepsToFall(curves[slow], 1e-2);
+            assertTrue(fastDown < 20 && slowDown > 120, "a hundredth of the start after " + fastDown + " and " + slowDown + " steps");
+        }
+    }
+
+    /** The first step at which the series is below {@code fraction} of its start (Long.MAX_VALUE if never). */
+    private static long stepsToFall(Series s, double fraction) {
+        for (int i = 0; i < s.size(); i++) {
+            if (s.y()[i] < fraction * s.y()[0]) {
+                return (long) s.x()[i];
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     @Test
