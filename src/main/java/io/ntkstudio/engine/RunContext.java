@@ -20,6 +20,11 @@ public record RunContext(ExperimentSpec spec, Dataset data, ReadOnlyMatrix kerne
         return kernelLimit != null;
     }
 
+    /** The directions a run's {@link StepLog} follows: {@link #dominantModes} of {@link StepLog#TRACKED_MODES}. */
+    public int[] trackedModes() {
+        return dominantModes(StepLog.TRACKED_MODES);
+    }
+
     /**
      * The (at most) {@code k} eigen-directions of Θ_0 holding the most residual energy at
      * initialisation, in ascending index (descending λ): the modes whose decay is worth watching.

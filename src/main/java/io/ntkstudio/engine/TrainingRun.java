@@ -45,6 +45,9 @@ public final class TrainingRun {
     private final double[] kernelNow;
     private final Spectrum spectrumInit;
     private final KernelRegime regimeInit;
+    private final int[] tracked;
+    private final StepLog log;
+    private final double[] logRow;
     private final KernelRegime regimeLimit;
     private final MatrixBackend backend = MatrixBackend.current();
     private final FunctionGrid grid;
@@ -107,6 +110,9 @@ public final class TrainingRun {
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
                 KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
+        this.tracked = context.trackedModes();
+        this.log = new StepLog(tracked.length);
+        this.logRow = new double[2 + 2 * tracked.length];
     }
 
     /** A 32 × 32 grid over the data's bounding box with a margin. */
@@ -191,6 +197,9 @@ public final class TrainingRun {
             return false;
         }
         lastLoss = loss;
+        if (log.wants(step)) {
+            logStep(f, loss);
+        }
         int last = net.layerCount() - 1;
         for (int i = 0; i < n; i++) {
             g[last][i] = (f[i] - yTrain[i]) / n;
@@ -217,6 +226,21 @@ public final class TrainingRun {
         step++;
         time += learningRate;
         return true;
+    }
+
+    /** Records the current step's row: losses and the tracked directions' energies, no allocation. */
+    private void logStep(double[] f, double loss) {
+        logRow[StepLog.TRAIN_LOSS] = loss;
+        logRow[StepLog.REGIME_TRAIN_LOSS] = regimeInit.trainLoss(time);
+        for (int k = 0; k < tracked.length; k++) {
+            double c = 0;
+            for (int j = 0; j < n; j++) {
+                c += spectrumInit.vector(tracked[k], j) * (f[j] - yTrain[j]);
+            }
+            logRow[StepLog.modeColumn(k)] = c * c;
+            logRow[StepLog.regimeModeColumn(k)] = regimeInit.modeEnergy(tracked[k], time);
+        }
+        log.record(step, logRow);
     }
 
     /** The message for a run that diverged at the current step. */
@@ -270,7 +294,7 @@ public final class TrainingRun {
                 KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
-                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), status, message);
+                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), log.view(), status, message);
     }
 
     /** f(X) − y on the train inputs. */

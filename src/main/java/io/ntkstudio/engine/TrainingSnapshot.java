@@ -11,6 +11,7 @@ import io.ntkstudio.model.ReadOnlyVector;
  * {@code modeEnergies} are the residual's energies along the eigenvectors of Θ_0,
  * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² e^{−2λᵢτ/n}.
  * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty).
+ * {@code steps} holds the run's per-step numbers up to this step (exclusive), for curves that miss no step.
  */
 public record TrainingSnapshot(RunContext context, long step, double time, double learningRate,
                                double trainLoss, double testLoss,
@@ -20,7 +21,7 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
                                double regimeTrainLoss, double regimeTestLoss,
                                ReadOnlyVector limitRegimeTest,
                                ReadOnlyVector modeEnergies, ReadOnlyVector regimeModeEnergies,
-                               ReadOnlyVector gridOutputs, RunStatus status, String message) {
+                               ReadOnlyVector gridOutputs, StepLogView steps, RunStatus status, String message) {
     public boolean hasKernel() {
         return kernel != null;
     }
@@ -29,6 +30,6 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, gridOutputs, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, steps, newStatus, newMessage);
     }
 }

@@ -49,11 +49,29 @@ public final class ChartData {
                 }
             }
             case "losses" -> {
+                // The train curves hold every (decimated) step, the test curves the snapshots seen:
+                // one row per step of either, empty where a curve has no value.
                 b.append("step,train_loss,test_loss,regime_train_loss,regime_test_loss\n");
-                Series tr = in.trainLoss();
-                for (int i = 0; i < tr.size(); i++) {
-                    b.append((long) tr.x()[i]).append(',').append(tr.y()[i]).append(',').append(at(in.testLoss(), i)).append(',')
-                            .append(at(in.regimeTrainLoss(), i)).append(',').append(at(in.regimeTestLoss(), i)).append('\n');
+                Series[] cols = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
+                int[] at = new int[cols.length];
+                while (true) {
+                    double step = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < cols.length; c++) {
+                        if (at[c] < cols[c].size()) {
+                            step = Math.min(step, cols[c].x()[at[c]]);
+                        }
+                    }
+                    if (step == Double.POSITIVE_INFINITY) {
+                        break;
+                    }
+                    b.append((long) step);
+                    for (int c = 0; c < cols.length; c++) {
+                        b.append(',');
+                        if (at[c] < cols[c].size() && cols[c].x()[at[c]] == step) {
+                            b.append(cols[c].y()[at[c]++]);
+                        }
+                    }
+                    b.append('\n');
                 }
             }
             case "spectrum" -> {

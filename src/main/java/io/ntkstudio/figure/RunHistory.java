@@ -1,31 +1,29 @@
 package io.ntkstudio.figure;
 
 import io.ntkstudio.engine.KernelMetricsRow;
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.StepLog;
+import io.ntkstudio.engine.StepLogView;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.plot.DecimatedSeries;
 
 /**
- * The curves drawn against training step, fed one snapshot at a time by one thread and decimated
- * so that memory stays flat however long the run.
+ * The curves drawn against training step. The train loss, its kernel-regime prediction and the
+ * tracked residual modes come whole from the newest snapshot's {@link StepLogView} (every step,
+ * however few snapshots a frame caught); the test losses and the kernel's metrics and top
+ * eigenvalues are gathered here from the snapshots seen, fed one at a time by one thread and
+ * decimated so that memory stays flat however long the run.
  */
 public final class RunHistory {
     public static final int CAPACITY = 2048;
     public static final int TOP_EIGENVALUES = 5;
-    /** How many eigen-directions of Θ_0 have their residual energy followed over training. */
-    public static final int TRACKED_MODES = 5;
-    private final DecimatedSeries trainLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries testLoss = new DecimatedSeries(CAPACITY);
-    private final DecimatedSeries regimeTrainLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries regimeTestLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries kernelChange = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries distanceToLimit = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries alignment = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries weightChange = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries[] topEigenvalues = new DecimatedSeries[TOP_EIGENVALUES];
-    private final DecimatedSeries[] modeEnergies = new DecimatedSeries[TRACKED_MODES];
-    private final DecimatedSeries[] regimeModeEnergies = new DecimatedSeries[TRACKED_MODES];
-    private int[] modes = new int[0];
-    private double[] modeEigenvalues = new double[0];
     private long lastStep = -1;
     private long lastKernelStep = -1;
 
@@ -33,30 +31,12 @@ public final class RunHistory {
         for (int i = 0; i < TOP_EIGENVALUES; i++) {
             topEigenvalues[i] = new DecimatedSeries(CAPACITY);
         }
-        for (int i = 0; i < TRACKED_MODES; i++) {
-            modeEnergies[i] = new DecimatedSeries(CAPACITY);
-            regimeModeEnergies[i] = new DecimatedSeries(CAPACITY);
-        }
     }
 
     public void add(TrainingSnapshot s) {
-        if (lastStep < 0) {
-            // Chosen once per run from Θ_0 and r₀, so the same curves are followed to the end.
-            modes = s.context().dominantModes(TRACKED_MODES);
-            modeEigenvalues = new double[modes.length];
-            for (int k = 0; k < modes.length; k++) {
-                modeEigenvalues[k] = s.context().eigenvaluesInit().get(modes[k]);
-            }
-        }
         if (s.step() > lastStep) {
             lastStep = s.step();
-            for (int k = 0; k < modes.length; k++) {
-                modeEnergies[k].add(s.step(), s.modeEnergies().get(modes[k]));
-                regimeModeEnergies[k].add(s.step(), s.regimeModeEnergies().get(modes[k]));
-            }
-            trainLoss.add(s.step(), s.trainLoss());
             testLoss.add(s.step(), s.testLoss());
-            regimeTrainLoss.add(s.step(), s.regimeTrainLoss());
             regimeTestLoss.add(s.step(), s.regimeTestLoss());
         }
         if (s.hasKernel() && s.step() > lastKernelStep) {
@@ -73,17 +53,13 @@ public final class RunHistory {
     }
 
     public void clear() {
-        for (DecimatedSeries d : new DecimatedSeries[] {trainLoss, testLoss, regimeTrainLoss, regimeTestLoss,
-                kernelChange, distanceToLimit, alignment, weightChange}) {
+        for (DecimatedSeries d : new DecimatedSeries[] {testLoss, regimeTestLoss, kernelChange, distanceToLimit, alignment,
+                weightChange}) {
             d.clear();
         }
-        for (DecimatedSeries[] all : new DecimatedSeries[][] {topEigenvalues, modeEnergies, regimeModeEnergies}) {
-            for (DecimatedSeries d : all) {
-                d.clear();
-            }
+        for (DecimatedSeries d : topEigenvalues) {
+            d.clear();
         }
-        modes = new int[0];
-        modeEigenvalues = new double[0];
         lastStep = -1;
         lastKernelStep = -1;
     }
@@ -99,16 +75,42 @@ public final class RunHistory {
         for (int i = 0; i < top.length; i++) {
             top[i] = Series.copyOf(topEigenvalues[i]);
         }
+        return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss()),
+                Series.copyOf(testLoss), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss()),
+                Series.copyOf(regimeTestLoss), Series.copyOf(kernelChange), Series.copyOf(distanceToLimit),
+                Series.copyOf(alignment), Series.copyOf(weightChange), top, trajectories(snapshot), mode, anchor);
+    }
+
+    /** The tracked directions' energies over every logged step and the snapshot's own. */
+    public static ModeTrajectories trajectories(TrainingSnapshot s) {
+        RunContext ctx = s.context();
+        int[] modes = ctx.trackedModes();
+        double[] lambda = new double[modes.length];
         Series[] network = new Series[modes.length];
         Series[] regime = new Series[modes.length];
         for (int k = 0; k < modes.length; k++) {
-            network[k] = Series.copyOf(modeEnergies[k]);
-            regime[k] = Series.copyOf(regimeModeEnergies[k]);
+            lambda[k] = ctx.eigenvaluesInit().get(modes[k]);
+            network[k] = logged(s, StepLog.modeColumn(k), s.modeEnergies().get(modes[k]));
+            regime[k] = logged(s, StepLog.regimeModeColumn(k), s.regimeModeEnergies().get(modes[k]));
         }
-        ModeTrajectories trajectories = new ModeTrajectories(modes.clone(), modeEigenvalues.clone(), network, regime);
-        return new ChartInputs(snapshot, kernelSnapshot, Series.copyOf(trainLoss), Series.copyOf(testLoss),
-                Series.copyOf(regimeTrainLoss), Series.copyOf(regimeTestLoss), Series.copyOf(kernelChange),
-                Series.copyOf(distanceToLimit), Series.copyOf(alignment), Series.copyOf(weightChange), top, trajectories,
-                mode, anchor);
+        return new ModeTrajectories(modes, lambda, network, regime);
+    }
+
+    /** A log column, ending with the snapshot's own value at its step (the log stops just before it). */
+    static Series logged(TrainingSnapshot s, int column, double now) {
+        StepLogView log = s.steps();
+        int rows = log.size();
+        boolean last = rows == 0 || log.step(rows - 1) < s.step();
+        double[] x = new double[rows + (last ? 1 : 0)];
+        double[] y = new double[x.length];
+        for (int i = 0; i < rows; i++) {
+            x[i] = log.step(i);
+            y[i] = log.value(column, i);
+        }
+        if (last) {
+            x[rows] = s.step();
+            y[rows] = now;
+        }
+        return new Series(x, y);
     }
 }

@@ -86,7 +86,7 @@ public final class TeachingCharts {
         double[] r = Charts.range(all);
         // Six decades: enough to see each decay, while the finite-width floor stays out of the way.
         double lo = Math.max(r[0], r[1] * 1e-6);
-        Chart c = Chart.draw(g, 0, 0, w, top, "residual along the eigenvectors of Θ_0 over training", "step",
+        Chart c = Chart.draw(g, 0, 0, w, top, "residual along eigenvectors of Θ_0", "step",
                 "(v_iᵀ r)²", new double[] {0, Math.max(1, r[2])}, false, Scale.padded(lo, r[1], true), true);
         String[] names = new String[tr.size() + 1];
         Color[] colors = new Color[names.length];
@@ -128,7 +128,7 @@ public final class TeachingCharts {
             }
         }
         lo = Math.max(lo, hi * 1e-12);
-        Chart c = Chart.draw(g, 0, y, w, h, "every eigen-direction at step " + s.step(),
+        Chart c = Chart.draw(g, 0, y, w, h, "every direction at step " + s.step(),
                 "eigen-direction i (λ_i descending)", "(v_iᵀ r)²", new double[] {0.5, m + 0.5}, false,
                 Scale.padded(lo, hi, true), true);
         c.line(g, idx, predicted, Charts.ORANGE, 2f, true);

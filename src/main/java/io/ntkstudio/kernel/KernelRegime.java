@@ -92,12 +92,26 @@ public final class KernelRegime {
         return f;
     }
 
+    /** The predicted train loss at time τ, 1/(2n) Σᵢ (vᵢᵀ r_0)² e^{−2λᵢτ/n}, without allocating. */
+    public double trainLoss(double time) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += modeEnergy(i, time);
+        }
+        return sum / (2 * n);
+    }
+
+    /** The residual's energy along eigenvector i at time τ, (vᵢᵀ r_0)² e^{−2λᵢτ/n}. */
+    public double modeEnergy(int i, double time) {
+        double c = residualCoordinates[i] * Math.exp(-spectrum.value(i) * time / n);
+        return c * c;
+    }
+
     /** The residual's energy along each eigenvector at time τ: (vᵢᵀ r_0)² e^{−2λᵢτ/n}. */
     public double[] modeEnergies(double time) {
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            double c = residualCoordinates[i] * Math.exp(-spectrum.value(i) * time / n);
-            e[i] = c * c;
+            e[i] = modeEnergy(i, time);
         }
         return e;
     }

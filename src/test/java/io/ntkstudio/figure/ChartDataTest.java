@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChartDataTest {
     @Test
     void modesCsvHoldsEachFollowedModeOverTimeAndEveryModeNow() {
-        List<TrainingSnapshot> snaps = RunHistoryTest.record(0, 12);
+        List<TrainingSnapshot> snaps = RunHistoryTest.record(0, 12, 1);
         RunHistory h = new RunHistory();
         snaps.forEach(h::add);
         TrainingSnapshot last = snaps.get(snaps.size() - 1);
@@ -19,6 +19,7 @@ class ChartDataTest {
         int n = last.modeEnergies().size();
         int tracked = in.modeTrajectories().size();
         assertEquals(1 + tracked * (snaps.size() - 1) + n, lines.length, "one row per (step, direction), none twice");
+        assertEquals(13, snaps.size());
         int row = 1;
         for (int k = 0; k < tracked; k++) {
             int mode = in.modeTrajectories().modes()[k];
@@ -48,5 +49,24 @@ class ChartDataTest {
             v[i] = Double.parseDouble(c[i]);
         }
         return v;
+    }
+
+    @Test
+    void lossesCsvMergesEveryStepWithTheSnapshotsSeen() {
+        List<TrainingSnapshot> snaps = RunHistoryTest.record(0, 12, 4);
+        RunHistory h = new RunHistory();
+        snaps.forEach(h::add);
+        TrainingSnapshot last = snaps.get(snaps.size() - 1);
+        String[] lines = ChartData.csv("losses", h.inputs(last, last, HeatmapMode.CURRENT)).split("\n");
+        assertEquals("step,train_loss,test_loss,regime_train_loss,regime_test_loss", lines[0]);
+        assertEquals(1 + 13, lines.length, "steps 0 to 12, once each");
+        for (TrainingSnapshot s : snaps) {
+            String[] c = lines[1 + (int) s.step()].split(",", -1);
+            assertEquals(s.step(), Long.parseLong(c[0]));
+            assertEquals(s.trainLoss(), Double.parseDouble(c[1]), 0.0);
+            assertEquals(s.testLoss(), Double.parseDouble(c[2]), 0.0, "exact numbers");
+            assertEquals(s.regimeTestLoss(), Double.parseDouble(c[4]), 0.0);
+        }
+        assertEquals("", lines[2].split(",", -1)[2], "no test loss where no snapshot was seen");
     }
 }

@@ -2,11 +2,10 @@ package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
+import io.ntkstudio.engine.StepLog;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
@@ -23,57 +22,66 @@ import org.junit.jupiter.api.Test;
 class RunHistoryTest {
     static final double LR = 0.5;
 
-    /** Every snapshot of a short run on the circle, the kernel every 10 steps. */
-    static List<TrainingSnapshot> record(long seed, int steps) {
+    static TrainingRun run(long seed) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(256, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, seed),
-                new DataSpec("circle", 16, 32, "mix", 4, 0, 0, null, null), new TrainingSpec(LR, steps, 10));
-        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), false);
+                new DataSpec("circle", 16, 32, "mix", 4, 0, 0, null, null), new TrainingSpec(LR, 100, 10));
+        return TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), false);
+    }
+
+    /** The snapshots of a run recorded every {@code every} steps, the kernel every 10. */
+    static List<TrainingSnapshot> record(long seed, int steps, int every) {
         List<TrainingSnapshot> all = new ArrayList<>();
-        RunRecorder.run(run, steps, 10, 1, all::add, (s, t, l) -> { });
+        RunRecorder.run(run(seed), steps, 10, every, all::add, (s, t, l) -> { });
         return all;
     }
 
     @Test
-    void followsTheDominantModesOfTheRunOverEveryStep() {
-        List<TrainingSnapshot> snaps = record(0, 40);
+    void theCurvesHoldEveryStepThoughOnlyTheLastSnapshotWasSeen() {
+        List<TrainingSnapshot> everyStep = record(0, 40, 1);
+        TrainingRun twin = run(0);
+        for (int i = 0; i < 40; i++) {
+            twin.advance();
+        }
+        TrainingSnapshot last = twin.snapshot(true, io.ntkstudio.engine.RunStatus.RUNNING, null);
         RunHistory h = new RunHistory();
-        snaps.forEach(h::add);
-        TrainingSnapshot last = snaps.get(snaps.size() - 1);
-        ModeTrajectories tr = h.inputs(last, last, HeatmapMode.CURRENT).modeTrajectories();
-        assertArrayEquals(last.context().dominantModes(RunHistory.TRACKED_MODES), tr.modes());
-        assertEquals(RunHistory.TRACKED_MODES, tr.size());
+        h.add(last);
+        ChartInputs in = h.inputs(last, last, HeatmapMode.CURRENT);
+        ModeTrajectories tr = in.modeTrajectories();
+        assertArrayEquals(last.context().dominantModes(StepLog.TRACKED_MODES), tr.modes());
+        assertEquals(StepLog.TRACKED_MODES, tr.size());
+        assertEquals(41, in.trainLoss().size(), "steps 0 to 40");
         int n = last.context().data().train().count();
-        for (int k = 0; k < tr.size(); k++) {
-            int mode = tr.modes()[k];
-            double lambda = last.context().eigenvaluesInit().get(mode);
-            assertEquals(lambda, tr.eigenvalues()[k], 0.0);
-            assertEquals(snaps.size(), tr.network()[k].size());
-            for (int j = 0; j < snaps.size(); j++) {
-                TrainingSnapshot s = snaps.get(j);
-                assertEquals(s.step(), tr.network()[k].x()[j], 0.0);
-                assertEquals(s.modeEnergies().get(mode), tr.network()[k].y()[j], 0.0);
+        for (int j = 0; j <= 40; j++) {
+            // Against the twin run's own snapshot at each step (the same seed trains bit-identically).
+            TrainingSnapshot s = everyStep.get(j);
+            assertEquals(j, in.trainLoss().x()[j], 0.0);
+            assertEquals(s.trainLoss(), in.trainLoss().y()[j], 0.0);
+            assertEquals(s.regimeTrainLoss(), in.regimeTrainLoss().y()[j], 1e-12 * s.regimeTrainLoss());
+            for (int k = 0; k < tr.size(); k++) {
+                int mode = tr.modes()[k];
+                double lambda = last.context().eigenvaluesInit().get(mode);
+                assertEquals(lambda, tr.eigenvalues()[k], 0.0);
+                assertEquals(s.modeEnergies().get(mode), tr.network()[k].y()[j], 1e-12 * s.modeEnergies().get(mode) + 1e-300);
                 // Gradient flow with a constant kernel: (vᵢᵀr)² decays as e^{−2ηλᵢt/n} (Jacot et al. 2018).
-                double closedForm = last.context().modeEnergiesInit().get(mode) * Math.exp(-2 * LR * lambda * s.step() / n);
+                double closedForm = last.context().modeEnergiesInit().get(mode) * Math.exp(-2 * LR * lambda * j / n);
                 assertEquals(closedForm, tr.regime()[k].y()[j], 1e-9 * closedForm + 1e-300);
             }
         }
+        assertEquals(1, in.testLoss().size(), "test losses only where a snapshot was seen");
     }
 
     @Test
-    void aClearedHistoryFollowsTheNextRunsOwnModes() {
+    void aClearedHistoryKeepsNothingOfTheOldRun() {
         RunHistory h = new RunHistory();
-        List<TrainingSnapshot> first = record(0, 5);
-        first.forEach(h::add);
+        record(0, 20, 5).forEach(h::add);
         h.clear();
-        TrainingSnapshot any = first.get(0);
-        assertEquals(0, h.inputs(any, any, HeatmapMode.CURRENT).modeTrajectories().size(), "nothing left of the old run");
-        List<TrainingSnapshot> second = record(7, 5);
+        List<TrainingSnapshot> second = record(7, 10, 5);
         second.forEach(h::add);
         TrainingSnapshot last = second.get(second.size() - 1);
-        ModeTrajectories tr = h.inputs(last, last, HeatmapMode.CURRENT).modeTrajectories();
-        assertArrayEquals(last.context().dominantModes(RunHistory.TRACKED_MODES), tr.modes());
-        assertEquals(second.size(), tr.network()[0].size());
-        assertNotEquals(first.get(0).context().modeEnergiesInit().get(0), last.context().modeEnergiesInit().get(0));
-        assertTrue(h.inputs(last, last, HeatmapMode.CURRENT).trainLoss().size() == second.size());
+        ChartInputs in = h.inputs(last, last, HeatmapMode.CURRENT);
+        assertEquals(second.size(), in.testLoss().size());
+        assertEquals(2, in.kernelChange().size(), "the kernel at steps 0 and 10");
+        assertEquals(11, in.trainLoss().size());
+        assertArrayEquals(last.context().trackedModes(), in.modeTrajectories().modes());
     }
 }

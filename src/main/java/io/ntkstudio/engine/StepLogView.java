@@ -1,0 +1,34 @@
+package io.ntkstudio.engine;
+
+/**
+ * The first {@link #size()} rows of a {@link StepLog}: immutable, as the log never writes those
+ * rows again (and this class hands out values, not its arrays). Columns as in {@link StepLog}.
+ */
+public final class StepLogView {
+    public static final StepLogView EMPTY = new StepLogView(new double[0], new double[0][0], 0);
+    private final double[] steps;
+    private final double[][] values;
+    private final int size;
+
+    StepLogView(double[] steps, double[][] values, int size) {
+        this.steps = steps;
+        this.values = values;
+        this.size = size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int columns() {
+        return values.length;
+    }
+
+    public double step(int row) {
+        return steps[row];
+    }
+
+    public double value(int column, int row) {
+        return values[column][row];
+    }
+}
