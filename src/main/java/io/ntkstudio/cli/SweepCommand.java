@@ -82,7 +82,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         for (Parameterization p : ps) {
             out.printf(Locale.ROOT, "%s: kernel change falls like width^%.3f%s%n", p.id(), WidthSweep.slope(points, p),
-                    p == Parameterization.NTK ? String.format(Locale.ROOT, " (theory −0.5); distance to Θ_∞ at init like width^%.3f",
+                    p == Parameterization.NTK ? String.format(Locale.ROOT, " (theory: at most −0.5; −1 for smooth activations);"
+                            + " distance to Θ_∞ at init like width^%.3f (theory −0.5)",
                             WidthSweep.limitSlope(points, p)) : "");
         }
         out.println("wrote " + outDir.resolve("sweep.csv") + " and " + outDir.resolve("sweep.png"));

@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * Kernel change after training against width on log–log axes, one colour per parameterization,
- * each with its fitted slope, beside the theoretical width^(−1/2) line of NTK parameterization
- * (Lee et al. 2019); for NTK parameterization also the distance to Θ_∞ at initialisation.
+ * each with its fitted slope; for NTK parameterization also the distance to Θ_∞ at
+ * initialisation, with reference lines width^(−1/2) (the fluctuation at init, and Lee et al.
+ * 2019's bound on the change) and width^(−1) (the change for smooth activations, Dyer & Gur-Ari 2019).
  */
 public final class SweepChart {
     private static final Color[] COLORS = {Charts.BLUE, Charts.RED, Charts.PURPLE};
@@ -71,10 +72,19 @@ public final class SweepChart {
                 names.add(String.format(Locale.ROOT, "‖Θ_0 − Θ_∞‖/‖Θ_∞‖, ntk: slope %.2f", WidthSweep.limitSlope(points, p)));
                 colors.add(Charts.GREEN);
                 dashed.add(false);
-                double anchor = mean(points, p, xMin, false);
-                c.line(g, new double[] {xMin, xMax}, new double[] {anchor, anchor * Math.sqrt(xMin / xMax)}, Charts.GREY, 1.6f, true);
-                names.add("theory: width^(−1/2)");
+                // Two rates to read the curves against: the init fluctuation's CLT rate, which also
+                // bounds the change in training (Lee et al. 2019), through the green curve's start;
+                // and the O(1/n) change in training of smooth activations (Dyer & Gur-Ari 2019)
+                // through the blue one's. ReLU's kink puts its training change between the two.
+                double atInit = mean(points, p, xMin, true);
+                c.line(g, new double[] {xMin, xMax}, new double[] {atInit, atInit * Math.sqrt(xMin / xMax)}, Charts.GREY, 1.6f, true);
+                names.add("width^(−1/2): fluctuation at init (Lee et al. 2019)");
                 colors.add(Charts.GREY);
+                dashed.add(true);
+                double trained = mean(points, p, xMin, false);
+                c.line(g, new double[] {xMin, xMax}, new double[] {trained, trained * xMin / xMax}, Charts.LIGHT_GREY, 1.2f, true);
+                names.add("width^(−1): change in training, smooth φ (Dyer & Gur-Ari 2019)");
+                colors.add(Charts.LIGHT_GREY);
                 dashed.add(true);
             }
         }
