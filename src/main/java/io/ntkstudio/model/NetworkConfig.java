@@ -36,6 +36,14 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
         return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed);
     }
 
+    public NetworkConfig withDepth(int newDepth) {
+        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed);
+    }
+
+    public NetworkConfig withActivation(Activation a) {
+        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed);
+    }
+
     public NetworkConfig withSeed(long newSeed) {
         return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed);
     }

@@ -2,6 +2,7 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.Activation;
 import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
 import java.util.List;
@@ -19,16 +20,17 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * Compare mode: run A (the studio's experiment) and run B (the same data and seed, differing in
- * width, parameterization or learning rate as picked) side by side, stepped together; for each,
+ * width, depth, activation, parameterization or learning rate as picked) side by side, stepped together; for each,
  * the learned function, the kernel slice and the losses.
  */
 final class CompareWindow extends BorderPane {
     final CompareController controller;
     final ValidatedField<Long> widthB = new ValidatedField<>("compare-width", ValidatedField.integer("Width of B", 1, NetworkConfig.MAX_WIDTH));
+    final ValidatedField<Long> depthB = new ValidatedField<>("compare-depth", ValidatedField.integer("Depth of B", 1, NetworkConfig.MAX_DEPTH));
+    final ComboBox<Activation> activationB = new ComboBox<>();
     final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
     final Button play = new Button("▶  Play both");
-    final Label steps = new Label();
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir) {
         setId("compare");
@@ -36,13 +38,23 @@ final class CompareWindow extends BorderPane {
         controller = new CompareController(specA, specB, baseDir);
         parameterizationB.getItems().addAll(Parameterization.values());
         parameterizationB.setId("compare-parameterization");
+        activationB.getItems().addAll(Activation.values());
+        activationB.setId("compare-activation");
         NetworkConfig nb = controller.b.specProperty().get().network();
         widthB.show((long) nb.width(), Integer.toString(nb.width()));
+        depthB.show((long) nb.depth(), Integer.toString(nb.depth()));
+        activationB.setValue(nb.activation());
         parameterizationB.setValue(nb.parameterization());
         double eta = controller.b.specProperty().get().training().learningRate();
         rateB.show(eta, ValidatedField.plain(eta));
+        // Narrow fields, so that the whole bar fits beside the buttons.
+        widthB.field().setPrefColumnCount(5);
+        depthB.field().setPrefColumnCount(2);
+        rateB.field().setPrefColumnCount(6);
         widthB.setOnCommit(v -> applyB());
+        depthB.setOnCommit(v -> applyB());
         rateB.setOnCommit(v -> applyB());
+        activationB.valueProperty().addListener((o, x, y) -> applyB());
         parameterizationB.valueProperty().addListener((o, x, y) -> applyB());
         Button step = new Button("Step both");
         Button reset = new Button("Reset both");
@@ -51,9 +63,9 @@ final class CompareWindow extends BorderPane {
         play.setOnAction(e -> controller.togglePlay());
         step.setOnAction(e -> controller.step());
         reset.setOnAction(e -> controller.reset());
-        controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "⏸  Pause both" : "▶  Play both"));
+        controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "❚❚  Pause both" : "▶  Play both"));
         ToolBar bar = new ToolBar(play, step, reset, new Label("   B differs in:  width"), widthB,
-                new Label("parameterization"), parameterizationB, new Label("learning rate"), rateB, steps);
+                new Label("depth"), depthB, new Label("activation"), activationB, new Label("parameterization"), parameterizationB, new Label("learning rate"), rateB);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -80,13 +92,15 @@ final class CompareWindow extends BorderPane {
             title.getStyleClass().add("section-title");
             title.setId(c == 0 ? "compare-title-a" : "compare-title-b");
             String name = c == 0 ? "A" : "B";
-            title.setText(describe(name, m.specProperty().get()));
-            m.specProperty().addListener((o, x, y) -> title.setText(describe(name, y)));
+            Runnable retitle = () -> title.setText(describe(name, m.specProperty().get())
+                    + String.format(Locale.ROOT, "   ·   step %d", CompareController.step(m)));
+            retitle.run();
+            m.specProperty().addListener((o, x, y) -> retitle.run());
+            m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
             grid.add(new FunctionView(m), c, 1);
             grid.add(new SliceView(m), c, 2);
             grid.add(new LossView(m), c, 3);
-            m.snapshotProperty().addListener((o, x, y) -> showSteps());
         }
         setTop(bar);
         setCenter(grid);
@@ -99,18 +113,16 @@ final class CompareWindow extends BorderPane {
                 n.activation().id(), n.parameterization().id(), s.training().learningRate());
     }
 
-    private void showSteps() {
-        steps.setText(String.format(Locale.ROOT, "   A: step %d   ·   B: step %d", CompareController.step(controller.a),
-                CompareController.step(controller.b)));
-    }
-
     private void applyB() {
         ExperimentSpec s = controller.b.specProperty().get();
-        if (widthB.value() == null || rateB.value() == null || !widthB.validProperty().get() || !rateB.validProperty().get()) {
-            return;
+        for (ValidatedField<?> f : List.of(widthB, depthB, rateB)) {
+            if (f.value() == null || !f.validProperty().get()) {
+                return;
+            }
         }
         TrainingSpec t = s.training();
-        controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withParameterization(parameterizationB.getValue()))
+        controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
+                        .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue()))
                 .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery())));
     }
 }

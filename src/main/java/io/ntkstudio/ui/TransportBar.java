@@ -47,7 +47,7 @@ final class TransportBar extends ToolBar {
         play.setOnAction(e -> model.togglePlay());
         step.setOnAction(e -> model.step());
         reset.setOnAction(e -> model.reset());
-        model.playingProperty().addListener((o, a, b) -> play.setText(b ? "⏸  Pause" : "▶  Play"));
+        model.playingProperty().addListener((o, a, b) -> play.setText(b ? "❚❚  Pause" : "▶  Play"));
         getItems().addAll(play, step, reset, new Separator(), new Label("Speed"), speed, new Separator(),
                 new Label("Kernel every"), kernelEvery, new Label("steps"));
     }

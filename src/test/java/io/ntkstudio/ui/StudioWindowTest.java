@@ -448,6 +448,19 @@ class StudioWindowTest {
             assertEquals(fx(() -> c.a.specProperty().get().network().seed()), fx(() -> c.b.specProperty().get().network().seed()));
             waitFor("A waits for B to catch up", () -> Math.abs(CompareController.step(c.a) - CompareController.step(c.b)) <= CompareController.CHUNK
                     && CompareController.step(c.b) > 5);
+            int depthA = fx(() -> c.a.specProperty().get().network().depth());
+            fx(() -> {
+                compare.activationB.setValue(io.ntkstudio.model.Activation.TANH);
+                compare.depthB.field().setText(Integer.toString(depthA + 1));
+                compare.depthB.commit();
+                return null;
+            });
+            waitFor("B restarted with tanh one layer deeper", () -> {
+                io.ntkstudio.model.NetworkConfig nb = c.b.snapshotProperty().get().context().spec().network();
+                return nb.activation() == io.ntkstudio.model.Activation.TANH && nb.depth() == depthA + 1
+                        && nb.parameterization() == Parameterization.MUP;
+            });
+            assertEquals(io.ntkstudio.model.Activation.RELU, fx(() -> c.a.specProperty().get().network().activation()), "A is untouched");
         } finally {
             fx(() -> {
                 c.shutdown();
