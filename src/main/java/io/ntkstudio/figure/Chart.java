@@ -132,11 +132,16 @@ public final class Chart {
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
         boolean pen = false;
+        int runLength = 0;
         double lastX = Double.NaN;
         double lastY = Double.NaN;
         for (int i = 0; i < x.length; i++) {
             if (!plottable(x[i], y[i])) {
+                if (runLength == 1) {
+                    isolated(g, lastX, lastY, width);
+                }
                 pen = false;
+                runLength = 0;
                 continue;
             }
             double px = xs.toPixel(x[i]);
@@ -150,11 +155,21 @@ public final class Chart {
                 path.moveTo(px, py);
                 pen = true;
             }
+            runLength++;
             lastX = px;
             lastY = py;
         }
+        if (runLength == 1) {
+            isolated(g, lastX, lastY, width);
+        }
         g.draw(path);
         g.setClip(clip);
+    }
+
+    /** A point with no neighbour to join (e.g. a curve's only value so far) shows as a dot. */
+    private static void isolated(Graphics2D g, double px, double py, float width) {
+        double r = Math.max(2, 1.3 * width);
+        g.fill(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
     }
 
     public void dots(Graphics2D g, double[] x, double[] y, Color fill, double radius) {

@@ -95,8 +95,9 @@ public final class Charts {
             return;
         }
         double[] r = range(in.topEigenvalues());
+        // Against the same steps as the losses, though the kernel is computed less often.
         Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
-                new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+                new double[] {0, Math.max(1, Math.max(r[2], in.snapshot().step()))}, false, Scale.padded(r[0], r[1], true), true);
         String[] names = new String[in.topEigenvalues().length];
         for (int i = 0; i < names.length; i++) {
             t.line(g, in.topEigenvalues()[i], TOP[i % TOP.length], 1.8f, false);
@@ -125,7 +126,7 @@ public final class Charts {
         Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
         double[] mr = range(metrics);
         Chart m = Chart.draw(g, 0, top, w, h - top, "kernel metrics", "step", "value",
-                new double[] {0, Math.max(1, mr[2])}, false, Scale.padded(mr[0], mr[1], true), true);
+                new double[] {0, Math.max(1, Math.max(mr[2], in.snapshot().step()))}, false, Scale.padded(mr[0], mr[1], true), true);
         Color[] colors = {RED, GREEN, PURPLE, BROWN};
         for (int i = 0; i < metrics.length; i++) {
             m.line(g, metrics[i], colors[i], 2f, false);

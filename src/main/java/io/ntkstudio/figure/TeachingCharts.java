@@ -84,8 +84,15 @@ public final class TeachingCharts {
         System.arraycopy(tr.network(), 0, all, 0, tr.size());
         System.arraycopy(tr.regime(), 0, all, tr.size(), tr.size());
         double[] r = Charts.range(all);
-        // Six decades: enough to see each decay, while the finite-width floor stays out of the way.
-        double lo = Math.max(r[0], r[1] * 1e-6);
+        // Six decades: enough to see each decay, while the finite-width floor stays out of the way;
+        // but never above where a curve starts (a diverging run grows by many more).
+        double start = Double.POSITIVE_INFINITY;
+        for (Series curve : tr.network()) {
+            if (curve.size() > 0 && curve.y()[0] > 0) {
+                start = Math.min(start, curve.y()[0]);
+            }
+        }
+        double lo = Math.max(r[0], Math.min(r[1] * 1e-6, start * 0.1));
         Chart c = Chart.draw(g, 0, 0, w, top, "residual along eigenvectors of Θ_0", "step",
                 "(v_iᵀ r)²", new double[] {0, Math.max(1, r[2])}, false, Scale.padded(lo, r[1], true), true);
         String[] names = new String[tr.size() + 1];
