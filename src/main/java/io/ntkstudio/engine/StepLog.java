@@ -18,7 +18,6 @@ public final class StepLog {
     public static final int TRAIN_LOSS = 0;
     public static final int REGIME_TRAIN_LOSS = 1;
 
-    private final int modes;
     private final int columns;
     private double[] steps = new double[CAPACITY];
     private double[][] values;
@@ -26,7 +25,6 @@ public final class StepLog {
     private long stride = 1;
 
     public StepLog(int trackedModes) {
-        this.modes = trackedModes;
         this.columns = 2 + 2 * trackedModes;
         this.values = new double[columns][CAPACITY];
     }
@@ -41,8 +39,9 @@ public final class StepLog {
         return 3 + 2 * k;
     }
 
-    public int trackedModes() {
-        return modes;
+    /** Values per row: the two losses, then a network and a kernel-regime energy per tracked direction. */
+    public int columns() {
+        return columns;
     }
 
     /** Whether a row at this step would be kept; when not, the caller may skip computing it. */

@@ -5,7 +5,6 @@ package io.ntkstudio.engine;
  * rows again (and this class hands out values, not its arrays). Columns as in {@link StepLog}.
  */
 public final class StepLogView {
-    public static final StepLogView EMPTY = new StepLogView(new double[0], new double[0][0], 0);
     private final double[] steps;
     private final double[][] values;
     private final int size;

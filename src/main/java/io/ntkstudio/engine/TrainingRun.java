@@ -112,7 +112,7 @@ public final class TrainingRun {
                 KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
-        this.logRow = new double[2 + 2 * tracked.length];
+        this.logRow = new double[log.columns()];
     }
 
     /** A 32 × 32 grid over the data's bounding box with a margin. */
@@ -291,7 +291,7 @@ public final class TrainingRun {
                 trainLoss, testLoss,
                 ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
                 ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
-                KernelMetrics.halfMse(regimeTrain, yTrain), KernelMetrics.halfMse(regimeTest, yTest),
+                regimeInit.trainLoss(time), KernelMetrics.halfMse(regimeTest, yTest),
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
                 ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), log.view(), status, message);

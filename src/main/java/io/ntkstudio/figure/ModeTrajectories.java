@@ -7,8 +7,6 @@ package io.ntkstudio.figure;
  * Parallel arrays, immutable once built.
  */
 public record ModeTrajectories(int[] modes, double[] eigenvalues, Series[] network, Series[] regime) {
-    public static final ModeTrajectories EMPTY = new ModeTrajectories(new int[0], new double[0], new Series[0], new Series[0]);
-
     public int size() {
         return modes.length;
     }

@@ -74,10 +74,6 @@ public final class TeachingCharts {
      */
     public static void modes(Graphics2D g, double w, double h, ChartInputs in) {
         ModeTrajectories tr = in.modeTrajectories();
-        if (tr.size() == 0) {
-            modesNow(g, 0, w, h, in);
-            return;
-        }
         boolean both = h >= Charts.TWO_PANELS;
         double top = both ? h * 0.55 : h;
         Series[] all = new Series[2 * tr.size()];
