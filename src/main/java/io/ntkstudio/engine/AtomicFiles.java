@@ -13,22 +13,35 @@ import java.nio.file.StandardCopyOption;
  * half a file or touches the file already there.
  */
 public final class AtomicFiles {
-    /** The body of a write. */
+    /** The body of a text write. */
     public interface Body {
         void write(Writer out) throws IOException;
+    }
+
+    /** The body of any write: fills the temporary file it is given. */
+    public interface FileBody {
+        void write(Path temporary) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
+    /** Writes UTF-8 text. */
     public static void write(Path target, Body body) throws IOException {
+        writeFile(target, tmp -> {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+        });
+    }
+
+    /** Lets {@code body} fill a temporary sibling of {@code target}, then renames it over the target. */
+    public static void writeFile(Path target, FileBody body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
+            body.write(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,9 +1,6 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +14,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The real studio window on a JavaFX toolkit started from a plain {@code main}: headless through
@@ -106,18 +102,7 @@ public final class HeadlessStudio implements AutoCloseable {
             p.setTransform(new Scale(scale, scale));
             return node.snapshot(p, null);
         });
-        BufferedImage buffered = SwingFXUtils.fromFXImage(img, null);
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(buffered, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.ntkstudio.figure.FigureSet.writePng(SwingFXUtils.fromFXImage(img, null), out);
     }
 
     @Override
