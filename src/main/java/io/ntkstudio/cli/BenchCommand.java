@@ -30,14 +30,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: the workload of {@code shared/bench/numpy_ntk_bench.py} on the engine's real
+ * {@code bench}: the workload of {@code docs/bench/numpy_reference.py} on the engine's real
  * paths (ReLU, σ_w = √2, σ_b = 0.1, N inputs on the unit circle, targets sin 3γ, full-batch GD),
  * printing one JSON line last.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times one empirical NTK and one gradient-descent step (medians), the analytic",
                 "kernel of 1024 inputs at depth 5 and the eigenvalues of a 512 × 512 kernel;",
-                "prints one JSON line last. Compare with shared/bench/numpy_ntk_bench.py N W D."})
+                "prints one JSON line last. Compare with docs/bench/numpy_reference.py N W D."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "train inputs (default: ${DEFAULT-VALUE})")
     int n = 256;

@@ -1,6 +1,7 @@
 package io.ntkstudio.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,9 @@ public final class TrainingLoop implements AutoCloseable {
     private volatile boolean playing;
     private volatile boolean closed;
     private final AtomicInteger pendingSteps = new AtomicInteger();
-    private volatile double requestedRate = Double.NaN;
+    /** A rate set by another thread and not yet applied (NaN bits: none); taken by an atomic exchange, so none is lost. */
+    private final AtomicLong requestedRate = new AtomicLong(NO_RATE);
+    private static final long NO_RATE = Double.doubleToRawLongBits(Double.NaN);
     private volatile long minStepNanos;
     private volatile RunStatus status = RunStatus.PAUSED;
     private volatile String failure;
@@ -87,7 +90,7 @@ public final class TrainingLoop implements AutoCloseable {
 
     /** Applies from the next step on. */
     public void setLearningRate(double eta) {
-        requestedRate = eta;
+        requestedRate.set(Double.doubleToRawLongBits(eta));
     }
 
     /** Limits the speed to {@code stepsPerSecond} (≤ 0: as fast as possible). */
@@ -186,10 +189,9 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 status = RunStatus.RUNNING;
                 pendingSteps.updateAndGet(p -> Math.max(0, p - 1));
-                double rate = requestedRate;
+                double rate = Double.longBitsToDouble(requestedRate.getAndSet(NO_RATE));
                 if (!Double.isNaN(rate)) {
                     run.setLearningRate(rate);
-                    requestedRate = Double.NaN;
                 }
                 long t0 = System.nanoTime();
                 if (!run.advance()) {

@@ -2,6 +2,7 @@ package io.ntkstudio.engine;
 
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.GdDecay;
 import io.ntkstudio.kernel.KernelMetrics;
 import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.Spectrum;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The state of one training run, owned by exactly one thread: the network, full-batch gradient
- * descent on L = 1/(2n) Σ (f(x_i) − y_i)² (ntk-math.md, "Loss and gradient descent"), and the
+ * descent on L = 1/(2n) Σ (f(x_i) − y_i)² (docs/ntk-math.md, "Loss and gradient descent"), and the
  * kernels and predictions that snapshots report. Workspaces are allocated once; a step allocates
  * nothing.
  *
@@ -49,6 +50,8 @@ public final class TrainingRun {
     private final StepLog log;
     private final double[] logRow;
     private final KernelRegime regimeLimit;
+    private final GdDecay decayInit;
+    private final GdDecay decayLimit;
     private final MatrixBackend backend = MatrixBackend.current();
     private final FunctionGrid grid;
     private final double[] gridPoints;
@@ -103,6 +106,8 @@ public final class TrainingRun {
             kernelLimit = null;
             regimeLimit = null;
         }
+        this.decayInit = regimeInit.start();
+        this.decayLimit = regimeLimit == null ? null : regimeLimit.start();
         this.grid = dim == 2 && !spec.data().source().equals("circle") ? gridAround(xTrain, xTest) : null;
         this.gridPoints = grid == null ? null : grid.points();
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
@@ -225,20 +230,24 @@ public final class TrainingRun {
         }
         step++;
         time += learningRate;
+        decayInit.step(learningRate);
+        if (decayLimit != null) {
+            decayLimit.step(learningRate);
+        }
         return true;
     }
 
     /** Records the current step's row: losses and the tracked directions' energies, no allocation. */
     private void logStep(double[] f, double loss) {
         logRow[StepLog.TRAIN_LOSS] = loss;
-        logRow[StepLog.REGIME_TRAIN_LOSS] = regimeInit.trainLoss(time);
+        logRow[StepLog.REGIME_TRAIN_LOSS] = regimeInit.trainLoss(decayInit);
         for (int k = 0; k < tracked.length; k++) {
             double c = 0;
             for (int j = 0; j < n; j++) {
                 c += spectrumInit.vector(tracked[k], j) * (f[j] - yTrain[j]);
             }
             logRow[StepLog.modeColumn(k)] = c * c;
-            logRow[StepLog.regimeModeColumn(k)] = regimeInit.modeEnergy(tracked[k], time);
+            logRow[StepLog.regimeModeColumn(k)] = regimeInit.modeEnergy(tracked[k], decayInit);
         }
         log.record(step, logRow);
     }
@@ -285,16 +294,16 @@ public final class TrainingRun {
                     weightChange(),
                     spectrum.conditionNumber());
         }
-        double[] regimeTrain = regimeInit.train(time);
-        double[] regimeTest = regimeInit.test(time);
+        double[] regimeTrain = regimeInit.train(decayInit);
+        double[] regimeTest = regimeInit.test(decayInit);
         return new TrainingSnapshot(context, step, time, learningRate,
                 trainLoss, testLoss,
                 ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
                 ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
-                regimeInit.trainLoss(time), KernelMetrics.halfMse(regimeTest, yTest),
-                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(time)),
+                regimeInit.trainLoss(decayInit), KernelMetrics.halfMse(regimeTest, yTest),
+                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(decayLimit)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
-                ReadOnlyVector.copyOf(regimeInit.modeEnergies(time)), gridOutputs(withKernel), log.view(), status, message);
+                ReadOnlyVector.copyOf(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), status, message);
     }
 
     /** f(X) − y on the train inputs. */

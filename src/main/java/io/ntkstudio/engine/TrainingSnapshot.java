@@ -6,10 +6,11 @@ import io.ntkstudio.model.ReadOnlyVector;
 /**
  * An immutable picture of a run at one step. {@code kernel} (Θ_t on the train inputs),
  * {@code eigenvalues} and {@code metrics} are present only when the kernel was computed at this
- * step (null / empty otherwise). Kernel-regime predictions are from Θ_0 at training time
- * {@code time} = Σ η, and from Θ_∞ when the run has a limit (empty otherwise).
+ * step (null / empty otherwise). Kernel-regime predictions are the linearised network after the
+ * same {@code step} GD steps (docs/ntk-math.md), from Θ_0, and from Θ_∞ when the run has a limit
+ * (empty otherwise); {@code time} = Σ η is the training time.
  * {@code modeEnergies} are the residual's energies along the eigenvectors of Θ_0,
- * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² e^{−2λᵢτ/n}.
+ * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² Π(1 − ηλᵢ/n)².
  * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty).
  * {@code steps} holds the run's per-step numbers up to this step (exclusive), for curves that miss no step.
  */

@@ -3,7 +3,7 @@ package io.ntkstudio.engine;
 import io.ntkstudio.model.InvalidInputException;
 
 /**
- * Full-batch gradient descent settings: θ ← θ − η ∇L, L = 1/(2n) Σ (f − y)² (ntk-math.md).
+ * Full-batch gradient descent settings: θ ← θ − η ∇L, L = 1/(2n) Σ (f − y)² (docs/ntk-math.md).
  * The kernel and its metrics are recorded at step 0, every {@code kernelEvery} steps and at the end.
  */
 public record TrainingSpec(double learningRate, int steps, int kernelEvery) {

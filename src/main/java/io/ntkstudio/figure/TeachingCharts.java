@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Charts for teaching: the kernel slice Θ(x₀, x) against the input (Jacot et al. 2018, Figure 1)
  * and the residual's energy along each eigenvector of Θ_0 against the kernel-regime prediction
- * (vᵢᵀr₀)² e^{−2λᵢτ/n}, which shows spectral bias: large-λ (low-frequency) modes go first.
+ * (vᵢᵀr₀)² (1 − ηλᵢ/n)^{2t}, which shows spectral bias: large-λ (low-frequency) modes go first.
  */
 public final class TeachingCharts {
     /** How many eigen-directions the mode chart shows at most. */

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * The infinite-width NNGP Σ and NTK Θ_∞ of a fully connected network in NTK parameterization
- * (Jacot et al. 2018; Lee et al. 2019; ntk-math.md, "Infinite-width"):
+ * (Jacot et al. 2018; Lee et al. 2019; docs/ntk-math.md, "Infinite-width"):
  *
  * <pre>
  *   Σ_1 = σ_w² x·x'/d0 + σ_b²,   Θ_1 = Σ_1

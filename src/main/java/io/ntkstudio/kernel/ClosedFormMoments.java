@@ -3,7 +3,7 @@ package io.ntkstudio.kernel;
 import io.ntkstudio.model.Activation;
 
 /**
- * Closed-form Gaussian moments (ntk-math.md, "Infinite-width"): ReLU and its leaky variant by the
+ * Closed-form Gaussian moments (docs/ntk-math.md, "Infinite-width"): ReLU and its leaky variant by the
  * arc-cosine kernel of Cho &amp; Saul 2009, erf by Williams 1997, as in neural-tangents'
  * {@code stax.Relu}, {@code stax.LeakyRelu}, {@code stax.Erf}; linear trivially; sin by
  * E[sin u sin v] = e^{−(q1+q2)/2} sinh c and E[cos u cos v] = e^{−(q1+q2)/2} cosh c

@@ -8,7 +8,7 @@ import io.ntkstudio.model.Network;
 /**
  * The empirical NTK Θ(x, x') = Σ_p ∂f(x)/∂θ_p ∂f(x')/∂θ_p of a finite network, by the layer-wise
  * factorisation of Novak et al. 2022 ("Fast Finite Width Neural Tangent Kernel", structured
- * derivatives) without forming the Jacobian (ntk-math.md, "Empirical NTK"):
+ * derivatives) without forming the Jacobian (docs/ntk-math.md, "Empirical NTK"):
  *
  * <pre>  Θ = Σ_{l=1}^{L+1} (Δ_l Δ_lᵀ) ∘ (m_l² H_{l−1} H_{l−1}ᵀ + mb_l²)</pre>
  *

@@ -1,7 +1,7 @@
 package io.ntkstudio.kernel;
 
 /**
- * The kernel metrics of ntk-math.md, on matrices stored row-major as {@code double[]}.
+ * The kernel metrics of docs/ntk-math.md, on matrices stored row-major as {@code double[]}.
  * Kernel change ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F (Lee et al. 2019), kernel distance
  * 1 − ⟨Θ, Θ'⟩_F / (‖Θ‖_F ‖Θ'‖_F) (Fort et al. 2020), kernel–target alignment
  * yᵀ Θ y / (‖Θ‖_F ‖y‖²) (Cristianini et al. 2002).
@@ -61,7 +61,7 @@ public final class KernelMetrics {
         return yky / (frobenius(k) * yy);
     }
 
-    /** Mean squared error halved, 1/(2n) Σ (f − y)², the loss of ntk-math.md. */
+    /** Mean squared error halved, 1/(2n) Σ (f − y)², the loss of docs/ntk-math.md. */
     public static double halfMse(double[] f, double[] y) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {

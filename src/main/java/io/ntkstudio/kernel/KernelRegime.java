@@ -1,17 +1,19 @@
 package io.ntkstudio.kernel;
 
 /**
- * Predictions of gradient flow in the kernel regime, a constant kernel Θ with train kernel
- * K = Θ(X, X) (Jacot et al. 2018; Lee et al. 2019; ntk-math.md, "Training dynamics"):
+ * The kernel-regime prediction: the network linearised around θ_0 (constant kernel Θ, train
+ * kernel K = Θ(X, X)) trained by the same discrete full-batch GD as the network (Lee et al. 2019,
+ * Section 2.2; docs/ntk-math.md, "Training dynamics"). After t steps at rate η on n points,
  *
  * <pre>
- *   f_τ(X) = y + exp(−τ K / n)(f_0(X) − y)
- *   f_τ(x) = f_0(x) + Θ(x, X) K⁻¹ (I − exp(−τ K / n)) (y − f_0(X))
+ *   f_t(X) = y + (I − η K / n)^t (f_0(X) − y)
+ *   f_t(x) = f_0(x) + Θ(x, X) K⁻¹ (I − (I − η K / n)^t) (y − f_0(X))
  * </pre>
  *
- * where τ = Σ_steps η is the training time (η t at a constant learning rate), computed through
- * K = V diag(λ) Vᵀ: the residual's component on v_i decays as exp(−λ_i τ / n), and
- * K⁻¹(I − e^{−τK/n}) has eigenvalues −expm1(−λτ/n)/λ, finite as λ → 0. Immutable.
+ * computed through K = V diag(λ) Vᵀ: the residual's component on v_i is multiplied by
+ * (1 − η λ_i / n) per step ({@link GdDecay#decay}), and K⁻¹(I − E_t) has eigenvalues
+ * {@link GdDecay#gain}. Above η = 2n/λ_max the top mode grows: the linearised model diverges. As
+ * η → 0 with ηt fixed this is gradient flow, exp(−ηtK/n). Immutable.
  */
 public final class KernelRegime {
     private final Spectrum spectrum;
@@ -61,11 +63,21 @@ public final class KernelRegime {
         return spectrum;
     }
 
-    /** f_τ(X) on the train inputs. */
-    public double[] train(double time) {
+    /** The state before the first step, to be advanced with {@link GdDecay#step}. */
+    public GdDecay start() {
+        return new GdDecay(spectrum.values(), n);
+    }
+
+    /** The state after {@code steps} steps at the constant rate {@code eta}. */
+    public GdDecay afterSteps(double eta, long steps) {
+        return GdDecay.afterSteps(spectrum.values(), n, eta, steps);
+    }
+
+    /** f_t(X) on the train inputs. */
+    public double[] train(GdDecay d) {
         double[] f = targets.clone();
         for (int i = 0; i < n; i++) {
-            double c = residualCoordinates[i] * Math.exp(-spectrum.value(i) * time / n);
+            double c = residualCoordinates[i] * d.decay(i);
             for (int j = 0; j < n; j++) {
                 f[j] += c * spectrum.vector(i, j);
             }
@@ -73,13 +85,11 @@ public final class KernelRegime {
         return f;
     }
 
-    /** f_τ(x) on the test inputs. */
-    public double[] test(double time) {
+    /** f_t(x) on the test inputs. */
+    public double[] test(GdDecay d) {
         double[] coef = new double[n];
         for (int i = 0; i < n; i++) {
-            double lambda = spectrum.value(i);
-            double g = lambda == 0 ? time / n : -Math.expm1(-lambda * time / n) / lambda;
-            coef[i] = -g * residualCoordinates[i];
+            coef[i] = -d.gain(i) * residualCoordinates[i];
         }
         double[] f = testAtZero.clone();
         for (int a = 0; a < m; a++) {
@@ -92,26 +102,26 @@ public final class KernelRegime {
         return f;
     }
 
-    /** The predicted train loss at time τ, 1/(2n) Σᵢ (vᵢᵀ r_0)² e^{−2λᵢτ/n}, without allocating. */
-    public double trainLoss(double time) {
+    /** The predicted train loss, 1/(2n) Σᵢ (vᵢᵀ r_0)² (1 − ηλᵢ/n)^{2t}, without allocating. */
+    public double trainLoss(GdDecay d) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += modeEnergy(i, time);
+            sum += modeEnergy(i, d);
         }
         return sum / (2 * n);
     }
 
-    /** The residual's energy along eigenvector i at time τ, (vᵢᵀ r_0)² e^{−2λᵢτ/n}. */
-    public double modeEnergy(int i, double time) {
-        double c = residualCoordinates[i] * Math.exp(-spectrum.value(i) * time / n);
+    /** The residual's energy along eigenvector i, (vᵢᵀ r_0)² (1 − ηλᵢ/n)^{2t}. */
+    public double modeEnergy(int i, GdDecay d) {
+        double c = residualCoordinates[i] * d.decay(i);
         return c * c;
     }
 
-    /** The residual's energy along each eigenvector at time τ: (vᵢᵀ r_0)² e^{−2λᵢτ/n}. */
-    public double[] modeEnergies(double time) {
+    /** The residual's energy along each eigenvector: (vᵢᵀ r_0)² (1 − ηλᵢ/n)^{2t}. */
+    public double[] modeEnergies(GdDecay d) {
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            e[i] = modeEnergy(i, time);
+            e[i] = modeEnergy(i, d);
         }
         return e;
     }

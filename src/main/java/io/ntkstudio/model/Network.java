@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * A fully connected network with scalar output and its stored trainable parameters
- * (ntk-math.md, "Network"; Jacot et al. 2018; Yang &amp; Hu 2021 for the parameterizations):
+ * (docs/ntk-math.md, "Network"; Jacot et al. 2018; Yang &amp; Hu 2021 for the parameterizations):
  *
  * <pre>
  *   z_1     = m_1 · W_1 x       + mb_1 · b_1

@@ -2,7 +2,7 @@ package io.ntkstudio.model;
 
 /**
  * Architecture and initialisation of a fully connected scalar-output network
- * (ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units.
+ * (docs/ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units.
  */
 public record NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
                             double sigmaW, double sigmaB, long seed) {

@@ -14,7 +14,7 @@ import java.util.Locale;
  *   μP      −1/2       0         1/2      1/2     1/2       1/2     0
  * </pre>
  *
- * The width-independent constants follow ntk-math.md: σ_w/√d0 on the input layer, σ_w on the
+ * The width-independent constants follow docs/ntk-math.md: σ_w/√d0 on the input layer, σ_w on the
  * others. NTK and μP keep them in the forward multiplier (the NTK parameterization of Jacot et
  * al. 2018, neural-tangents {@code parameterization='ntk'}); SP stores the scaled weights
  * directly, W ~ N(0, σ_w²/fan_in), b ~ N(0, σ_b²). Biases of NTK and SP use a = b = 0; μP

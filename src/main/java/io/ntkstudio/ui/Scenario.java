@@ -32,7 +32,7 @@ record Scenario(String title, String preset, String explanation, java.util.funct
                     a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.model.Parameterization.MUP))),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
-                            + "directions fitted first, as the kernel regime predicts: e^(−2λ_iτ/n)."),
+                            + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t)."),
             new Scenario("Kernel movement against width", "width-sweep.json",
                     "Run the width sweep (Run menu): the kernel change falls with width under NTK parameterization and "
                             + "stays O(1) under μP."),

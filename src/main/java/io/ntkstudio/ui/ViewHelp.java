@@ -8,7 +8,7 @@ final class ViewHelp {
             "function", """
                     The network's output f(x) over the inputs (against the angle γ on the circle, x in 1-D; \
                     a coloured map for 2-D data), with the target, the training points and the kernel-regime \
-                    prediction f_τ(x) = f_0(x) + Θ(x,X)K⁻¹(I − e^{−τK/n})(y − f_0(X)) from Θ_0 and from Θ_∞.
+                    prediction f_t(x) = f_0(x) + Θ(x,X)K⁻¹(I − (I − ηK/n)^t)(y − f_0(X)) from Θ_0 and from Θ_∞:                     the linearised network after the same t steps of GD (gradient flow e^{−ηtK/n} as η → 0).
                     Notice: the wider the network, the closer it follows the dashed prediction.
                     Jacot, Gabriel & Hongler 2018; Lee et al. 2019.""",
             "heatmap", """
@@ -25,8 +25,8 @@ final class ViewHelp {
                     Lee et al. 2019; Cristianini et al. 2002 (alignment).""",
             "spectrum", """
                     Eigenvalues λ_i of the train kernel, descending, for Θ_t, Θ_0 and Θ_∞; below, the top \
-                    eigenvalues over training. The residual along eigenvector v_i decays like e^{−ηλ_i t/n}, \
-                    and training is stable only below η = 2n/λ_max.
+                    eigenvalues over training. The residual along eigenvector v_i is multiplied by (1 − ηλ_i/n) \
+                    each step, so the kernel regime is stable only below η = 2n/λ_max.
                     Notice: large eigenvalues (smooth functions) are learned first.
                     Jacot et al. 2018; Lee et al. 2019.""",
             "slice", """
@@ -37,7 +37,7 @@ final class ViewHelp {
             "modes", """
                     The residual's energy (v_iᵀ r)² along eigenvectors v_i of Θ_0: above, the five directions \
                     holding most of it at the start, followed over training (network solid, kernel-regime \
-                    prediction (v_iᵀr₀)² e^{−2λ_iτ/n} dashed); below, every direction at the current step.
+                    prediction (v_iᵀr₀)² (1 − ηλ_i/n)^{2t} dashed, the linearised network under the same GD); below, every direction at the current step.
                     Notice: the directions with the largest λ (lowest frequencies on the circle) are fitted \
                     first — spectral bias — and a wide network follows its dashed line.
                     Jacot et al. 2018; Rahaman et al. 2019; Bietti & Mairal 2019.""");

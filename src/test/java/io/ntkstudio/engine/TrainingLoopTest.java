@@ -82,6 +82,27 @@ class TrainingLoopTest {
     }
 
     @Test
+    void theLastLearningRateSetWhileRunningIsTheOneInForce() throws Exception {
+        // Rates set from another thread as fast as possible while the loop steps: with a read-then-clear
+        // of the request, a rate set between the two was lost and the run kept an older one.
+        try (TrainingLoop loop = loop(0.01, Long.MAX_VALUE)) {
+            loop.play();
+            await(() -> loop.snapshots().peek() != null && loop.snapshots().peek().step() > 2, "running");
+            for (int round = 0; round < 200; round++) {
+                double last = 0;
+                for (int k = 1; k <= 50; k++) {
+                    last = 0.001 * (round % 7 + 1) + 1e-6 * k;
+                    loop.setLearningRate(last);
+                }
+                double expected = last;
+                long from = loop.snapshots().peek().step();
+                await(() -> loop.snapshots().peek().step() > from + 2, "steps after the last rate");
+                assertEquals(expected, loop.snapshots().peek().learningRate(), 0.0, "round " + round);
+            }
+        }
+    }
+
+    @Test
     void latestValueKeepsOnlyTheNewest() {
         LatestValue<Integer> slot = new LatestValue<>();
         assertEquals(null, slot.take());

@@ -1,0 +1,98 @@
+package io.ntkstudio.kernel;
+
+/**
+ * Where full-batch gradient descent has taken the linearised network, mode by mode: for each
+ * eigenvalue λ_i of the train kernel K, after steps with rates η_1 … η_t on n points
+ * (docs/ntk-math.md, "Training dynamics"; Lee et al. 2019, the linearised network trained by the
+ * same optimiser),
+ *
+ * <pre>
+ *   decay_i = Π_s (1 − η_s λ_i / n)            the residual's factor along v_i: E_t = (I − ηK/n)^t
+ *   gain_i  = (1 − decay_i) / λ_i = Σ_s decay_i(s−1) η_s / n    the eigenvalue of K⁻¹(I − E_t)
+ * </pre>
+ *
+ * The gain is accumulated by its own recurrence, so it stays exact as λ_i → 0 (where
+ * (1 − decay)/λ would cancel) and needs no K⁻¹. A mode decays while η λ_i / n &lt; 2 and
+ * oscillates with growing amplitude beyond it. As η → 0 with ηt fixed, decay → e^{−λτ/n}: gradient
+ * flow. Mutable, owned by one thread; {@link #copy} for a snapshot.
+ */
+public final class GdDecay {
+    private final double[] lambda;
+    private final int n;
+    private final double[] decay;
+    private final double[] gain;
+
+    /** The state before any step: every decay 1, every gain 0. */
+    public GdDecay(double[] eigenvalues, int n) {
+        this.lambda = eigenvalues.clone();
+        this.n = n;
+        this.decay = new double[lambda.length];
+        this.gain = new double[lambda.length];
+        java.util.Arrays.fill(decay, 1.0);
+    }
+
+    private GdDecay(GdDecay other) {
+        this.lambda = other.lambda;
+        this.n = other.n;
+        this.decay = other.decay.clone();
+        this.gain = other.gain.clone();
+    }
+
+    /** After {@code steps} steps at the constant rate {@code eta}, in closed form. */
+    public static GdDecay afterSteps(double[] eigenvalues, int n, double eta, long steps) {
+        GdDecay d = new GdDecay(eigenvalues, n);
+        for (int i = 0; i < d.lambda.length; i++) {
+            double x = eta * d.lambda[i] / n;
+            double q = 1 - x;
+            if (x == 0) {
+                d.gain[i] = steps * eta / n;
+            } else if (Math.abs(x) < 0.5) {
+                // 1 − q^t through expm1/log1p: no cancellation for the slow modes
+                double oneMinus = -Math.expm1(steps * Math.log1p(-x));
+                d.decay[i] = 1 - oneMinus;
+                d.gain[i] = oneMinus / x * eta / n;
+            } else {
+                d.decay[i] = Math.pow(q, steps);
+                d.gain[i] = (1 - d.decay[i]) / x * eta / n;
+            }
+        }
+        return d;
+    }
+
+    /** One more step at rate {@code eta}; allocates nothing. */
+    public void step(double eta) {
+        for (int i = 0; i < lambda.length; i++) {
+            gain[i] += decay[i] * eta / n;
+            decay[i] *= 1 - eta * lambda[i] / n;
+        }
+    }
+
+    public int size() {
+        return lambda.length;
+    }
+
+    /** Π_s (1 − η_s λ_i / n). */
+    public double decay(int i) {
+        return decay[i];
+    }
+
+    /** (1 − decay_i) / λ_i, the eigenvalue of K⁻¹(I − E_t), finite as λ_i → 0. */
+    public double gain(int i) {
+        return gain[i];
+    }
+
+    /** The modes that grow: |1 − η λ_i / n| &gt; 1 at rate {@code eta}, i.e. η λ_i / n &gt; 2. */
+    public int unstableModes(double eta) {
+        int count = 0;
+        for (double l : lambda) {
+            if (Math.abs(1 - eta * l / n) > 1) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public GdDecay copy() {
+        return new GdDecay(this);
+    }
+}
