@@ -1,5 +1,6 @@
 package io.ntkstudio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -7,52 +8,108 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Packages depend one way: model ← kernel ← engine ← figure ← ui ← cli, with plot a leaf of pure
- * plotting maths; nothing outside ui imports javafx.
- * Checked on the sources, so a violation names the file and the line.
+ * Packages depend one way: files (file I/O) and plot (pure plotting maths) are leaves, then
+ * model ← kernel ← engine ← figure ← ui ← cli; nothing outside ui uses javafx. Checked on the
+ * sources, imports and fully qualified names alike (comments and strings stripped), so a
+ * violation names the file and the line and cannot hide in an inline {@code io.ntkstudio.x.Type}.
  */
 class ArchitectureTest {
     private static final Path ROOT = Path.of("src/main/java/io/ntkstudio");
-    private static final List<String> ABOVE_ENGINE = List.of("io.ntkstudio.figure", "io.ntkstudio.ui", "io.ntkstudio.cli");
-    private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "plot", List.of("io.ntkstudio.model", "io.ntkstudio.kernel", "io.ntkstudio.engine", "io.ntkstudio.figure",
-                    "io.ntkstudio.ui", "io.ntkstudio.cli"),
-            "model", List.of("io.ntkstudio.kernel", "io.ntkstudio.engine", "io.ntkstudio.figure", "io.ntkstudio.ui",
-                    "io.ntkstudio.cli", "io.ntkstudio.plot"),
-            "kernel", List.of("io.ntkstudio.engine", "io.ntkstudio.figure", "io.ntkstudio.ui", "io.ntkstudio.cli"),
-            "engine", ABOVE_ENGINE,
-            "figure", List.of("io.ntkstudio.ui", "io.ntkstudio.cli"),
-            "ui", List.of("io.ntkstudio.cli"));
+    private static final List<String> ORDER = List.of("model", "kernel", "engine", "figure", "ui", "cli");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(?:io\\.ntkstudio\\.(\\w+)|(javafx)\\.)");
+
+    /** The project packages {@code pkg} must not use. */
+    static List<String> forbidden(String pkg) {
+        List<String> all = new ArrayList<>(ORDER);
+        all.add("files");
+        all.add("plot");
+        if (pkg.equals("files") || pkg.equals("plot")) {
+            all.remove(pkg);
+            return all;
+        }
+        int rank = ORDER.indexOf(pkg);
+        List<String> out = new ArrayList<>(ORDER.subList(rank + 1, ORDER.size()));
+        if (pkg.equals("model") || pkg.equals("kernel")) {
+            out.add("plot");
+        }
+        return out;
+    }
+
+    /** The code of a line with comments and string literals blanked ({@code inBlock}: inside a block comment). */
+    static String code(String line, boolean[] inBlock) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < line.length()) {
+            if (inBlock[0]) {
+                int end = line.indexOf("*/", i);
+                if (end < 0) {
+                    return out.toString();
+                }
+                inBlock[0] = false;
+                i = end + 2;
+            } else if (line.startsWith("/*", i)) {
+                inBlock[0] = true;
+                i += 2;
+            } else if (line.startsWith("//", i)) {
+                return out.toString();
+            } else if (line.charAt(i) == '"') {
+                int j = i + 1;
+                while (j < line.length() && line.charAt(j) != '"') {
+                    j += line.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.append("\"\"");
+                i = j + 1;
+            } else {
+                out.append(line.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    static List<String> violations(Path file, String pkg, List<String> lines) {
+        List<String> found = new ArrayList<>();
+        boolean[] inBlock = {false};
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = REFERENCE.matcher(code(lines.get(i), inBlock));
+            while (m.find()) {
+                if (m.group(2) != null && !pkg.equals("ui")) {
+                    found.add(file + ":" + (i + 1) + " uses javafx outside ui");
+                } else if (m.group(1) != null && forbidden(pkg).contains(m.group(1))) {
+                    found.add(file + ":" + (i + 1) + " (" + pkg + ") depends upward on io.ntkstudio." + m.group(1));
+                }
+            }
+        }
+        return found;
+    }
 
     @Test
-    void nothingBelowTheUiImportsJavafxAndLayersPointDown() throws IOException {
+    void nothingBelowTheUiUsesJavafxAndLayersPointDown() throws IOException {
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 String pkg = ROOT.relativize(file).getName(0).toString();
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i).trim();
-                    if (!line.startsWith("import ")) {
-                        continue;
-                    }
-                    if (!pkg.equals("ui") && line.matches("import (static )?javafx\\..*")) {
-                        violations.add(file + ":" + (i + 1) + " imports javafx outside ui");
-                    }
-                    for (String bad : FORBIDDEN.getOrDefault(pkg, List.of())) {
-                        if (line.contains(" " + bad + ".")) {
-                            violations.add(file + ":" + (i + 1) + " (" + pkg + ") depends upward on " + bad);
-                        }
-                    }
-                }
+                assertTrue(ORDER.contains(pkg) || pkg.equals("files") || pkg.equals("plot"), "a package the check knows: " + pkg);
+                violations.addAll(violations(file, pkg, Files.readAllLines(file)));
             }
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void qualifiedNamesAreSeenAndCommentsAndStringsAreNot() {
+        Path f = Path.of("X.java");
+        assertEquals(1, violations(f, "engine", List.of("  var s = new io.ntkstudio.ui.StudioModel(null);")).size());
+        assertEquals(1, violations(f, "figure", List.of("  javafx.scene.Node n;")).size());
+        assertEquals(0, violations(f, "engine", List.of("  // see io.ntkstudio.ui.StudioModel",
+                "  String s = \"io.ntkstudio.cli.Main\";", "  /* io.ntkstudio.ui.X", "  io.ntkstudio.cli.Y */ int k;")).size());
+        assertEquals(0, violations(f, "ui", List.of("import io.ntkstudio.files.AtomicFiles;", "javafx.scene.Node n;")).size());
+        assertEquals(1, violations(f, "files", List.of("import io.ntkstudio.model.Network;")).size());
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.engine.AtomicFiles;
 import io.ntkstudio.engine.MemoryEstimate;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.model.Activation;
@@ -11,7 +12,10 @@ import io.ntkstudio.model.Network;
 import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
 import io.ntkstudio.model.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +75,7 @@ final class KernelCommand implements Callable<Integer> {
         if (analytic && seed != null) {
             throw new InvalidInputException("--seed applies to --width (a finite network), not to --analytic");
         }
+        checkDestination();
         Samples a = CsvData.readInputs(x);
         Samples b = x2 == null ? a : CsvData.readInputs(x2);
         if (a.dim() != b.dim()) {
@@ -101,8 +106,36 @@ final class KernelCommand implements Callable<Integer> {
             Network net = Network.initialize(cfg, a.dim());
             k = EmpiricalNtk.cross(net, xa, a.count(), xb, b.count());
         }
+        for (int i = 0; i < k.length; i++) {
+            if (!Double.isFinite(k[i])) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "the kernel is not finite (entry %d,%d is %s): the inputs, --sigma-w, --sigma-b or --depth make it "
+                                + "overflow double precision; lower them", i / b.count() + 1, i % b.count() + 1, k[i]));
+            }
+        }
         AtomicFiles.writeMatrix(out, a.count(), b.count(), k);
         return 0;
+    }
+
+    /** Before any work: --out names a file in a folder that exists or can be made, and can be written. */
+    private void checkDestination() {
+        if (out.toString().isBlank()) {
+            throw new InvalidInputException("--out is empty; name a CSV file, e.g. --out kernel.csv");
+        }
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("--out " + out + " is a folder; name a CSV file inside it");
+        }
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new InvalidInputException("--out " + out + ": cannot create " + parent + " (" + OutputDirectory.reason(e)
+                    + "); choose a folder you can write to");
+        }
+        if (!Files.isWritable(parent) || Files.exists(target) && !Files.isWritable(target)) {
+            throw new InvalidInputException("--out " + out + " cannot be written (permission denied); choose a folder you can write to");
+        }
     }
 
     private void checkScales() {

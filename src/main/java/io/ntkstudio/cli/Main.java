@@ -1,5 +1,6 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.model.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StopSignals.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -39,6 +41,12 @@ public final class Main implements Runnable {
                 line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
+            if (ex instanceof java.io.IOException io) {
+                // A disk that fills up or a folder that turns read-only after the work: one line, no class name.
+                line.getErr().println(line.getCommandName() + ": could not write the outputs: " + where(io)
+                        + OutputDirectory.reason(io) + "; free space or choose another --out");
+                return EXIT_BAD_INPUT;
+            }
             line.getErr().println(line.getCommandName() + ": unexpected error: " + ex);
             if (System.getenv("NTK_STUDIO_DEBUG") != null) {
                 ex.printStackTrace(line.getErr());
@@ -51,6 +59,10 @@ public final class Main implements Runnable {
             err.println("ntk-studio: ran out of memory; use a smaller size or give Java more memory (java -Xmx16g -jar ...)");
             return 1;
         }
+    }
+
+    private static String where(java.io.IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.files.AtomicFiles;
 import com.google.gson.stream.JsonWriter;
 import io.ntkstudio.model.Network;
 import java.io.IOException;

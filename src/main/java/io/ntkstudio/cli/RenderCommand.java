@@ -12,9 +12,11 @@ import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.InvalidInputException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import io.ntkstudio.files.OutputDirectory;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,32 +55,48 @@ final class RenderCommand implements Callable<Integer> {
             throw new InvalidInputException("--theme: " + e.getMessage());
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new InvalidInputException("--out " + outDir + " is a file; give a folder");
-        }
-        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
-        RunHistory history = new RunHistory();
-        TrainingSnapshot[] latest = new TrainingSnapshot[2];
-        int steps = spec.training().steps();
-        PrintWriter err = command.commandLine().getErr();
-        long started = System.nanoTime();
-        String diverged = RunRecorder.run(run, steps, spec.training().kernelEvery(), Math.max(1, steps / 400), s -> {
-            history.add(s);
-            latest[0] = s;
-            if (s.hasKernel()) {
-                latest[1] = s;
-            }
-        }, (step, total, loss) -> err.printf(Locale.ROOT, "render: step %,d of %,d%n", step, total));
-        TrainingSnapshot last = latest[0];
-        TrainingSnapshot lastKernel = latest[1];
-        var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
-        FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), outDir.resolve("dashboard.png"));
+        Set<String> names = new HashSet<>();
+        names.add("dashboard.png");
         for (String name : FigureSet.viewNames()) {
-            FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), outDir.resolve(name + ".png"));
+            names.add(name + ".png");
         }
-        if (diverged != null) {
-            err.println("render: " + diverged + "; the figures show step " + last.step());
+        TrainingRun run;
+        TrainingSnapshot last;
+        RunRecorder.Outcome outcome;
+        long started = System.nanoTime();
+        try (OutputDirectory out = OutputFolder.open(outDir, names)) {
+            run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
+            RunHistory history = new RunHistory();
+            TrainingSnapshot[] latest = new TrainingSnapshot[2];
+            int steps = spec.training().steps();
+            PrintWriter err = command.commandLine().getErr();
+            outcome = RunRecorder.run(run, steps, spec.training().kernelEvery(), Math.max(1, steps / 400), s -> {
+                history.add(s);
+                latest[0] = s;
+                if (s.hasKernel()) {
+                    latest[1] = s;
+                }
+            }, (step, total, loss) -> err.printf(Locale.ROOT, "render: step %,d of %,d%n", step, total), StopSignals::requested);
+            last = latest[0];
+            TrainingSnapshot lastKernel = latest[1];
+            var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
+            FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), out.file("dashboard.png"));
+            for (String name : FigureSet.viewNames()) {
+                FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), out.file(name + ".png"));
+            }
+            OutputFolder.writeStatus(out, "render", OutputFolder.status(outcome.diverged() != null, outcome.stopped()),
+                    last.step(), steps);
+            out.commit();
+        }
+        PrintWriter err = command.commandLine().getErr();
+        if (outcome.diverged() != null) {
+            err.println("render: " + outcome.diverged() + "; the figures show step " + last.step());
             return Main.EXIT_DIVERGED;
+        }
+        if (outcome.stopped()) {
+            err.println("render: interrupted; the figures in " + outDir + " show step " + last.step()
+                    + " (status.json says interrupted)");
+            return StopSignals.exitStatus();
         }
         command.commandLine().getOut().printf(Locale.ROOT, "rendered step %,d in %.1f s to %s%n", last.step(),
                 (System.nanoTime() - started) / 1e9, outDir);

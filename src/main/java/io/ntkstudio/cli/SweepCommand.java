@@ -1,12 +1,13 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.engine.AtomicFiles;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.SweepChart;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.model.Dataset;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.InvalidInputException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,17 +70,33 @@ final class SweepCommand implements Callable<Integer> {
                 data.train().count(), data.test().count()), "the widest network of the sweep (" + widest + ")",
                 "lower the largest of --widths");
         PrintWriter err = command.commandLine().getErr();
-        List<WidthSweep.Point> points = WidthSweep.run(spec, data, ps, widths, seeds, (done, total, p) ->
-                err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, total,
-                        p.parameterization().id(), p.width(), p.seed(), p.kernelChange()), () -> false);
-        AtomicFiles.write(outDir.resolve("sweep.csv"), w -> {
+        try (OutputDirectory out = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
+            return sweep(spec, data, ps, out, err);
+        }
+    }
+
+    private int sweep(ExperimentSpec spec, Dataset data, List<Parameterization> ps, OutputDirectory dir, PrintWriter err)
+            throws Exception {
+        int total = ps.size() * widths.length * seeds;
+        List<WidthSweep.Point> points;
+        try {
+            points = WidthSweep.run(spec, data, ps, widths, seeds, (done, all, p) ->
+                    err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, all,
+                            p.parameterization().id(), p.width(), p.seed(), p.kernelChange()), StopSignals::requested);
+        } catch (java.util.concurrent.CancellationException e) {
+            err.println("sweep: interrupted; nothing was written and " + outDir + " is as it was");
+            return StopSignals.exitStatus();
+        }
+        AtomicFiles.write(dir.file("sweep.csv"), w -> {
             w.write("parameterization,width,seed,kernel_change,distance_to_limit_init\n");
             for (WidthSweep.Point p : points) {
                 w.write(p.parameterization().id() + "," + p.width() + "," + p.seed() + "," + p.kernelChange() + ","
                         + p.distanceToLimitAtInit() + "\n");
             }
         });
-        FigureSet.writePng(SweepChart.render(points, spec.training().steps(), 2), outDir.resolve("sweep.png"));
+        FigureSet.writePng(SweepChart.render(points, spec.training().steps(), 2), dir.file("sweep.png"));
+        OutputFolder.writeStatus(dir, "sweep", "complete", points.size(), total);
+        dir.commit();
         PrintWriter out = command.commandLine().getOut();
         for (Parameterization p : ps) {
             out.printf(Locale.ROOT, "%s: kernel change falls like width^%.3f%s%n", p.id(), WidthSweep.slope(points, p),

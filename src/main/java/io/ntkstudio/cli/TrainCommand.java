@@ -7,13 +7,13 @@ import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.Dataset;
 import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.files.OutputDirectory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Trains the experiment in --spec (JSON) and writes to --out:",
                 "metrics.csv, spectrum.csv, kernel_init.csv, kernel_final.csv, predictions.csv",
                 "(and params_init.json, params_final.json with --dump-params).",
-                "Exit status 3 if training diverges; the outputs up to the last finite step are kept."})
+                "Exit status 3 if training diverges; the outputs up to the last finite step are kept.",
+                "Ctrl+C or SIGTERM stops after the current step and writes the outputs so far (exit 130 / 143).",
+                "The folder is replaced as one unit; status.json says complete, interrupted or diverged."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
     Path specFile;
@@ -38,38 +40,52 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    private static final Set<String> OUTPUTS = Set.of("metrics.csv", "spectrum.csv", "kernel_init.csv", "kernel_final.csv",
+            "predictions.csv", "params_init.json", "params_final.json");
+
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Path base = specFile.toAbsolutePath().getParent();
         Dataset data = DatasetFactory.build(spec.data(), base);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new InvalidInputException("--out " + outDir + " is a file; give a folder");
+        try (OutputDirectory out = OutputFolder.open(outDir, OUTPUTS)) {
+            return train(spec, data, out);
         }
-        Files.createDirectories(outDir);
+    }
+
+    private int train(ExperimentSpec spec, Dataset data, OutputDirectory out) throws Exception {
         TrainingRun run = TrainingRun.create(spec, data, true);
         if (dumpParams) {
-            ParamsJson.write(outDir.resolve("params_init.json"), run.initialNetwork());
+            ParamsJson.write(out.file("params_init.json"), run.initialNetwork());
         }
         List<TrainingSnapshot> records = new ArrayList<>();
         long started = System.nanoTime();
         PrintWriter err = command.commandLine().getErr();
-        String diverged = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, records::add,
+        RunRecorder.Outcome outcome = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, records::add,
                 (step, steps, loss) -> {
                     if (System.console() != null) {
                         err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
                     }
-                });
-        TrainOutputs.write(outDir, run, records);
+                }, StopSignals::requested);
+        String diverged = outcome.diverged();
+        TrainOutputs.write(out.folder(), run, records);
         if (dumpParams && diverged == null) {
-            ParamsJson.write(outDir.resolve("params_final.json"), run.network());
+            ParamsJson.write(out.file("params_final.json"), run.network());
         }
+        TrainingSnapshot last = records.get(records.size() - 1);
+        OutputFolder.writeStatus(out, "train", OutputFolder.status(diverged != null, outcome.stopped()), last.step(),
+                spec.training().steps());
+        out.commit();
         if (diverged != null) {
-            err.println("train: " + diverged + "; outputs up to step " + records.get(records.size() - 1).step()
+            err.println("train: " + diverged + "; outputs up to step " + last.step()
                     + " are in " + outDir + (dumpParams ? " (params_final.json is not written: the parameters are no longer finite)" : ""));
             return Main.EXIT_DIVERGED;
         }
-        TrainingSnapshot last = records.get(records.size() - 1);
+        if (outcome.stopped()) {
+            err.println("train: interrupted at step " + last.step() + " of " + spec.training().steps()
+                    + "; the outputs up to it are in " + outDir + " (status.json says interrupted)");
+            return StopSignals.exitStatus();
+        }
         command.commandLine().getOut().printf(Locale.ROOT,
                 "trained %d steps in %.1f s: train loss %.6g, test loss %.6g, kernel change %.4g; wrote %s%n",
                 last.step(), (System.nanoTime() - started) / 1e9, last.trainLoss(), last.testLoss(),

@@ -1,6 +1,6 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.KernelMetricsRow;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingRun;

@@ -1,11 +1,13 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.model.InvalidInputException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trains a {@link TrainingRun} to its step budget on the calling thread, recording snapshots: with
  * the kernel at step 0, every {@code kernelEvery} steps and at the last step, and without it every
- * {@code lossEvery} steps in between (0: never). Used by the headless commands.
+ * {@code lossEvery} steps in between (0: never). A stop request (Ctrl+C) ends the run after the
+ * step in progress, with a kernel snapshot of the state reached. Used by the headless commands.
  */
 public final class RunRecorder {
     /** Receives each recorded snapshot, in step order. */
@@ -18,6 +20,13 @@ public final class RunRecorder {
         void at(long step, long steps, double loss);
     }
 
+    /** How a run ended: at its budget, stopped on request, or diverged (the message, else null). */
+    public record Outcome(String diverged, boolean stopped) {
+        public boolean complete() {
+            return diverged == null && !stopped;
+        }
+    }
+
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private RunRecorder() {
@@ -28,6 +37,12 @@ public final class RunRecorder {
      *         up to the last finite step has then been handed to {@code listener}
      */
     public static String run(TrainingRun run, int steps, int kernelEvery, int lossEvery, Listener listener, Progress progress) {
+        return run(run, steps, kernelEvery, lossEvery, listener, progress, () -> false).diverged();
+    }
+
+    /** As above, ending early when {@code stop} turns true; the last snapshot recorded then has the kernel. */
+    public static Outcome run(TrainingRun run, int steps, int kernelEvery, int lossEvery, Listener listener, Progress progress,
+                              BooleanSupplier stop) {
         TrainingSnapshot first = run.snapshot(true, RunStatus.RUNNING, null);
         if (first == null) {
             throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
@@ -36,15 +51,19 @@ public final class RunRecorder {
         long lastProgress = System.nanoTime();
         while (run.step() < steps) {
             if (!run.advance()) {
-                return run.divergenceMessage();
+                return new Outcome(run.divergenceMessage(), false);
             }
-            boolean kernel = run.step() % kernelEvery == 0 || run.step() == steps;
+            boolean stopping = stop.getAsBoolean();
+            boolean kernel = run.step() % kernelEvery == 0 || run.step() == steps || stopping;
             if (kernel || lossEvery > 0 && run.step() % lossEvery == 0) {
                 TrainingSnapshot s = run.snapshot(kernel, RunStatus.RUNNING, null);
                 if (s == null) {
-                    return run.divergenceMessage();
+                    return new Outcome(run.divergenceMessage(), false);
                 }
                 listener.recorded(s);
+            }
+            if (stopping && run.step() < steps) {
+                return new Outcome(null, true);
             }
             long now = System.nanoTime();
             if (now - lastProgress > PROGRESS_NANOS) {
@@ -52,6 +71,6 @@ public final class RunRecorder {
                 lastProgress = now;
             }
         }
-        return null;
+        return new Outcome(null, false);
     }
 }

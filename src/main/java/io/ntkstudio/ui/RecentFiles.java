@@ -1,6 +1,6 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last experiment files opened or saved, newest first, kept in a small text file. */
+/**
+ * The last experiment files opened or saved, newest first, kept in a small text file. A list that
+ * cannot be read is moved aside before a new one is written ({@link SettingsFiles}).
+ */
 final class RecentFiles {
     static final int MAX = 8;
     private final Path store;
+    private boolean leaveAlone;
 
     RecentFiles(Path store) {
         this.store = store;
@@ -28,7 +32,8 @@ final class RecentFiles {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // A damaged list only costs the list; the experiments themselves are untouched.
+            // A damaged list costs only the list, and is kept aside rather than written over.
+            leaveAlone = SettingsFiles.moveAside(store) == null;
             return new ArrayList<>();
         }
         return out;
@@ -40,6 +45,9 @@ final class RecentFiles {
         items.remove(abs);
         items.add(0, abs);
         List<Path> kept = items.subList(0, Math.min(MAX, items.size()));
+        if (leaveAlone) {
+            return;
+        }
         try {
             AtomicFiles.write(store, w -> {
                 for (Path p : kept) {

@@ -1,10 +1,6 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.engine.AtomicFiles;
-import io.ntkstudio.engine.ExperimentJson;
-import io.ntkstudio.engine.ExperimentSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -22,23 +18,11 @@ public final class StudioApp extends Application {
         return Path.of(System.getProperty("ntk.studio.home", System.getProperty("user.home") + "/.ntk-studio"));
     }
 
-    static ExperimentSpec lastExperiment() {
-        Path last = settingsDir().resolve("last-experiment.json");
-        if (Files.isRegularFile(last)) {
-            try {
-                return ExperimentJson.read(last);
-            } catch (RuntimeException e) {
-                // An unreadable file from an older version: start from the defaults instead.
-                return ExperimentSpec.defaults();
-            }
-        }
-        return ExperimentSpec.defaults();
-    }
-
     @Override
     public void start(Stage stage) {
-        boolean firstLaunch = !java.nio.file.Files.exists(settingsDir().resolve("last-experiment.json"));
-        model = new StudioModel(lastExperiment(), settingsDir());
+        LastExperiment last = new LastExperiment(settingsDir());
+        boolean firstLaunch = !last.exists();
+        model = new StudioModel(last.load(), settingsDir());
         StudioWindow window = new StudioWindow(model);
         if (firstLaunch) {
             window.showStartPage();
@@ -48,18 +32,17 @@ public final class StudioApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnHidden(e -> {
-            saveLast(model.specProperty().get());
+            try {
+                last.save(model.specProperty().get());
+            } catch (IOException ex) {
+                System.err.println("NTK Studio: could not save the current experiment: " + ex.getMessage());
+            }
             model.shutdown();
         });
         stage.show();
         model.start();
-    }
-
-    static void saveLast(ExperimentSpec spec) {
-        try {
-            AtomicFiles.write(settingsDir().resolve("last-experiment.json"), w -> w.write(ExperimentJson.format(spec)));
-        } catch (IOException e) {
-            System.err.println("NTK Studio: could not save the current experiment: " + e.getMessage());
+        if (last.problem() != null) {
+            model.notify(last.problem());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.model.InvalidInputException;

@@ -1,6 +1,6 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.engine.AtomicFiles;
+import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.Charts;

@@ -1,4 +1,4 @@
-package io.ntkstudio.engine;
+package io.ntkstudio.files;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -6,11 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Writes a file through a temporary sibling and a rename, so that a failed write never leaves
- * half a file or touches the file already there.
+ * half a file or touches the file already there. The new file gets the mode of the file it
+ * replaces, or the user's umask when there was none (the temporary is created by open(2) with
+ * 0666, not by createTempFile's 0600).
  */
 public final class AtomicFiles {
     /** The body of a text write. */
@@ -22,6 +30,8 @@ public final class AtomicFiles {
     public interface FileBody {
         void write(Path temporary) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -39,9 +49,10 @@ public final class AtomicFiles {
     public static void writeFile(Path target, FileBody body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = freshSibling(dir, target.getFileName().toString());
         try {
             body.write(tmp);
+            keepMode(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,6 +60,29 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Creates an empty, unused "." + name + ".…tmp" in {@code dir}, with the umask's mode. */
+    private static Path freshSibling(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Gives {@code fresh} the POSIX permissions of {@code existing}, when both are on a POSIX file system. */
+    public static void keepMode(Path existing, Path fresh) throws IOException {
+        if (Files.exists(existing) && Files.getFileAttributeView(existing, PosixFileAttributeView.class) != null) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(existing);
+            Files.setPosixFilePermissions(fresh, mode);
         }
     }
 

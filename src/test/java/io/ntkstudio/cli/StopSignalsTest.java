@@ -1,0 +1,128 @@
+package io.ntkstudio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real command in a child JVM, stopped by SIGTERM and killed by SIGKILL at seeded random
+ * moments over an existing output folder: the folder always holds the complete old set or a
+ * complete new one, and no temporary survives the next run.
+ */
+class StopSignalsTest {
+    @TempDir
+    Path dir;
+
+    private static Process start(Path spec, Path out, String command) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), "io.ntkstudio.cli.Main", command, "--spec", spec.toString(),
+                "--out", out.toString()));
+        if (command.equals("render")) {
+            cmd.add("--scale");
+            cmd.add("1");
+        }
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private Path spec(int steps) throws Exception {
+        return Files.writeString(dir.resolve("spec-" + steps + ".json"), "{\"network\": {\"width\": 256, \"depth\": 2},"
+                + " \"data\": {\"n\": 24, \"testN\": 32}, \"training\": {\"learningRate\": 0.5, \"steps\": " + steps
+                + ", \"kernelEvery\": 100}}");
+    }
+
+    private static Map<String, byte[]> contents(Path out) throws Exception {
+        Map<String, byte[]> m = new HashMap<>();
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                m.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+
+    private List<String> hidden() throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") || n.endsWith(".tmp")).toList();
+        }
+    }
+
+    private static void awaitRunning(Process p, Path parent) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (Stream<Path> s = Files.list(parent)) {
+                if (s.anyMatch(f -> f.getFileName().toString().contains(".staging-"))) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void sigtermWritesTheRunSoFarAsACompleteInterruptedSet() throws Exception {
+        Path out = dir.resolve("run");
+        Process p = start(spec(5_000_000), out, "train");
+        awaitRunning(p, dir);
+        Thread.sleep(1500);
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stops after SIGTERM");
+        String said = Files.readString(dir.resolve("run.log")).trim();
+        assertEquals(143, p.exitValue(), said);
+        assertTrue(said.contains("interrupted at step") && said.lines().count() == 1, said);
+        String status = Files.readString(out.resolve("status.json"));
+        assertTrue(status.contains("\"interrupted\""), status);
+        for (String f : List.of("metrics.csv", "spectrum.csv", "kernel_init.csv", "kernel_final.csv", "predictions.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        String lastStep = metrics.get(metrics.size() - 1).split(",")[0];
+        assertTrue(status.contains("\"step\": " + lastStep), status + " against the last metrics row " + lastStep);
+        assertEquals(List.of(), hidden());
+    }
+
+    @Test
+    void sigkillAtAnyMomentLeavesTheOldSetOrTheNewOneNeverAMix() throws Exception {
+        Random random = new Random(2026);
+        for (String command : List.of("train", "render")) {
+            Path out = dir.resolve(command);
+            Path quick = spec(60);
+            Process first = start(quick, out, command);
+            assertTrue(first.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, first.exitValue(), Files.readString(dir.resolve(command + ".log")));
+            Map<String, byte[]> old = contents(out);
+            Path other = spec(70);
+            for (int trial = 0; trial < 3; trial++) {
+                Process p = start(other, out, command);
+                Thread.sleep(300 + random.nextInt(2500));
+                p.destroyForcibly();
+                p.waitFor(60, TimeUnit.SECONDS);
+                Map<String, byte[]> now = contents(out);
+                assertEquals(old.keySet(), now.keySet(), command + ": the same complete set of files");
+                boolean same = old.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), now.get(e.getKey())));
+                String status = new String(now.get("status.json"));
+                assertTrue(same || status.contains("\"steps\": 70") && status.contains("complete"),
+                        command + ": either the old set untouched or the complete new one");
+                old = now;
+            }
+            Process last = start(quick, out, command);
+            assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, last.exitValue());
+            assertEquals(List.of(), hidden(), "no staging folder or temporary file survives the next run");
+        }
+        assertFalse(Files.exists(dir.resolve(".train.staging")));
+    }
+}
