@@ -59,9 +59,14 @@ final class SweepCommand implements Callable<Integer> {
                 throw new InvalidInputException("--widths must be from 1 to " + NetworkConfig.MAX_WIDTH + ", got " + w);
             }
         }
+        // a width or parameterization listed twice is swept once
+        widths = Arrays.stream(widths).distinct().toArray();
         List<Parameterization> ps = new ArrayList<>();
         for (String p : parameterizations) {
-            ps.add(Parameterization.parseOrFail(p));
+            Parameterization parsed = Parameterization.parseOrFail(p);
+            if (!ps.contains(parsed)) {
+                ps.add(parsed);
+            }
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Dataset data = DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent());

@@ -4,18 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.ntkstudio.model.Activation;
 import io.ntkstudio.model.DataSpec;
 import io.ntkstudio.model.InvalidInputException;
 import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -36,24 +30,11 @@ public final class ExperimentJson {
     }
 
     public static ExperimentSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return parse(text, file.toString());
+        return parse(StrictJson.readFile(file), file.toString());
     }
 
     public static ExperimentSpec parse(String text, String origin) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(origin + ": not valid JSON (" + rootCause(e) + ")");
-        }
+        JsonElement root = StrictJson.parse(text, origin);
         if (!root.isJsonObject()) {
             throw new InvalidInputException(origin + ": expected a JSON object with network, data and training");
         }
@@ -91,9 +72,10 @@ public final class ExperimentJson {
                     (int) integer(origin, tr, "training.steps", t.steps()),
                     (int) integer(origin, tr, "training.kernelEvery", t.kernelEvery()));
             return new ExperimentSpec(network, dataSpec, training);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(origin + ": " + e.getMessage());
         } catch (InvalidInputException e) {
+            // the records' own validation does not know the file; the readers above name it already
+            throw e.getMessage().startsWith(origin + ": ") ? e : new InvalidInputException(origin + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException(origin + ": " + e.getMessage());
         }
     }
@@ -153,7 +135,7 @@ public final class ExperimentJson {
     private static void checkKeys(String origin, String prefix, JsonObject o, Set<String> allowed) {
         for (Map.Entry<String, JsonElement> entry : o.entrySet()) {
             if (!allowed.contains(entry.getKey())) {
-                throw new InvalidInputException(origin + ": unknown field " + prefix + entry.getKey() + "; allowed: "
+                throw new InvalidInputException(origin + ": unknown field " + StrictJson.quote(prefix + entry.getKey()) + "; allowed: "
                         + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
@@ -165,7 +147,7 @@ public final class ExperimentJson {
             return null;
         }
         if (!e.isJsonPrimitive()) {
-            throw new InvalidInputException(origin + ": " + path + " must be a single value, got " + e);
+            throw new InvalidInputException(origin + ": " + path + " must be a single value, got " + StrictJson.quote(e));
         }
         return e.getAsJsonPrimitive();
     }
@@ -176,7 +158,7 @@ public final class ExperimentJson {
             return fallback;
         }
         if (!p.isNumber()) {
-            throw new InvalidInputException(origin + ": " + path + " must be a number, got " + p);
+            throw new InvalidInputException(origin + ": " + path + " must be a number, got " + StrictJson.quote(p));
         }
         return p.getAsDouble();
     }
@@ -188,10 +170,10 @@ public final class ExperimentJson {
         }
         double v = p.isNumber() ? p.getAsDouble() : Double.NaN;
         if (v != Math.rint(v) || Math.abs(v) > 9.0e15) {
-            throw new InvalidInputException(origin + ": " + path + " must be a whole number, got " + p);
+            throw new InvalidInputException(origin + ": " + path + " must be a whole number, got " + StrictJson.quote(p));
         }
         if (Math.abs(v) > Integer.MAX_VALUE && !path.endsWith("seed")) {
-            throw new InvalidInputException(origin + ": " + path + " is out of range: " + p);
+            throw new InvalidInputException(origin + ": " + path + " is out of range: " + StrictJson.quote(p));
         }
         return (long) v;
     }
@@ -202,18 +184,8 @@ public final class ExperimentJson {
             return fallback;
         }
         if (!p.isString()) {
-            throw new InvalidInputException(origin + ": " + path + " must be a string, got " + p);
+            throw new InvalidInputException(origin + ": " + path + " must be a string, got " + StrictJson.quote(p));
         }
         return p.getAsString();
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = String.valueOf(t.getMessage());
-        int newline = m.indexOf('\n');
-        return newline < 0 ? m : m.substring(0, newline).strip();
     }
 }

@@ -8,6 +8,7 @@ import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.model.BatchedPass;
 import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.InvalidInputException;
 import io.ntkstudio.model.LayerScales;
 import io.ntkstudio.model.MatrixBackend;
 import io.ntkstudio.model.Network;
@@ -87,10 +88,20 @@ public final class TrainingRun {
         this.ntk = EmpiricalNtk.sharing(trainPass);
         this.kernelInit = new double[n * n];
         this.kernelNow = new double[n * n];
+        requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
+        requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
         ntk.compute(net, xTrain, kernelInit);
         double[] trainAtZero = ntk.outputs().clone();
         testPass.forward(net, xTest);
         double[] testAtZero = testPass.outputs().clone();
+        String scales = "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down";
+        requireFinite(trainAtZero, "the network's outputs at initialisation", scales);
+        requireFinite(testAtZero, "the network's outputs on the test inputs at initialisation", scales);
+        requireFinite(kernelInit, "the kernel Θ_0 at initialisation", scales);
+        if (!Double.isFinite(KernelMetrics.halfMse(trainAtZero, yTrain)) || !Double.isFinite(KernelMetrics.halfMse(testAtZero, yTest))) {
+            throw new InvalidInputException("the loss at initialisation overflows double precision: the targets or outputs are "
+                    + "too large (around 1e154 or more); scale the targets down");
+        }
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
         this.regimeInit = new KernelRegime(spectrumInit, EmpiricalNtk.cross(net, xTest, m, xTrain, n), yTrain,
                 trainAtZero, testAtZero);
@@ -118,6 +129,15 @@ public final class TrainingRun {
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
         this.logRow = new double[log.columns()];
+    }
+
+    /** Refuses a start that is not finite, naming what overflowed and what to change. */
+    private static void requireFinite(double[] values, String what, String fix) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidInputException(what + " are not finite (" + values[i] + " at index " + i + "); " + fix);
+            }
+        }
     }
 
     /** A 32 × 32 grid over the data's bounding box with a margin. */

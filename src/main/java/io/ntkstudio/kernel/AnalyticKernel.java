@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * applied {@code depth} times. Expectations in closed form where one exists
- * ({@link ClosedFormMoments}), otherwise by Gauss–Hermite quadrature whose order grows with the
- * layer's largest variance ({@link QuadratureMoments#orderFor}).
+ * ({@link ClosedFormMoments}), otherwise by composite quadrature resolving both the Gaussian's
+ * and the activation's scales ({@link QuadratureMoments}). A result that is not finite (the
+ * recursion overflowed) or beyond the quadrature's certified range is refused, never returned.
  */
 public record AnalyticKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
     public AnalyticKernel {
@@ -73,8 +74,10 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
         }
         double[] theta = sigma.clone();
         for (int layer = 1; layer <= depth; layer++) {
-            final GaussianMoments m = closedForm != null ? closedForm
-                    : new QuadratureMoments(activation, QuadratureMoments.orderFor(Math.max(max(q1), max(q2))));
+            final GaussianMoments m = closedForm != null ? closedForm : new QuadratureMoments(activation);
+            if (closedForm == null) {
+                QuadratureMoments.requireInRange(Math.max(max(q1), max(q2)));
+            }
             IntStream.range(0, n1).parallel().forEach(i -> {
                 if (cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("the analytic kernel is no longer wanted");
@@ -100,7 +103,18 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
                 System.arraycopy(q1, 0, q2, 0, n1);
             }
         }
+        requireFinite(sigma, "NNGP");
+        requireFinite(theta, "NTK");
         return new Result(sigma, theta, n1, n2);
+    }
+
+    private static void requireFinite(double[] k, String which) {
+        for (double v : k) {
+            if (!Double.isFinite(v)) {
+                throw new InvalidInputException("the infinite-width " + which + " overflows double precision (" + v
+                        + "); lower sigmaW, sigmaB, the depth or the size of the inputs");
+            }
+        }
     }
 
     private static void nextDiagonal(GaussianMoments m, double[] q, double sw2, double sb2) {

@@ -157,7 +157,7 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "'; allowed: " + names());
+        throw new IllegalArgumentException("unknown activation '" + InvalidInputException.quote(name) + "'; allowed: " + names());
     }
 
     /** All names, comma-separated, for messages and help. */

@@ -2,18 +2,26 @@ package io.ntkstudio.model;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Reads numeric CSV: one row per line, no header, comma-separated, blank lines skipped.
- * Every error names the file, the line and what was expected.
+ * Reads numeric CSV: one row per line, no header, comma-separated, blank lines skipped, UTF-8
+ * with or without a byte-order mark. A cell is a plain decimal number (Java's parser would also
+ * take "1.5f", "2d", hex floats and NaN; a data file with those is more likely broken than meant).
+ * Only regular files up to 1 GB are read, so a device such as /dev/zero is refused, not read until
+ * memory runs out. Every error names the file, the line and what was expected.
  */
 public final class CsvData {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final long MAX_BYTES = 1L << 30;
+
     private CsvData() {
     }
 
@@ -21,11 +29,15 @@ public final class CsvData {
     public static List<double[]> readRows(Path file) {
         List<double[]> rows = new ArrayList<>();
         int columns = -1;
+        requireReadable(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -43,6 +55,8 @@ public final class CsvData {
             }
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new InvalidInputException(file + ": is not UTF-8 text; save it as plain CSV (UTF-8)");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -85,16 +99,38 @@ public final class CsvData {
         return Double.toString(v);
     }
 
-    private static double parseCell(Path file, int lineNo, int column, String cell) {
-        String s = cell.trim();
+    private static void requireReadable(Path file) {
         try {
+            if (!Files.exists(file)) {
+                throw new InvalidInputException(file + ": no such file");
+            }
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(file + ": is a folder; give a CSV file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException(file + ": is not a regular file (a device or a pipe); give a CSV file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InvalidInputException(file + ": is larger than 1 GB; use fewer points");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static double parseCell(Path file, int lineNo, int column, String cell) {
+        String s = cell.strip();
+        try {
+            if (!NUMBER.matcher(s).matches()) {
+                throw new NumberFormatException();
+            }
             double v = Double.parseDouble(s);
             if (!Double.isFinite(v)) {
                 throw new NumberFormatException();
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(file + " line " + lineNo + " column " + (column + 1) + ": '" + s
+            throw new InvalidInputException(file + " line " + lineNo + " column " + (column + 1) + ": '" + InvalidInputException.quote(s)
                     + "' is not a finite number");
         }
     }

@@ -25,7 +25,7 @@ public record DataSpec(String source, int n, int testN, String target, double fr
 
     public DataSpec {
         if (!SOURCES.contains(source)) {
-            throw new InvalidInputException("data.source '" + source + "' is unknown; allowed: " + String.join(", ", SOURCES));
+            throw new InvalidInputException("data.source '" + InvalidInputException.quote(source) + "' is unknown; allowed: " + String.join(", ", SOURCES));
         }
         if (!source.equals("csv")) {
             if (n < 1 || n > MAX_POINTS) {
@@ -45,7 +45,7 @@ public record DataSpec(String source, int n, int testN, String target, double fr
         }
         List<String> targets = targetsOf(source);
         if (!targets.isEmpty() && !targets.contains(target)) {
-            throw new InvalidInputException("data.target '" + target + "' is unknown for source " + source
+            throw new InvalidInputException("data.target '" + InvalidInputException.quote(target) + "' is unknown for source " + source
                     + "; allowed: " + String.join(", ", targets));
         }
     }
@@ -58,7 +58,7 @@ public record DataSpec(String source, int n, int testN, String target, double fr
             case "csv": return new DataSpec(source, 0, 0, "", 0, 0, 0, "train.csv", null);
             default:
                 if (!SOURCES.contains(source)) {
-                    throw new InvalidInputException("data.source '" + source + "' is unknown; allowed: " + String.join(", ", SOURCES));
+                    throw new InvalidInputException("data.source '" + InvalidInputException.quote(source) + "' is unknown; allowed: " + String.join(", ", SOURCES));
                 }
                 return new DataSpec(source, 200, 200, "", 0, 0, 0, null, null);
         }

@@ -81,10 +81,20 @@ public final class DatasetFactory {
     }
 
     private static Dataset csv(DataSpec s, Path baseDir) {
-        Path trainPath = baseDir.resolve(s.train());
+        Path trainPath = resolve(baseDir, s.train(), "data.train");
         Samples train = CsvData.readLabelled(trainPath);
-        Samples test = s.test() == null || s.test().isBlank() ? train : CsvData.readLabelled(baseDir.resolve(s.test()));
+        Samples test = s.test() == null || s.test().isBlank() ? train : CsvData.readLabelled(resolve(baseDir, s.test(), "data.test"));
         return new Dataset("csv " + trainPath.getFileName(), train, test);
+    }
+
+    /** A data path relative to the experiment file's folder; a path the system cannot name is bad input. */
+    private static Path resolve(Path baseDir, String path, String field) {
+        try {
+            return baseDir.resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException(field + " '" + InvalidInputException.quote(path) + "' is not a valid path ("
+                    + e.getReason() + "); give the CSV file's name");
+        }
     }
 
     private static String fmt(double v) {

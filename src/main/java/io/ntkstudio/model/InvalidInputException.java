@@ -12,4 +12,11 @@ public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** At most 80 characters of what a person wrote, on one line, for quoting in a message. */
+    public static String quote(String text) {
+        String one = String.valueOf(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+                .replace("\0", "\\0");
+        return one.length() <= 80 ? one : one.substring(0, 79) + "…";
+    }
 }

@@ -78,7 +78,7 @@ public enum Parameterization {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown parameterization '" + name + "'; allowed: ntk, standard, mup");
+        throw new IllegalArgumentException("unknown parameterization '" + InvalidInputException.quote(name) + "'; allowed: ntk, standard, mup");
     }
 
     /** Like {@link #parse} but failing with an {@link InvalidInputException}, for user input. */

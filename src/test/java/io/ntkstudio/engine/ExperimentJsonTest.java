@@ -47,6 +47,44 @@ class ExperimentJsonTest {
         assertMessage("[1, 2]", "expected a JSON object");
     }
 
+    @Test
+    void onlyStrictJsonIsAcceptedAndAFieldGivenTwiceIsRefused() {
+        assertMessage("{\"network\": {\"width\": 8, \"width\": 16}}", "network.width is given twice");
+        assertMessage("{\"network\": {\"width\": 8}, \"network\": {}}", "network is given twice");
+        for (String bad : new String[] {"{\"network\": {\"width\": 8} // note\n}", "{/* c */}", "{'network': {}}",
+                "{network: {}}", "{\"network\": {\"activation\": relu}}", "{\"network\"= {}}",
+                "{\"network\": {\"width\": 8}; \"data\": {}}", "{\"network\": {}} {}", "{\"training\": {\"learningRate\": NaN}}"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ExperimentJson.parse(bad, "spec.json"), bad);
+            assertTrue(e.getMessage().startsWith("spec.json: not valid JSON"), e.getMessage());
+            assertTrue(!e.getMessage().contains("Strictness") && !e.getMessage().contains("http") && !e.getMessage().contains("\n"),
+                    "no parser advice, one line: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void messagesQuoteAtMostEightyCharactersOnOneLineAndNameTheFileOnce() {
+        String huge = "x".repeat(1_000_000);
+        for (String json : new String[] {"{\"network\": {\"activation\": \"" + huge + "\"}}",
+                "{\"network\": {\"width\": \"" + huge + "\"}}", "{\"network\": {\"" + huge + "\": 1}}",
+                "{\"network\": {\"a\\nb\": 1}}", "{\"data\": {\"source\": \"" + huge + "\"}}"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ExperimentJson.parse(json, "c297.json"));
+            String m = e.getMessage();
+            assertTrue(m.length() < 300 && !m.contains("\n"), m);
+            assertEquals(m.indexOf("c297.json"), m.lastIndexOf("c297.json"), "the file is named once: " + m);
+        }
+    }
+
+    @Test
+    void aSpecFileThatIsHugeOrNotARegularFileIsRefusedBeforeReading(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("big.json");
+        java.nio.file.Files.write(big, new byte[StrictJson.MAX_BYTES + 10]);
+        assertTrue(assertThrows(InvalidInputException.class, () -> ExperimentJson.read(big)).getMessage().contains("larger than 1 MB"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ExperimentJson.read(java.nio.file.Path.of("/dev/zero")))
+                .getMessage().contains("not a regular file"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ExperimentJson.read(dir)).getMessage().contains("is a folder"));
+    }
+
     private static void assertMessage(String json, String part) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ExperimentJson.parse(json, "spec.json"));
         assertTrue(e.getMessage().startsWith("spec.json: ") && e.getMessage().contains(part), e.getMessage());

@@ -62,8 +62,8 @@ class RunHistoryTest {
                 double lambda = last.context().eigenvaluesInit().get(mode);
                 assertEquals(lambda, tr.eigenvalues()[k], 0.0);
                 assertEquals(s.modeEnergies().get(mode), tr.network()[k].y()[j], 1e-12 * s.modeEnergies().get(mode) + 1e-300);
-                // Gradient flow with a constant kernel: (vᵢᵀr)² decays as e^{−2ηλᵢt/n} (Jacot et al. 2018).
-                double closedForm = last.context().modeEnergiesInit().get(mode) * Math.exp(-2 * LR * lambda * j / n);
+                // The linearised network under the same GD: (vᵢᵀr)² is multiplied by (1 − ηλᵢ/n)² per step (Lee et al. 2019).
+                double closedForm = last.context().modeEnergiesInit().get(mode) * Math.pow(1 - LR * lambda / n, 2 * j);
                 assertEquals(closedForm, tr.regime()[k].y()[j], 1e-9 * closedForm + 1e-300);
             }
         }
