@@ -9,9 +9,8 @@ import io.ntkstudio.model.Dataset;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.files.OutputDirectory;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code train}: runs an experiment file and writes its metrics, spectra, kernels and predictions. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the experiment in --spec (JSON) and writes to --out:",
-                "metrics.csv, spectrum.csv, kernel_init.csv, kernel_final.csv, predictions.csv",
+                "metrics.csv, spectrum.csv, losses.csv, kernel_init.csv, kernel_final.csv, predictions.csv",
                 "(and params_init.json, params_final.json with --dump-params).",
                 "Exit status 3 if training diverges; the outputs up to the last finite step are kept.",
                 "Ctrl+C or SIGTERM stops after the current step and writes the outputs so far (exit 130 / 143).",
@@ -40,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    private static final Set<String> OUTPUTS = Set.of("metrics.csv", "spectrum.csv", "kernel_init.csv", "kernel_final.csv",
+    private static final Set<String> OUTPUTS = Set.of("metrics.csv", "spectrum.csv", "losses.csv", "kernel_init.csv", "kernel_final.csv",
             "predictions.csv", "params_init.json", "params_final.json");
 
     @Override
@@ -58,26 +57,31 @@ final class TrainCommand implements Callable<Integer> {
         if (dumpParams) {
             ParamsJson.write(out.file("params_init.json"), run.initialNetwork());
         }
-        List<TrainingSnapshot> records = new ArrayList<>();
         long started = System.nanoTime();
         PrintWriter err = command.commandLine().getErr();
-        RunRecorder.Outcome outcome = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, records::add,
-                (step, steps, loss) -> {
-                    if (System.console() != null) {
-                        err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
-                    }
-                }, StopSignals::requested);
+        RunRecorder.Outcome outcome;
+        TrainingSnapshot last;
+        try (TrainOutputs files = new TrainOutputs(out.folder(), run.context())) {
+            outcome = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, files, files,
+                    (step, steps, loss) -> {
+                        if (System.console() != null) {
+                            err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
+                        }
+                    }, StopSignals::requested);
+            files.finish();
+            last = files.last();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         String diverged = outcome.diverged();
-        TrainOutputs.write(out.folder(), run, records);
         if (dumpParams && diverged == null) {
             ParamsJson.write(out.file("params_final.json"), run.network());
         }
-        TrainingSnapshot last = records.get(records.size() - 1);
         OutputFolder.writeStatus(out, "train", OutputFolder.status(diverged != null, outcome.stopped()), last.step(),
                 spec.training().steps());
         out.commit();
         if (diverged != null) {
-            err.println("train: " + diverged + "; outputs up to step " + last.step()
+            err.println("train: " + diverged + "; losses up to the last finite step and the kernel up to step " + last.step()
                     + " are in " + outDir + (dumpParams ? " (params_final.json is not written: the parameters are no longer finite)" : ""));
             return Main.EXIT_DIVERGED;
         }

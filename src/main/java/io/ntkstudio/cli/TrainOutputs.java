@@ -1,48 +1,102 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.KernelMetricsRow;
 import io.ntkstudio.engine.RunContext;
-import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.model.ReadOnlyVector;
 import io.ntkstudio.model.Samples;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-/** The CSV files of {@code train}, from the snapshots recorded along a run. */
-final class TrainOutputs {
+/**
+ * The CSV files of {@code train}, streamed into the staging folder as the run produces them:
+ * a row per step in {@code losses.csv} and a row per kernel snapshot in {@code metrics.csv} and
+ * {@code spectrum.csv}. Only the last kernel snapshot is kept in memory, so a run of millions of
+ * steps writes at flat memory (the staging folder is the atomic unit, so the files need no
+ * temporaries of their own).
+ */
+final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, AutoCloseable {
     static final String METRICS_HEADER = "step,train_loss,test_loss,kernel_change,kernel_distance_to_limit,kernel_alignment,weight_change";
+    static final String LOSSES_HEADER = "step,train_loss,kernel_regime_train_loss";
 
-    private TrainOutputs() {
+    private final Path dir;
+    private final RunContext context;
+    private final Writer metrics;
+    private final Writer spectrum;
+    private final Writer losses;
+    private TrainingSnapshot last;
+    private TrainingSnapshot lastKernel;
+    private long lastLossStep = -1;
+    private boolean closed;
+
+    TrainOutputs(Path dir, RunContext context) throws IOException {
+        this.dir = dir;
+        this.context = context;
+        this.metrics = open("metrics.csv");
+        this.spectrum = open("spectrum.csv");
+        this.losses = open("losses.csv");
+        metrics.write(METRICS_HEADER + "\n");
+        StringBuilder header = new StringBuilder("step");
+        for (int i = 1; i <= context.data().train().count(); i++) {
+            header.append(",lambda_").append(i);
+        }
+        spectrum.write(header.append('\n').toString());
+        losses.write(LOSSES_HEADER + "\n");
     }
 
-    static void write(Path dir, TrainingRun run, List<TrainingSnapshot> records) throws IOException {
-        RunContext ctx = run.context();
-        int n = ctx.data().train().count();
-        TrainingSnapshot last = records.get(records.size() - 1);
-        AtomicFiles.write(dir.resolve("metrics.csv"), out -> {
-            out.write(METRICS_HEADER + "\n");
-            for (TrainingSnapshot s : records) {
-                KernelMetricsRow m = s.metrics();
-                out.write(s.step() + "," + s.trainLoss() + "," + s.testLoss() + "," + m.kernelChange() + ","
-                        + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange() + "\n");
-            }
-        });
-        AtomicFiles.write(dir.resolve("spectrum.csv"), out -> {
-            StringBuilder header = new StringBuilder("step");
-            for (int i = 1; i <= n; i++) {
-                header.append(",lambda_").append(i);
-            }
-            out.write(header.append('\n').toString());
-            for (TrainingSnapshot s : records) {
-                out.write(s.step() + "," + join(s.eigenvalues()) + "\n");
-            }
-        });
-        AtomicFiles.writeMatrix(dir.resolve("kernel_init.csv"), n, n, ctx.kernelInit().toArray());
-        AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, last.kernel().toArray());
-        Samples test = ctx.data().test();
+    private Writer open(String name) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    @Override
+    public void recorded(TrainingSnapshot s) {
+        last = s;
+        if (!s.hasKernel()) {
+            return;
+        }
+        lastKernel = s;
+        KernelMetricsRow m = s.metrics();
+        try {
+            metrics.write(s.step() + "," + s.trainLoss() + "," + s.testLoss() + "," + m.kernelChange() + ","
+                    + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange() + "\n");
+            spectrum.write(s.step() + "," + join(s.eigenvalues()) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void at(long step, double trainLoss, double regimeTrainLoss) {
+        try {
+            losses.write(step + "," + trainLoss + "," + regimeTrainLoss + "\n");
+            lastLossStep = step;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last snapshot recorded (with or without the kernel). */
+    TrainingSnapshot last() {
+        return last;
+    }
+
+    /** Completes the set: the final loss row, the kernels at both ends and the predictions. */
+    void finish() throws IOException {
+        if (last.step() > lastLossStep) {
+            at(last.step(), last.trainLoss(), last.regimeTrainLoss());
+        }
+        close();
+        int n = context.data().train().count();
+        AtomicFiles.writeMatrix(dir.resolve("kernel_init.csv"), n, n, context.kernelInit().toArray());
+        AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, lastKernel.kernel().toArray());
+        Samples test = context.data().test();
         AtomicFiles.write(dir.resolve("predictions.csv"), out -> {
             StringBuilder header = new StringBuilder();
             for (int k = 1; k <= test.dim(); k++) {
@@ -54,12 +108,25 @@ final class TrainOutputs {
                 for (int k = 0; k < test.dim(); k++) {
                     line.append(test.input(i, k)).append(',');
                 }
-                line.append(test.target(i)).append(',').append(last.testOutputs().get(i)).append(',')
-                        .append(last.regimeTest().get(i)).append(',')
-                        .append(last.limitRegimeTest().isEmpty() ? Double.NaN : last.limitRegimeTest().get(i)).append('\n');
+                line.append(test.target(i)).append(',').append(lastKernel.testOutputs().get(i)).append(',')
+                        .append(lastKernel.regimeTest().get(i)).append(',')
+                        .append(lastKernel.limitRegimeTest().isEmpty() ? Double.NaN : lastKernel.limitRegimeTest().get(i)).append('\n');
                 out.write(line.toString());
             }
         });
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Writer a = metrics; Writer b = spectrum; Writer c = losses) {
+            a.flush();
+            b.flush();
+            c.flush();
+        }
     }
 
     private static String join(ReadOnlyVector v) {

@@ -15,6 +15,11 @@ public final class RunRecorder {
         void recorded(TrainingSnapshot snapshot);
     }
 
+    /** Hears the train loss of every step, before the step is taken, with its kernel-regime prediction. */
+    public interface Steps {
+        void at(long step, double trainLoss, double regimeTrainLoss);
+    }
+
     /** Hears about progress about every five seconds. */
     public interface Progress {
         void at(long step, long steps, double loss);
@@ -43,6 +48,15 @@ public final class RunRecorder {
     /** As above, ending early when {@code stop} turns true; the last snapshot recorded then has the kernel. */
     public static Outcome run(TrainingRun run, int steps, int kernelEvery, int lossEvery, Listener listener, Progress progress,
                               BooleanSupplier stop) {
+        return run(run, steps, kernelEvery, lossEvery, listener, (s, l, r) -> { }, progress, stop);
+    }
+
+    /**
+     * As above, and {@code everyStep} hears every step's loss as it is taken, so a history that
+     * misses nothing can be streamed to disk (up to the last finite step of a diverging run).
+     */
+    public static Outcome run(TrainingRun run, int steps, int kernelEvery, int lossEvery, Listener listener, Steps everyStep,
+                              Progress progress, BooleanSupplier stop) {
         TrainingSnapshot first = run.snapshot(true, RunStatus.RUNNING, null);
         if (first == null) {
             throw new InvalidInputException("the network's outputs at initialisation are not finite; lower network.sigmaW or network.depth");
@@ -53,6 +67,7 @@ public final class RunRecorder {
             if (!run.advance()) {
                 return new Outcome(run.divergenceMessage(), false);
             }
+            everyStep.at(run.step() - 1, run.lastLoss(), run.lastRegimeLoss());
             boolean stopping = stop.getAsBoolean();
             boolean kernel = run.step() % kernelEvery == 0 || run.step() == steps || stopping;
             if (kernel || lossEvery > 0 && run.step() % lossEvery == 0) {

@@ -61,6 +61,7 @@ public final class TrainingRun {
     private double time;
     private double learningRate;
     private double lastLoss = Double.NaN;
+    private double lastRegimeLoss = Double.NaN;
 
     private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
         NetworkConfig cfg = spec.network();
@@ -201,6 +202,11 @@ public final class TrainingRun {
         return lastLoss;
     }
 
+    /** The kernel-regime (Θ_0) prediction of {@link #lastLoss()}, at the same step. */
+    public double lastRegimeLoss() {
+        return lastRegimeLoss;
+    }
+
     /** The live network; only the owning thread may touch it. */
     public Network network() {
         return net;
@@ -222,6 +228,7 @@ public final class TrainingRun {
             return false;
         }
         lastLoss = loss;
+        lastRegimeLoss = regimeInit.trainLoss(decayInit);
         if (log.wants(step)) {
             logStep(f, loss);
         }

@@ -164,6 +164,9 @@ class CliTest {
         List<String> pred = Files.readAllLines(out.resolve("predictions.csv"));
         assertEquals("x1,x2,target,network,kernel_regime,kernel_regime_limit", pred.get(0));
         assertEquals(16, pred.size());
+        List<String> losses = Files.readAllLines(out.resolve("losses.csv"));
+        assertEquals(27, losses.size(), "header and steps 0 to 25");
+        assertEquals(metrics.get(4).split(",")[1], losses.get(26).split(",")[1], "the last step's loss in both files");
 
         Network init = Network.initialize(new NetworkConfig(32, 2, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 4), 2);
         double[] x = new double[20];
@@ -216,6 +219,27 @@ class CliTest {
         assertTrue(Files.exists(out.resolve("kernel_final.csv")) && Files.exists(out.resolve("predictions.csv")));
         assertTrue(Files.exists(out.resolve("params_init.json")));
         assertFalse(Files.exists(out.resolve("params_final.json")));
+        assertTrue(Files.readString(out.resolve("status.json")).contains("\"diverged\""));
+    }
+
+    @Test
+    void aDivergingRunKeepsTheLossOfEveryStepUpToTheLastFiniteOne() throws Exception {
+        // tanh at a rate well above 2n/λ_max: the loss grows for a while before it overflows
+        Path spec = writeSpec("{\"network\": {\"width\": 32, \"depth\": 2, \"activation\": \"tanh\", \"sigmaW\": 3},"
+                + " \"data\": {\"source\": \"circle\", \"n\": 12},"
+                + " \"training\": {\"learningRate\": 60, \"steps\": 100000, \"kernelEvery\": 50}}");
+        Path out = dir.resolve("run");
+        Result r = run("train", "--spec", spec.toString(), "--out", out.toString());
+        assertEquals(3, r.code(), r.err());
+        long diverged = Long.parseLong(r.err().replaceAll("(?s).*diverged at step (\\d+).*", "$1"));
+        List<String> losses = Files.readAllLines(out.resolve("losses.csv"));
+        assertEquals(TrainOutputs.LOSSES_HEADER, losses.get(0));
+        assertEquals(diverged, losses.size() - 1, "a row for every step before the divergence");
+        for (int i = 1; i < losses.size(); i++) {
+            String[] c = losses.get(i).split(",");
+            assertEquals(i - 1, Long.parseLong(c[0]));
+            assertTrue(Double.isFinite(Double.parseDouble(c[1])), losses.get(i));
+        }
     }
 
     @Test
