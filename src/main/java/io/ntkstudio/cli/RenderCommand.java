@@ -66,12 +66,10 @@ final class RenderCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (OutputDirectory out = OutputFolder.open(outDir, names)) {
             run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
-            RunHistory history = new RunHistory();
             TrainingSnapshot[] latest = new TrainingSnapshot[2];
             int steps = spec.training().steps();
             PrintWriter err = command.commandLine().getErr();
             outcome = RunRecorder.run(run, steps, spec.training().kernelEvery(), Math.max(1, steps / 400), s -> {
-                history.add(s);
                 latest[0] = s;
                 if (s.hasKernel()) {
                     latest[1] = s;
@@ -79,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
             }, (step, total, loss) -> err.printf(Locale.ROOT, "render: step %,d of %,d%n", step, total), StopSignals::requested);
             last = latest[0];
             TrainingSnapshot lastKernel = latest[1];
-            var inputs = history.inputs(last, lastKernel, HeatmapMode.CURRENT);
+            var inputs = RunHistory.inputs(last, lastKernel, HeatmapMode.CURRENT);
             FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), out.file("dashboard.png"));
             for (String name : FigureSet.viewNames()) {
                 FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), out.file(name + ".png"));

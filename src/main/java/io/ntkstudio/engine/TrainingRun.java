@@ -49,6 +49,8 @@ public final class TrainingRun {
     private final KernelRegime regimeInit;
     private final int[] tracked;
     private final StepLog log;
+    private final KernelLog kernelLog = new KernelLog();
+    private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
     private final KernelRegime regimeLimit;
     private final GdDecay decayInit;
@@ -279,6 +281,20 @@ public final class TrainingRun {
         log.record(step, logRow);
     }
 
+    /** Records a kernel snapshot's numbers in the kernel log, before the snapshot hands out its view. */
+    private void logKernel(double testLoss, double regimeTestLoss, KernelMetricsRow m, ReadOnlyVector eigen) {
+        kernelRow[KernelLog.TEST_LOSS] = testLoss;
+        kernelRow[KernelLog.REGIME_TEST_LOSS] = regimeTestLoss;
+        kernelRow[KernelLog.KERNEL_CHANGE] = m.kernelChange();
+        kernelRow[KernelLog.DISTANCE_TO_LIMIT] = m.distanceToLimit();
+        kernelRow[KernelLog.ALIGNMENT] = m.alignment();
+        kernelRow[KernelLog.WEIGHT_CHANGE] = m.weightChange();
+        for (int i = 0; i < KernelLog.TOP_EIGENVALUES; i++) {
+            kernelRow[KernelLog.TOP_EIGENVALUE + i] = i < eigen.size() ? eigen.get(i) : Double.NaN;
+        }
+        kernelLog.record(step, kernelRow);
+    }
+
     /** The message for a run that diverged at the current step. */
     public String divergenceMessage() {
         return String.format(Locale.ROOT,
@@ -323,14 +339,19 @@ public final class TrainingRun {
         }
         double[] regimeTrain = regimeInit.train(decayInit);
         double[] regimeTest = regimeInit.test(decayInit);
+        double regimeTestLoss = KernelMetrics.halfMse(regimeTest, yTest);
+        if (withKernel) {
+            logKernel(testLoss, regimeTestLoss, metrics, eigen);
+        }
         return new TrainingSnapshot(context, step, time, learningRate,
                 trainLoss, testLoss,
                 ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
                 ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
-                regimeInit.trainLoss(decayInit), KernelMetrics.halfMse(regimeTest, yTest),
+                regimeInit.trainLoss(decayInit), regimeTestLoss,
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(decayLimit)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
-                ReadOnlyVector.copyOf(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), status, message);
+                ReadOnlyVector.copyOf(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), kernelLog.view(),
+                status, message);
     }
 
     /** f(X) − y on the train inputs. */

@@ -6,6 +6,7 @@ import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.ReadOnlyVector;
 import io.ntkstudio.model.Samples;
 import io.ntkstudio.plot.ColorMap;
+import io.ntkstudio.plot.Numbers;
 import io.ntkstudio.plot.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -95,21 +96,41 @@ public final class Charts {
             return;
         }
         double[] r = range(in.topEigenvalues());
+        // The edge of stability in the kernel's units (Cohen et al. 2021): above 2n/η the top mode of
+        // the linearised model grows, so λ_max(t) against this line tells the large-rate story.
+        double edge = 2.0 * in.snapshot().context().data().train().count() / in.snapshot().learningRate();
+        boolean showEdge = Double.isFinite(edge) && edge > 0 && r[1] > 0 && edge <= 3 * r[1] && edge >= r[0] / 3;
+        double lo = showEdge ? Math.min(r[0], edge) : r[0];
+        double hi = showEdge ? Math.max(r[1], edge) : r[1];
+        double xMax = Math.max(1, Math.max(r[2], in.snapshot().step()));
         // Against the same steps as the losses, though the kernel is computed less often.
         Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
-                new double[] {0, Math.max(1, Math.max(r[2], in.snapshot().step()))}, false, Scale.padded(r[0], r[1], true), true);
+                new double[] {0, xMax}, false, Scale.padded(lo, hi, true), true);
+        if (showEdge) {
+            t.line(g, new double[] {0, xMax}, new double[] {edge, edge}, GREY, 1.4f, true);
+        }
         String[] names = new String[in.topEigenvalues().length];
         for (int i = 0; i < names.length; i++) {
             t.line(g, in.topEigenvalues()[i], TOP[i % TOP.length], 1.8f, false);
             names[i] = "λ_" + (i + 1);
         }
-        t.legend(g, names, Arrays.copyOf(TOP, names.length), new boolean[names.length]);
+        if (showEdge) {
+            String[] withEdge = Arrays.copyOf(names, names.length + 1);
+            withEdge[names.length] = "2n/η (stable below)";
+            Color[] colors = Arrays.copyOf(TOP, withEdge.length);
+            colors[names.length] = GREY;
+            boolean[] dashed = new boolean[withEdge.length];
+            dashed[names.length] = true;
+            t.legend(g, withEdge, colors, dashed);
+        } else {
+            t.legend(g, names, Arrays.copyOf(TOP, names.length), new boolean[names.length]);
+        }
     }
 
     /** Train and test loss with their kernel-regime predictions, and the kernel metrics. */
     public static void loss(Graphics2D g, double w, double h, ChartInputs in) {
-        Series[] losses = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
-        double[] r = range(losses);
+        double[] r = rangeWithPredictions(new Series[] {in.trainLoss(), in.testLoss()},
+                new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
         boolean both = h >= TWO_PANELS;
         double top = both ? h * 0.55 : h;
         Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
@@ -118,6 +139,10 @@ public final class Charts {
         c.line(g, in.regimeTestLoss(), ORANGE, 1.5f, true);
         c.line(g, in.trainLoss(), BLUE, 2.2f, false);
         c.line(g, in.testLoss(), ORANGE, 2.2f, false);
+        if (in.testLoss().size() <= 80) {
+            // the test loss is measured at kernel intervals only: mark the real samples
+            c.dots(g, in.testLoss().x(), in.testLoss().y(), ORANGE, 2.5);
+        }
         c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
                 new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
         if (!both) {
@@ -169,7 +194,7 @@ public final class Charts {
             net[k] = s.testOutputs().get(i);
             regime[k] = s.regimeTest().get(i);
             limit[k] = hasLimit ? s.limitRegimeTest().get(i) : Double.NaN;
-            for (double v : new double[] {target[k], net[k], regime[k]}) {
+            for (double v : new double[] {target[k], net[k]}) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -182,6 +207,19 @@ public final class Charts {
             lo = Math.min(lo, ty[i]);
             hi = Math.max(hi, ty[i]);
         }
+        // A prediction widens the axis by at most the data's own span: a diverging linearised model
+        // leaves the plot through its edge instead of flattening the network and target to a line.
+        double span = Math.max(hi - lo, 1e-9);
+        double floor = lo - span;
+        double ceiling = hi + span;
+        for (double[] prediction : new double[][] {regime, limit}) {
+            for (double v : prediction) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, Math.max(v, floor));
+                    hi = Math.max(hi, Math.min(v, ceiling));
+                }
+            }
+        }
         double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
         Chart c = Chart.draw(g, 0, 0, w, h, null, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
                 Scale.padded(lo, hi, false), false);
@@ -192,6 +230,21 @@ public final class Charts {
         c.line(g, x, regime, ORANGE, 1.8f, true);
         c.line(g, x, net, BLUE, 2.4f, false);
         c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        double off = 0;
+        for (double[] prediction : new double[][] {regime, limit}) {
+            for (double v : prediction) {
+                if (!(v >= floor && v <= ceiling) && !Double.isNaN(v)) {
+                    off = Math.max(off, Math.abs(v));
+                }
+            }
+        }
+        if (off > 0) {
+            // say where the dashed curves went rather than let them vanish unexplained
+            g.setFont(Chart.TICK_FONT);
+            g.setColor(ORANGE);
+            Chart.text(g, "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off),
+                    Math.min(c.xScale().p0(), c.xScale().p1()) + 8, Math.max(c.yScale().p0(), c.yScale().p1()) - 6, 0, 1);
+        }
         if (hasLimit) {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
                     new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
@@ -255,6 +308,29 @@ public final class Charts {
     }
 
     /** Positive minimum, maximum and largest x over several series. */
+    /** How far above the measured curves a prediction may stretch a log axis: three decades. */
+    static final double PREDICTION_HEADROOM = 1e3;
+
+    /**
+     * The range of {@code measured}, widened by {@code predicted} only up to
+     * {@link #PREDICTION_HEADROOM} above the measured maximum: a diverging kernel-regime prediction
+     * leaves the chart through its top edge and the network's curves keep their scale.
+     */
+    static double[] rangeWithPredictions(Series[] measured, Series[] predicted) {
+        double[] r = range(measured);
+        double[] p = range(predicted);
+        if (!(r[1] > 0)) {
+            return p;
+        }
+        double cap = r[1] * PREDICTION_HEADROOM;
+        if (p[0] < r[0]) {
+            r[0] = p[0];
+        }
+        r[1] = Math.max(r[1], Math.min(p[1], cap));
+        r[2] = Math.max(r[2], p[2]);
+        return r;
+    }
+
     static double[] range(Series[] series) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;

@@ -76,10 +76,7 @@ public final class TeachingCharts {
         ModeTrajectories tr = in.modeTrajectories();
         boolean both = h >= Charts.TWO_PANELS;
         double top = both ? h * 0.55 : h;
-        Series[] all = new Series[2 * tr.size()];
-        System.arraycopy(tr.network(), 0, all, 0, tr.size());
-        System.arraycopy(tr.regime(), 0, all, tr.size(), tr.size());
-        double[] r = Charts.range(all);
+        double[] r = Charts.rangeWithPredictions(tr.network(), tr.regime());
         // Six decades: enough to see each decay, while the finite-width floor stays out of the way;
         // but never above where a curve starts (a diverging run grows by many more).
         double start = Double.POSITIVE_INFINITY;
@@ -123,11 +120,16 @@ public final class TeachingCharts {
             idx[i] = i + 1;
             actual[i] = s.modeEnergies().get(i);
             predicted[i] = s.regimeModeEnergies().get(i);
-            for (double v : new double[] {actual[i], predicted[i]}) {
-                if (v > 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+            if (actual[i] > 0) {
+                lo = Math.min(lo, actual[i]);
+                hi = Math.max(hi, actual[i]);
+            }
+        }
+        double measuredHi = hi;
+        for (double v : predicted) {
+            if (v > 0 && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, Math.min(v, measuredHi * Charts.PREDICTION_HEADROOM));
             }
         }
         lo = Math.max(lo, hi * 1e-12);

@@ -228,8 +228,10 @@ final class ConfigPanel extends VBox {
         placeMark();
         double eta = model.specProperty().get().training().learningRate();
         boolean unstable = eta > limit;
-        stableLimit.setText(String.format(Locale.ROOT, "stable below 2n/λ_max = %.3g%s", limit,
-                unstable ? " — this η is above it: expect divergence" : ""));
+        // Above the limit the linearised model diverges for sure; the network itself may still
+        // converge by moving its kernel (the catapult), up to a few times the limit.
+        stableLimit.setText(String.format(Locale.ROOT, "kernel regime stable below 2n/λ_max = %.3g%s", limit,
+                unstable ? " — above it the linearised model diverges; the network may catapult or diverge" : ""));
         stableLimit.getStyleClass().remove("warning");
         if (unstable) {
             stableLimit.getStyleClass().add("warning");

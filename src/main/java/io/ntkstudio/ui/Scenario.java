@@ -8,12 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A guided scenario: a saved experiment (shipped in the jar from assets/presets) and a short
- * explanation of what to watch.
+ * A guided scenario: a saved experiment (shipped in the jar from assets/presets), a short
+ * explanation of what to watch, and the pace its story is told at ({@code stepsPerSecond}, 0: as
+ * fast as possible).
  */
-record Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith) {
+record Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith,
+                double stepsPerSecond) {
     Scenario(String title, String preset, String explanation) {
-        this(title, preset, explanation, null);
+        this(title, preset, explanation, null, 0);
+    }
+
+    Scenario(String title, String preset, String explanation, double stepsPerSecond) {
+        this(title, preset, explanation, null, stepsPerSecond);
+    }
+
+    Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith) {
+        this(title, preset, explanation, compareWith, 0);
     }
 
     /** Whether the scenario opens compare mode, with B derived from A by {@link #compareWith}. */
@@ -32,13 +42,22 @@ record Scenario(String title, String preset, String explanation, java.util.funct
                     a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.model.Parameterization.MUP))),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
-                            + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t)."),
+                            + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t). Played at 10 steps/s "
+                            + "so that the order can be followed.", 10),
             new Scenario("Kernel movement against width", "width-sweep.json",
                     "Run the width sweep (Run menu): the kernel change falls with width under NTK parameterization and "
                             + "stays O(1) under μP."),
-            new Scenario("Too large a learning rate", "large-learning-rate.json",
-                    "The learning rate is above the stable limit 2n/λ_max shown under its field. Press Play: the loss blows up "
-                            + "and the run stops with the explanation. Lower η below the limit and Reset."));
+            new Scenario("Large learning rates 1: just below the stable limit", "lr-below-limit.json",
+                    "η is 0.95 × 2n/λ_max. Press Play: the loss falls, and the linearised network (dashed) falls with it. "
+                            + "On the spectrum view, λ_max stays under the 2n/η line. Then open part 2.", 10),
+            new Scenario("Large learning rates 2: the catapult", "lr-catapult.json",
+                    "η is 1.5 × 2n/λ_max: the linearised network (dashed) must diverge, its top mode growing by |1 − ηλ/n| > 1 "
+                            + "each step. Press Play: the real loss spikes about 40-fold, the kernel's λ_max falls until it is under "
+                            + "the 2n/η line, and the loss then comes down (Lewkowycz et al. 2020). Then open part 3.", 5),
+            new Scenario("Large learning rates 3: too large", "large-learning-rate.json",
+                    "η is about 5 × 2n/λ_max, beyond what even the catapult can absorb (here, measured: about 4 × 2n/λ_max). "
+                            + "Press Play: the loss blows up and the run stops with the explanation; the curves keep every step "
+                            + "up to the last finite one. Lower η and Reset.", 5));
 
     ExperimentSpec load() {
         try (InputStream in = Scenario.class.getResourceAsStream("/io/ntkstudio/presets/" + preset)) {

@@ -11,9 +11,12 @@ import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.MatrixBackend;
+import io.ntkstudio.plot.Numbers;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -27,7 +30,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 /**
  * The presentation model of the studio, used on the FX thread only. It owns the
  * {@link TrainingLoop}, takes at most one snapshot per frame from its latest-value slot (never
- * waiting on the engine), keeps the decimated {@link RunHistory}, and exposes read-only properties
+ * waiting on the engine), builds the curves through {@link RunHistory}, and exposes read-only properties
  * the views and controls bind to.
  *
  * <p>Changing the architecture, data or seed restarts the run; changing the learning rate applies
@@ -47,12 +50,12 @@ public final class StudioModel {
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
     private final javafx.beans.property.ObjectProperty<io.ntkstudio.figure.ChartTheme> theme =
             new javafx.beans.property.SimpleObjectProperty<>(io.ntkstudio.figure.ChartTheme.LIGHT);
-    private final RunHistory history = new RunHistory();
     private final FrameStats frames = new FrameStats();
     private final ChartRenderer renderer = new ChartRenderer();
     private final Path baseDir;
     private TrainingLoop loop;
     private double stepsPerSecond;
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(0);
     private boolean reported;
     private long rateStep = -1;
     private long rateTime;
@@ -150,7 +153,7 @@ public final class StudioModel {
         }
         // One copy of the histories per snapshot serves every view; views differ only in mode and anchor.
         if (sharedInputs == null || sharedInputs.snapshot() != s || sharedInputs.kernelSnapshot() != kernelSnapshot()) {
-            sharedInputs = history.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
+            sharedInputs = RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
         HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
         int anchor = view instanceof SliceView sv ? sv.anchor() : 0;
@@ -229,9 +232,15 @@ public final class StudioModel {
     /** Steps per second (≤ 0: as fast as possible). */
     public void setStepsPerSecond(double v) {
         stepsPerSecond = v;
+        speed.set(Math.max(0, v));
         if (loop != null) {
             loop.setStepsPerSecond(v);
         }
+    }
+
+    /** The speed limit in steps per second (0: as fast as possible), for the speed control to follow. */
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
     }
 
     /** Shows a message to the person in the window's notification bar. */
@@ -256,6 +265,7 @@ public final class StudioModel {
         notification.set(null);
         reported = false;
         rateStep = -1;
+        stepsPerSecondMeasured = 0;
         Path base = baseDir;
         loop = new TrainingLoop(closed -> {
             Dataset data = DatasetFactory.build(s.data(), base);
@@ -275,11 +285,9 @@ public final class StudioModel {
         TrainingSnapshot s = loop.snapshots().take();
         if (s != null) {
             if (freshRun) {
-                history.clear();
                 latestKernel = null;
                 freshRun = false;
             }
-            history.add(s);
             // Views paint from both the snapshot and the newest kernel: both must be current before
             // either property tells its views, so record the kernel first and announce it last.
             boolean newKernel = s.hasKernel() || latestKernel == null;
@@ -292,8 +300,12 @@ public final class StudioModel {
             }
             frames.viewDrawn();
             measureRate(s, now);
-            status.set(String.format(java.util.Locale.ROOT, "step %,d   ·   %.0f steps/s   ·   train loss %.3e   ·   test loss %.3e",
-                    s.step(), stepsPerSecondMeasured, s.trainLoss(), s.testLoss()));
+            // the speed is shown only while it is being measured: a paused or new run has none yet
+            String speedNow = s.status() == RunStatus.RUNNING && stepsPerSecondMeasured > 0
+                    ? String.format(java.util.Locale.ROOT, "%.0f steps/s", stepsPerSecondMeasured)
+                    : s.status() == RunStatus.FINISHED ? "finished" : s.status() == RunStatus.RUNNING ? "running" : "paused";
+            status.set(String.format(java.util.Locale.ROOT, "step %,d   ·   %s   ·   train loss %s   ·   test loss %s",
+                    s.step(), speedNow, Numbers.readable(s.trainLoss()), Numbers.readable(s.testLoss())));
         }
         RunStatus st = loop.status();
         if (!reported && (st == RunStatus.DIVERGED || st == RunStatus.FAILED)) {

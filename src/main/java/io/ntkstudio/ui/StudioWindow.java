@@ -329,6 +329,7 @@ public final class StudioWindow extends BorderPane {
         model.pause();
         ExperimentSpec spec = sc.load();
         model.apply(spec);
+        model.setStepsPerSecond(sc.stepsPerSecond());
         model.notify(sc.title() + ": " + sc.explanation());
         return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec)) : null;
     }

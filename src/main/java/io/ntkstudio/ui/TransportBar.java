@@ -32,6 +32,14 @@ final class TransportBar extends ToolBar {
         speed.getItems().addAll(MAX_SPEED, "1000 steps/s", "100 steps/s", "30 steps/s", "10 steps/s", "1 step/s");
         speed.setValue(MAX_SPEED);
         speed.valueProperty().addListener((o, a, b) -> model.setStepsPerSecond(parseSpeed(b)));
+        // a scenario sets the pace of its story: show it, adding its speed if it is not listed
+        model.speedProperty().addListener((o, a, b) -> {
+            String label = speedLabel(b.doubleValue());
+            if (!speed.getItems().contains(label)) {
+                speed.getItems().add(label);
+            }
+            speed.setValue(label);
+        });
         kernelEvery.setEditable(true);
         kernelEvery.getStyleClass().add("kernel-every");
         kernelEvery.setTooltip(new Tooltip("Compute the kernel Θ_t every this many steps"));
@@ -50,6 +58,14 @@ final class TransportBar extends ToolBar {
         model.playingProperty().addListener((o, a, b) -> play.setText(b ? "❚❚  Pause" : "▶  Play"));
         getItems().addAll(play, step, reset, new Separator(), new Label("Speed"), speed, new Separator(),
                 new Label("Kernel every"), kernelEvery, new Label("steps"));
+    }
+
+    static String speedLabel(double stepsPerSecond) {
+        if (stepsPerSecond <= 0) {
+            return MAX_SPEED;
+        }
+        long v = Math.round(stepsPerSecond);
+        return v + (v == 1 ? " step/s" : " steps/s");
     }
 
     static double parseSpeed(String s) {

@@ -2,6 +2,7 @@ package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
@@ -43,9 +44,7 @@ class RunHistoryTest {
             twin.advance();
         }
         TrainingSnapshot last = twin.snapshot(true, io.ntkstudio.engine.RunStatus.RUNNING, null);
-        RunHistory h = new RunHistory();
-        h.add(last);
-        ChartInputs in = h.inputs(last, last, HeatmapMode.CURRENT);
+        ChartInputs in = RunHistory.inputs(last, last, HeatmapMode.CURRENT);
         ModeTrajectories tr = in.modeTrajectories();
         assertArrayEquals(last.context().dominantModes(StepLog.TRACKED_MODES), tr.modes());
         assertEquals(StepLog.TRACKED_MODES, tr.size());
@@ -67,21 +66,50 @@ class RunHistoryTest {
                 assertEquals(closedForm, tr.regime()[k].y()[j], 1e-9 * closedForm + 1e-300);
             }
         }
-        assertEquals(1, in.testLoss().size(), "test losses only where a snapshot was seen");
+        assertEquals(1, in.testLoss().size(), "test losses where the kernel was computed: only step 40 in the twin");
     }
 
     @Test
-    void aClearedHistoryKeepsNothingOfTheOldRun() {
-        RunHistory h = new RunHistory();
-        record(0, 20, 5).forEach(h::add);
-        h.clear();
-        List<TrainingSnapshot> second = record(7, 10, 5);
-        second.forEach(h::add);
-        TrainingSnapshot last = second.get(second.size() - 1);
-        ChartInputs in = h.inputs(last, last, HeatmapMode.CURRENT);
-        assertEquals(second.size(), in.testLoss().size());
-        assertEquals(2, in.kernelChange().size(), "the kernel at steps 0 and 10");
-        assertEquals(11, in.trainLoss().size());
-        assertArrayEquals(last.context().trackedModes(), in.modeTrajectories().modes());
+    void everyKernelIntervalReachesTheCurvesThoughOnlyTheLastSnapshotWasSeen() {
+        // a window at full speed that skipped every frame but the last: the curves must still hold
+        // every kernel interval the training thread computed, with the numbers of those snapshots
+        List<TrainingSnapshot> all = record(0, 47, 1);
+        TrainingSnapshot last = all.get(all.size() - 1);
+        ChartInputs in = RunHistory.inputs(last, last, HeatmapMode.CURRENT);
+        List<TrainingSnapshot> kernels = all.stream().filter(TrainingSnapshot::hasKernel).toList();
+        assertEquals(List.of(0L, 10L, 20L, 30L, 40L, 47L), kernels.stream().map(TrainingSnapshot::step).toList());
+        Series[] curves = {in.testLoss(), in.regimeTestLoss(), in.kernelChange(), in.distanceToLimit(), in.alignment(),
+                in.weightChange(), in.topEigenvalues()[0], in.topEigenvalues()[4]};
+        for (Series c : curves) {
+            assertEquals(kernels.size(), c.size(), "one sample per kernel snapshot computed");
+        }
+        for (int i = 0; i < kernels.size(); i++) {
+            TrainingSnapshot k = kernels.get(i);
+            assertEquals(k.step(), in.kernelChange().x()[i], 0.0);
+            assertEquals(k.testLoss(), in.testLoss().y()[i], 0.0);
+            assertEquals(k.regimeTestLoss(), in.regimeTestLoss().y()[i], 0.0);
+            assertEquals(k.metrics().kernelChange(), in.kernelChange().y()[i], 0.0);
+            assertEquals(k.metrics().alignment(), in.alignment().y()[i], 0.0);
+            assertEquals(k.metrics().weightChange(), in.weightChange().y()[i], 0.0);
+            assertEquals(k.eigenvalues().get(0), in.topEigenvalues()[0].y()[i], 0.0);
+            assertEquals(k.eigenvalues().get(4), in.topEigenvalues()[4].y()[i], 0.0);
+        }
+    }
+
+    @Test
+    void theKernelLogKeepsConstantMemoryAndItsFirstAndEvenRowsOverALongRun() {
+        io.ntkstudio.engine.KernelLog log = new io.ntkstudio.engine.KernelLog();
+        double[] row = new double[io.ntkstudio.engine.KernelLog.COLUMNS];
+        for (long step = 0; step < 100_000; step += 3) {
+            row[0] = step;
+            log.record(step, row);
+        }
+        io.ntkstudio.engine.StepLogView v = log.view();
+        assertTrue(v.size() <= io.ntkstudio.engine.KernelLog.CAPACITY && v.size() > io.ntkstudio.engine.KernelLog.CAPACITY / 4);
+        assertEquals(0, v.step(0), 0.0);
+        for (int i = 1; i < v.size(); i++) {
+            assertEquals(v.step(i) - v.step(i - 1), v.step(1) - v.step(0), 0.0, "evenly thinned");
+            assertEquals(v.step(i), v.value(0, i), 0.0, "rows stay whole");
+        }
     }
 }

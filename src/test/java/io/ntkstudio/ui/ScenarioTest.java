@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @Test
     void everyScenarioLoadsWithAnExplanation() {
-        assertEquals(5, Scenario.ALL.size());
+        assertEquals(7, Scenario.ALL.size());
         for (Scenario s : Scenario.ALL) {
             ExperimentSpec spec = s.load();
             assertTrue(spec.training().steps() > 0, s.title());
@@ -110,6 +110,40 @@ class ScenarioTest {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    @Test
+    void justBelowTheStableLimitBothTheNetworkAndItsLinearisationConverge() {
+        ExperimentSpec spec = named("lr-below-limit.json").load();
+        TrainingRun run = run(spec);
+        double limit = run.context().largestStableLearningRate();
+        assertTrue(spec.training().learningRate() < limit && spec.training().learningRate() > 0.9 * limit);
+        TrainingSnapshot start = run.snapshot(true, RunStatus.RUNNING, null);
+        TrainingSnapshot end = train(run, spec.training().steps());
+        assertTrue(end.trainLoss() < 0.01 * start.trainLoss(), "the network converges: " + end.trainLoss());
+        assertTrue(end.regimeTrainLoss() < 0.01 * start.regimeTrainLoss(), "and its linearisation: " + end.regimeTrainLoss());
+    }
+
+    @Test
+    void theCatapultSpikesThenConvergesWithLambdaMaxUnderTwoNOverEtaWhileTheLinearisationDiverges() {
+        // Lewkowycz et al. 2020: between 2n/λ_max and the largest convergent rate, the loss spikes, the
+        // kernel's top eigenvalue falls below 2n/η, and the run converges; the linearised model cannot.
+        ExperimentSpec spec = named("lr-catapult.json").load();
+        TrainingRun run = run(spec);
+        double eta = spec.training().learningRate();
+        int n = spec.data().n();
+        assertTrue(eta > run.context().largestStableLearningRate(), "above the stable limit of the linearised model");
+        TrainingSnapshot start = run.snapshot(true, RunStatus.RUNNING, null);
+        double peak = start.trainLoss();
+        for (int i = 0; i < spec.training().steps(); i++) {
+            assertTrue(run.advance(), "the network does not diverge (step " + i + ")");
+            peak = Math.max(peak, run.lastLoss());
+        }
+        TrainingSnapshot end = run.snapshot(true, RunStatus.RUNNING, null);
+        assertTrue(peak > 10 * start.trainLoss(), "a spike of at least 10x: " + peak / start.trainLoss());
+        assertTrue(end.trainLoss() < start.trainLoss(), "it converges below its start: " + end.trainLoss());
+        assertTrue(end.eigenvalues().get(0) < 2.0 * n / eta, "λ_max ends under 2n/η: " + end.eigenvalues().get(0));
+        assertTrue(end.regimeTrainLoss() > 1e6 * start.regimeTrainLoss(), "the linearised model's loss grows: " + end.regimeTrainLoss());
     }
 
     @Test
