@@ -3,8 +3,11 @@ package io.ntkstudio.cli;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
+import io.ntkstudio.engine.ScaleSweep;
 import io.ntkstudio.engine.WidthSweep;
+import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.ScaleSweepChart;
 import io.ntkstudio.figure.SweepChart;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Trains the experiment in --spec at each width and seed, under each parameterization,",
                 "and writes sweep.csv and sweep.png (log–log, fitted slopes, the width^-1/2 line) to --out.",
+                "With --output-scales, sweeps the output scale α at the spec's width instead (Chizat et al. 2019):",
+                "sweep.csv has output_scale,seed,kernel_change,weight_change and sweep.png the α^-1 line.",
                 "Progress goes to stderr."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
@@ -42,6 +47,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--parameterizations", paramLabel = "LIST", split = ",", description = "default: ${DEFAULT-VALUE}")
     String[] parameterizations = {"ntk", "mup"};
+
+    @Option(names = "--output-scales", paramLabel = "LIST", split = ",",
+            description = "output scales α to sweep at the spec's width (e.g. 1,10,100,1000) instead of widths")
+    double[] outputScales;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv and sweep.png")
     Path outDir;
@@ -70,6 +79,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Dataset data = DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent());
+        if (outputScales != null) {
+            return sweepScales(spec, data);
+        }
         int widest = Arrays.stream(widths).max().orElse(1);
         MemoryEstimate.requireFits(MemoryEstimate.forTraining(spec.network().withWidth(widest), data.inputDim(),
                 data.train().count(), data.test().count()), "the widest network of the sweep (" + widest + ")",
@@ -78,6 +90,45 @@ final class SweepCommand implements Callable<Integer> {
         try (OutputDirectory out = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
             return sweep(spec, data, ps, out, err);
         }
+    }
+
+    private int sweepScales(ExperimentSpec spec, Dataset data) throws Exception {
+        double[] scales = Arrays.stream(outputScales).distinct().sorted().toArray();
+        for (double a : scales) {
+            if (!(a >= NetworkConfig.MIN_OUTPUT_SCALE && a <= NetworkConfig.MAX_OUTPUT_SCALE)) {
+                throw new InvalidInputException("--output-scales must be from " + NetworkConfig.MIN_OUTPUT_SCALE + " to "
+                        + (int) NetworkConfig.MAX_OUTPUT_SCALE + ", got " + a);
+            }
+        }
+        if (scales.length < 2) {
+            throw new InvalidInputException("--output-scales needs at least two different values to fit a slope");
+        }
+        PrintWriter err = command.commandLine().getErr();
+        try (OutputDirectory dir = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
+            List<ScaleSweep.Point> points;
+            try {
+                points = ScaleSweep.run(spec, data, scales, seeds, (done, all, p) -> err.printf(Locale.ROOT,
+                        "sweep: %d/%d  output scale %g seed %d: kernel change %.4g%n", done, all, p.outputScale(), p.seed(),
+                        p.kernelChange()), StopSignals::requested);
+            } catch (java.util.concurrent.CancellationException e) {
+                err.println("sweep: interrupted; nothing was written and " + outDir + " is as it was");
+                return StopSignals.exitStatus();
+            }
+            AtomicFiles.write(dir.file("sweep.csv"), w -> {
+                w.write("output_scale,seed,kernel_change,weight_change\n");
+                for (ScaleSweep.Point p : points) {
+                    w.write(p.outputScale() + "," + p.seed() + "," + p.kernelChange() + "," + p.weightChange() + "\n");
+                }
+            });
+            FigureSet.writePng(ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), 2, ChartTheme.LIGHT),
+                    dir.file("sweep.png"));
+            OutputFolder.writeStatus(dir, "sweep", "complete", points.size(), points.size());
+            dir.commit();
+            command.commandLine().getOut().printf(Locale.ROOT,
+                    "kernel change falls like α^%.3f (theory −1, Chizat et al. 2019); wrote %s and %s%n",
+                    ScaleSweep.slope(points), outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
+        }
+        return 0;
     }
 
     private int sweep(ExperimentSpec spec, Dataset data, List<Parameterization> ps, OutputDirectory dir, PrintWriter err)

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class ExperimentJson {
     private static final Set<String> TOP = Set.of("network", "data", "training");
-    private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed");
+    private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed",
+            "outputScale");
     private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test");
     private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -52,7 +53,8 @@ public final class ExperimentJson {
                     Parameterization.parse(string(origin, net, "network.parameterization", d.parameterization().id())),
                     number(origin, net, "network.sigmaW", d.sigmaW()),
                     number(origin, net, "network.sigmaB", d.sigmaB()),
-                    integer(origin, net, "network.seed", d.seed()));
+                    integer(origin, net, "network.seed", d.seed()),
+                    number(origin, net, "network.outputScale", d.outputScale()));
             String source = string(origin, data, "data.source", "circle");
             // A CSV experiment has no default file: data.train must be given.
             DataSpec base = source.equals("csv") ? new DataSpec("csv", 0, 0, "", 0, 0, 0, "-", null)
@@ -92,6 +94,9 @@ public final class ExperimentJson {
         net.addProperty("sigmaW", n.sigmaW());
         net.addProperty("sigmaB", n.sigmaB());
         net.addProperty("seed", n.seed());
+        if (n.outputScale() != 1.0) {
+            net.addProperty("outputScale", n.outputScale());
+        }
         JsonObject data = new JsonObject();
         DataSpec d = spec.data();
         data.addProperty("source", d.source());

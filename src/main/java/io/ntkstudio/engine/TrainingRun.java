@@ -62,6 +62,12 @@ public final class TrainingRun {
     private long step;
     private double time;
     private double learningRate;
+    /** α of f_α = f_0 + α (f − f_0), trained at η/α² (Chizat, Oyallon & Bach 2019); 1: the network itself. */
+    private final double alpha;
+    private final double[] trainAtZero;
+    private final double[] testAtZero;
+    private final double[] scaledTrain;
+    private double[] gridAtZero;
     private double lastLoss = Double.NaN;
     private double lastRegimeLoss = Double.NaN;
 
@@ -82,6 +88,8 @@ public final class TrainingRun {
         this.xTest = data.test().copyInputs();
         this.yTest = data.test().copyTargets();
         this.learningRate = spec.training().learningRate();
+        this.alpha = cfg.outputScale();
+        this.scaledTrain = new double[n];
         this.trainPass = new BatchedPass(net, n, backend);
         this.testPass = new BatchedPass(net, m, backend);
         this.g = new double[net.layerCount()][];
@@ -94,9 +102,10 @@ public final class TrainingRun {
         requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
         requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
         ntk.compute(net, xTrain, kernelInit);
-        double[] trainAtZero = ntk.outputs().clone();
+        scaleKernel(kernelInit);
+        this.trainAtZero = ntk.outputs().clone();
         testPass.forward(net, xTest);
-        double[] testAtZero = testPass.outputs().clone();
+        this.testAtZero = testPass.outputs().clone();
         String scales = "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down";
         requireFinite(trainAtZero, "the network's outputs at initialisation", scales);
         requireFinite(testAtZero, "the network's outputs on the test inputs at initialisation", scales);
@@ -106,15 +115,15 @@ public final class TrainingRun {
                     + "too large (around 1e154 or more); scale the targets down");
         }
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
-        this.regimeInit = new KernelRegime(spectrumInit, EmpiricalNtk.cross(net, xTest, m, xTrain, n), yTrain,
+        this.regimeInit = new KernelRegime(spectrumInit, scaleKernel(EmpiricalNtk.cross(net, xTest, m, xTrain, n)), yTrain,
                 trainAtZero, testAtZero);
         boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
         Spectrum spectrumLimit = null;
         if (limit) {
             AnalyticKernel analytic = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
-            kernelLimit = analytic.compute(xTrain, n, xTrain, n, dim, cancelled).ntk();
+            kernelLimit = scaleKernel(analytic.compute(xTrain, n, xTrain, n, dim, cancelled).ntk());
             spectrumLimit = Spectrum.of(kernelLimit, n, true);
-            regimeLimit = new KernelRegime(spectrumLimit, analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk(), yTrain,
+            regimeLimit = new KernelRegime(spectrumLimit, scaleKernel(analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk()), yTrain,
                     trainAtZero, testAtZero);
         } else {
             kernelLimit = null;
@@ -128,10 +137,33 @@ public final class TrainingRun {
                 ReadOnlyVector.copyOf(spectrumInit.values()), ReadOnlyVector.copyOf(spectrumInit.energies(residual(trainAtZero))),
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
-                KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
+                // in the units of η: the parameters move at η/α² along a kernel α²Θ
+                alpha * alpha * KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
         this.logRow = new double[log.columns()];
+    }
+
+    /** Θ of f_α is α²Θ: scales {@code k} in place (nothing at α = 1) and returns it. */
+    private double[] scaleKernel(double[] k) {
+        if (alpha != 1) {
+            double a2 = alpha * alpha;
+            for (int i = 0; i < k.length; i++) {
+                k[i] *= a2;
+            }
+        }
+        return k;
+    }
+
+    /** f_α = f_0 + α (f − f_0) from the network's outputs {@code raw}: {@code raw} itself at α = 1. */
+    private double[] scaled(double[] raw, double[] atZero, double[] out) {
+        if (alpha == 1) {
+            return raw;
+        }
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = atZero[i] + alpha * (raw[i] - atZero[i]);
+        }
+        return out;
     }
 
     /** Refuses a start that is not finite, naming what overflowed and what to change. */
@@ -224,7 +256,7 @@ public final class TrainingRun {
      */
     public boolean advance() {
         trainPass.forward(net, xTrain);
-        double[] f = trainPass.outputs();
+        double[] f = scaled(trainPass.outputs(), trainAtZero, scaledTrain);
         double loss = KernelMetrics.halfMse(f, yTrain);
         if (!Double.isFinite(loss)) {
             return false;
@@ -235,19 +267,21 @@ public final class TrainingRun {
             logStep(f, loss);
         }
         int last = net.layerCount() - 1;
+        // ∂L/∂f = (f_α − y)/n and ∂f_α/∂f = α; the parameters move at η/α²
         for (int i = 0; i < n; i++) {
-            g[last][i] = (f[i] - yTrain[i]) / n;
+            g[last][i] = alpha * (f[i] - yTrain[i]) / n;
         }
+        double rate = learningRate / (alpha * alpha);
         for (int l = last; l >= 0; l--) {
             if (l > 0) {
                 trainPass.propagate(net, l, g[l], g[l - 1]);
             }
             LayerScales s = net.scales(l);
             int fanOut = net.fanOut(l);
-            backend.multAddTransA(-learningRate * s.weightMultiplier(), g[l], trainPass.layerInput(l),
+            backend.multAddTransA(-rate * s.weightMultiplier(), g[l], trainPass.layerInput(l),
                     net.weightStorage(l), n, fanOut, net.fanIn(l));
             double[] b = net.biases(l);
-            double scale = learningRate * s.biasMultiplier();
+            double scale = rate * s.biasMultiplier();
             double[] gl = g[l];
             for (int o = 0; o < fanOut; o++) {
                 double sum = 0;
@@ -259,9 +293,9 @@ public final class TrainingRun {
         }
         step++;
         time += learningRate;
-        decayInit.step(learningRate);
+        decayInit.step(rate);
         if (decayLimit != null) {
-            decayLimit.step(learningRate);
+            decayLimit.step(rate);
         }
         return true;
     }
@@ -310,9 +344,9 @@ public final class TrainingRun {
      */
     public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
         trainPass.forward(net, xTrain);
-        double[] fTrain = trainPass.outputs().clone();
+        double[] fTrain = scaled(trainPass.outputs(), trainAtZero, new double[n]).clone();
         testPass.forward(net, xTest);
-        double[] fTest = testPass.outputs().clone();
+        double[] fTest = scaled(testPass.outputs(), testAtZero, new double[testAtZero.length]).clone();
         double trainLoss = KernelMetrics.halfMse(fTrain, yTrain);
         double testLoss = KernelMetrics.halfMse(fTest, yTest);
         if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
@@ -323,6 +357,7 @@ public final class TrainingRun {
         KernelMetricsRow metrics = null;
         if (withKernel) {
             ntk.computeFromForward(net, kernelNow);
+            scaleKernel(kernelNow);
             if (!Double.isFinite(KernelMetrics.frobenius(kernelNow))) {
                 return null;
             }
@@ -371,8 +406,12 @@ public final class TrainingRun {
         if (gridPass == null) {
             gridPass = new BatchedPass(net, grid.size() * grid.size(), backend);
         }
+        if (gridAtZero == null) {
+            gridPass.forward(initial, gridPoints);
+            gridAtZero = gridPass.outputs().clone();
+        }
         gridPass.forward(net, gridPoints);
-        return ReadOnlyVector.copyOf(gridPass.outputs());
+        return ReadOnlyVector.copyOf(scaled(gridPass.outputs(), gridAtZero, new double[gridAtZero.length]));
     }
 
     /** ‖θ_t − θ_0‖ / ‖θ_0‖ over the stored parameters. */

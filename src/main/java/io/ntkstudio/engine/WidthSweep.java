@@ -73,24 +73,16 @@ public final class WidthSweep {
     }
 
     private static double logSlope(List<Point> points, Parameterization p, java.util.function.ToDoubleFunction<Point> f) {
-        List<double[]> xy = new ArrayList<>();
-        points.stream().filter(q -> q.parameterization() == p).mapToInt(Point::width).distinct().sorted().forEach(w -> {
+        double[] widths = points.stream().filter(q -> q.parameterization() == p).mapToInt(Point::width).distinct().sorted()
+                .asDoubleStream().toArray();
+        double[] x = new double[widths.length];
+        double[] y = new double[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            double w = widths[i];
             double mean = points.stream().filter(q -> q.parameterization() == p && q.width() == w).mapToDouble(f).average().orElse(Double.NaN);
-            if (mean > 0) {
-                xy.add(new double[] {Math.log(w), Math.log(mean)});
-            }
-        });
-        if (xy.size() < 2) {
-            return Double.NaN;
+            x[i] = Math.log(w);
+            y[i] = mean > 0 ? Math.log(mean) : Double.NaN;
         }
-        double mx = xy.stream().mapToDouble(v -> v[0]).average().orElse(0);
-        double my = xy.stream().mapToDouble(v -> v[1]).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] v : xy) {
-            sxy += (v[0] - mx) * (v[1] - my);
-            sxx += (v[0] - mx) * (v[0] - mx);
-        }
-        return sxy / sxx;
+        return LogSlope.fit(x, y);
     }
 }

@@ -98,7 +98,9 @@ public final class Charts {
         double[] r = range(in.topEigenvalues());
         // The edge of stability in the kernel's units (Cohen et al. 2021): above 2n/η the top mode of
         // the linearised model grows, so λ_max(t) against this line tells the large-rate story.
-        double edge = 2.0 * in.snapshot().context().data().train().count() / in.snapshot().learningRate();
+        // (with an output scale α the kernel is α²Θ and the parameters move at η/α²: the line is 2nα²/η)
+        double alpha = in.snapshot().context().spec().network().outputScale();
+        double edge = 2.0 * in.snapshot().context().data().train().count() * alpha * alpha / in.snapshot().learningRate();
         boolean showEdge = Double.isFinite(edge) && edge > 0 && r[1] > 0 && edge <= 3 * r[1] && edge >= r[0] / 3;
         double lo = showEdge ? Math.min(r[0], edge) : r[0];
         double hi = showEdge ? Math.max(r[1], edge) : r[1];

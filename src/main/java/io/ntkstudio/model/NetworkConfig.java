@@ -2,14 +2,28 @@ package io.ntkstudio.model;
 
 /**
  * Architecture and initialisation of a fully connected scalar-output network
- * (docs/ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units.
+ * (docs/ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units. The output
+ * scale α makes the trained model f_α = f_0 + α (f − f_0), trained at rate η/α² (Chizat, Oyallon
+ * &amp; Bach 2019; docs/ntk-math.md, "Lazy training by scaling"); α = 1 is the network itself.
  */
 public record NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
-                            double sigmaW, double sigmaB, long seed) {
+                            double sigmaW, double sigmaB, long seed, double outputScale) {
     public static final int MAX_WIDTH = 8192;
     public static final int MAX_DEPTH = 10;
+    public static final double MIN_OUTPUT_SCALE = 0.1;
+    public static final double MAX_OUTPUT_SCALE = 1000;
+
+    /** A network without output scaling (α = 1). */
+    public NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
+                         double sigmaW, double sigmaB, long seed) {
+        this(width, depth, activation, parameterization, sigmaW, sigmaB, seed, 1.0);
+    }
 
     public NetworkConfig {
+        if (!(outputScale >= MIN_OUTPUT_SCALE && outputScale <= MAX_OUTPUT_SCALE)) {
+            throw new InvalidInputException("network.outputScale must be a number from " + MIN_OUTPUT_SCALE + " to "
+                    + (int) MAX_OUTPUT_SCALE + ", got " + outputScale);
+        }
         if (width < 1 || width > MAX_WIDTH) {
             throw new InvalidInputException("network.width must be an integer from 1 to " + MAX_WIDTH + ", got " + width);
         }
@@ -33,23 +47,27 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
     }
 
     public NetworkConfig withWidth(int newWidth) {
-        return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed);
+        return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
     }
 
     public NetworkConfig withDepth(int newDepth) {
-        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed);
+        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
     }
 
     public NetworkConfig withActivation(Activation a) {
-        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed);
+        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed, outputScale);
     }
 
     public NetworkConfig withSeed(long newSeed) {
-        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed);
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed, outputScale);
     }
 
     public NetworkConfig withParameterization(Parameterization p) {
-        return new NetworkConfig(width, depth, activation, p, sigmaW, sigmaB, seed);
+        return new NetworkConfig(width, depth, activation, p, sigmaW, sigmaB, seed, outputScale);
+    }
+
+    public NetworkConfig withOutputScale(double alpha) {
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, alpha);
     }
 
     /** Number of trainable parameters for inputs of dimension {@code inputDim}. */

@@ -109,8 +109,9 @@ final class CompareWindow extends BorderPane {
 
     static String describe(String name, ExperimentSpec s) {
         NetworkConfig n = s.network();
-        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g", name, n.width(), n.depth(),
-                n.activation().id(), n.parameterization().id(), s.training().learningRate());
+        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g%s", name, n.width(), n.depth(),
+                n.activation().id(), n.parameterization().id(), s.training().learningRate(),
+                n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()));
     }
 
     private void applyB() {

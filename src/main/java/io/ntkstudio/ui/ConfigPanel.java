@@ -33,6 +33,8 @@ final class ConfigPanel extends VBox {
     final ComboBox<Parameterization> parameterization = new ComboBox<>();
     final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", 1e-3, 100));
     final ValidatedField<Double> sigmaB = new ValidatedField<>("sigma-b", ValidatedField.number("σ_b", 0, 100));
+    final ValidatedField<Double> outputScale = new ValidatedField<>("output-scale", ValidatedField.number("Output scale α",
+            NetworkConfig.MIN_OUTPUT_SCALE, NetworkConfig.MAX_OUTPUT_SCALE));
     final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", 1e-6, 1e4));
     final Slider rateSlider = new Slider(-4, 2, Math.log10(0.5));
     final Label stableLimit = new Label(" ");
@@ -78,6 +80,7 @@ final class ConfigPanel extends VBox {
                 row("Parameterization", parameterization),
                 row("σ_w", sigmaW),
                 row("σ_b", sigmaB),
+                row("Output scale α (lazy when large)", outputScale),
                 row("Seed", seed),
                 section("Training"),
                 row("Learning rate η", rateWithMark(), learningRate, stableLimit),
@@ -98,6 +101,7 @@ final class ConfigPanel extends VBox {
         width.setOnCommit(v -> apply());
         sigmaW.setOnCommit(v -> apply());
         sigmaB.setOnCommit(v -> apply());
+        outputScale.setOnCommit(v -> apply());
         learningRate.setOnCommit(v -> apply());
         points.setOnCommit(v -> apply());
         frequency.setOnCommit(v -> apply());
@@ -163,7 +167,7 @@ final class ConfigPanel extends VBox {
 
     /** The experiment the fields describe, or null while any field is invalid. */
     ExperimentSpec current() {
-        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, learningRate, points, frequency, noise, seed, steps)) {
+        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, outputScale, learningRate, points, frequency, noise, seed, steps)) {
             if (!f.validProperty().get() || f.value() == null) {
                 return null;
             }
@@ -171,7 +175,7 @@ final class ConfigPanel extends VBox {
         ExperimentSpec old = model.specProperty().get();
         try {
             NetworkConfig net = new NetworkConfig(width.value().intValue(), depth.getValue(), activation.getValue(),
-                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value());
+                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value(), outputScale.value());
             DataSpec d = old.data();
             String src = source.getValue();
             DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
@@ -203,6 +207,7 @@ final class ConfigPanel extends VBox {
         parameterization.setValue(n.parameterization());
         sigmaW.show(n.sigmaW(), ValidatedField.plain(n.sigmaW()));
         sigmaB.show(n.sigmaB(), ValidatedField.plain(n.sigmaB()));
+        outputScale.show(n.outputScale(), ValidatedField.plain(n.outputScale()));
         seed.show(n.seed(), Long.toString(n.seed()));
         learningRate.show(s.training().learningRate(), ValidatedField.plain(s.training().learningRate()));
         rateSlider.setValue(Math.log10(s.training().learningRate()));

@@ -40,6 +40,11 @@ record Scenario(String title, String preset, String explanation, java.util.funct
                     "Compare mode: A under NTK parameterization, B under μP, the same width. Press Play both: A's kernel slice "
                             + "freezes, B's keeps changing however wide the network.",
                     a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.model.Parameterization.MUP))),
+            new Scenario("Lazy by scaling: a narrow network made lazy (Chizat et al. 2019)", "lazy-by-scaling.json",
+                    "Compare mode: both are 32 wide; B's output is scaled, f_α = f_0 + α(f − f_0) with α = 100, trained at "
+                            + "η/α². Press Play both: A's kernel slice moves, B's stays on Θ_0 and B follows its dashed kernel-regime "
+                            + "line, though it is just as narrow. Laziness is a matter of scale, not of width alone.",
+                    a -> a.withNetwork(a.network().withOutputScale(100)), 30),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
                             + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t). Played at 10 steps/s "

@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @Test
     void everyScenarioLoadsWithAnExplanation() {
-        assertEquals(7, Scenario.ALL.size());
+        assertEquals(8, Scenario.ALL.size());
         for (Scenario s : Scenario.ALL) {
             ExperimentSpec spec = s.load();
             assertTrue(spec.training().steps() > 0, s.title());
@@ -110,6 +110,18 @@ class ScenarioTest {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    @Test
+    void lazyByScalingTheScaledNarrowNetworksKernelBarelyMoves() {
+        Scenario sc = named("lazy-by-scaling.json");
+        ExperimentSpec a = sc.load();
+        ExperimentSpec b = sc.compareWith().apply(a);
+        assertEquals(a.network().width(), b.network().width());
+        assertEquals(100, b.network().outputScale(), 0.0);
+        double changeA = train(run(a), a.training().steps()).metrics().kernelChange();
+        double changeB = train(run(b), b.training().steps()).metrics().kernelChange();
+        assertTrue(changeB < changeA / 30, "α = 100 is lazy: " + changeB + " against " + changeA);
     }
 
     @Test

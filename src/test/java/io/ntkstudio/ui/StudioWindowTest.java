@@ -335,10 +335,14 @@ class StudioWindowTest {
         waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
     }
 
+    private static Scenario scenario(String preset) {
+        return Scenario.ALL.stream().filter(s -> s.preset().equals(preset)).findFirst().orElseThrow();
+    }
+
     @Test
     void scenariosRecentFilesAndWindowExport(FxRobot robot) throws Exception {
         firstSnapshot();
-        Scenario sc = Scenario.ALL.get(2);
+        Scenario sc = scenario("spectral-bias.json");
         fx(() -> window.openScenario(sc));
         assertEquals(sc.load(), fx(() -> model.specProperty().get()));
         assertTrue(fx(() -> model.notificationProperty().get()).contains("Spectral bias"));
@@ -535,7 +539,7 @@ class StudioWindowTest {
                 return null;
             });
         }
-        assertNull(fx(() -> window.openScenario(Scenario.ALL.get(2))), "spectral bias is a single run");
+        assertNull(fx(() -> window.openScenario(scenario("spectral-bias.json"))), "spectral bias is a single run");
     }
 
     @Test

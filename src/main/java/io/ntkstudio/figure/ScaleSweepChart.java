@@ -1,0 +1,65 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.ScaleSweep;
+import io.ntkstudio.plot.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Kernel change after training against the output scale α on log–log axes, each seed a faint dot,
+ * the mean over seeds a line with its fitted slope, and the α^(−1) reference of Chizat, Oyallon &amp;
+ * Bach 2019 through the mean at the largest α.
+ */
+public final class ScaleSweepChart {
+    private ScaleSweepChart() {
+    }
+
+    public static BufferedImage render(List<ScaleSweep.Point> points, int width, int steps, double scale, ChartTheme theme) {
+        int w = 760;
+        int h = 520;
+        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Charts.begin(g, w, h, theme);
+            paint(g, w, h, points, width, steps);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    static void paint(Graphics2D g, double w, double h, List<ScaleSweep.Point> points, int width, int steps) {
+        double[] alphas = points.stream().mapToDouble(ScaleSweep.Point::outputScale).distinct().sorted().toArray();
+        double[] means = new double[alphas.length];
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        for (ScaleSweep.Point p : points) {
+            if (p.kernelChange() > 0) {
+                yMin = Math.min(yMin, p.kernelChange());
+                yMax = Math.max(yMax, p.kernelChange());
+            }
+        }
+        for (int i = 0; i < alphas.length; i++) {
+            means[i] = ScaleSweep.mean(points, alphas[i]);
+        }
+        // through the largest α, where the lazy regime holds best (a small α is not lazy at all)
+        double last = means[means.length - 1];
+        double ref = last * alphas[alphas.length - 1] / alphas[0];
+        yMax = Math.max(yMax, Math.min(ref, 10 * yMax));
+        Chart c = Chart.draw(g, 0, 0, w, h, String.format(Locale.ROOT, "lazy by scaling: width %d, %d steps", width, steps),
+                "output scale α", "‖Θ_T − Θ_0‖ / ‖Θ_0‖", new double[] {alphas[0] / 1.4, alphas[alphas.length - 1] * 1.4}, true,
+                Scale.padded(yMin, yMax, true), true);
+        double[] x = points.stream().mapToDouble(ScaleSweep.Point::outputScale).toArray();
+        double[] y = points.stream().mapToDouble(ScaleSweep.Point::kernelChange).toArray();
+        c.dots(g, x, y, new Color(Charts.BLUE.getRed(), Charts.BLUE.getGreen(), Charts.BLUE.getBlue(), 110), 2.5);
+        c.line(g, new double[] {alphas[0], alphas[alphas.length - 1]}, new double[] {ref, last}, Charts.GREY, 1.6f, true);
+        c.line(g, alphas, means, Charts.BLUE, 2.2f, false);
+        c.dots(g, alphas, means, Charts.BLUE, 4.5);
+        c.legend(g, new String[] {String.format(Locale.ROOT, "mean over seeds: slope %.2f", ScaleSweep.slope(points)),
+                "α^(−1) (Chizat, Oyallon & Bach 2019)"}, new Color[] {Charts.BLUE, Charts.GREY}, new boolean[] {false, true}, true);
+    }
+}
