@@ -1,16 +1,19 @@
 package io.ntkstudio.cli;
 
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.ui.AboutInfo;
+import io.ntkstudio.ui.StudioMain;
 import io.ntkstudio.model.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code java -jar ntk-studio.jar}. Exit status: 0 done, 2 bad input (one line on
- * stderr naming what is wrong and what is allowed), 3 training diverged, 1 an unexpected error.
+ * Entry point of {@code java -jar ntk-studio.jar}: with no arguments it opens the studio, else it
+ * runs a command. Exit status: 0 done, 2 bad input (one line on stderr naming what is wrong and
+ * what is allowed), 3 training diverged, 130/143 stopped by a signal, 1 an unexpected error.
  */
-@Command(name = "ntk-studio", mixinStandardHelpOptions = true, version = "NTK Studio 0.1.0",
+@Command(name = "ntk-studio", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Watch the Neural Tangent Kernel at work: exact networks, kernels and training.",
         subcommands = {KernelCommand.class, TrainCommand.class, BenchCommand.class, BenchUiCommand.class, RenderCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
@@ -21,7 +24,19 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** --version: the version, the matrix backend and the platform. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return AboutInfo.lines().toArray(new String[0]);
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length == 0) {
+            StudioMain.main(args);
+            return;
+        }
         StopSignals.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -3,6 +3,9 @@ package io.ntkstudio.model;
 /** Chooses the {@link MatrixBackend} once, at first use. */
 final class Backends {
     static final MatrixBackend CURRENT = choose(System.getProperty("ntk.backend", "auto"));
+    static final String FALLBACK_REASON = CURRENT instanceof OpenBlasBackend ? null
+            : "java".equals(System.getProperty("ntk.backend")) ? "chosen with -Dntk.backend=java"
+            : OpenBlasBackend.lastFailure;
 
     private Backends() {
     }

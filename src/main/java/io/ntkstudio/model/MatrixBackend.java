@@ -37,6 +37,16 @@ public interface MatrixBackend {
     /** A short name for reports, e.g. "ejml-mt". */
     String name();
 
+    /** The threads the products use. */
+    default int threads() {
+        return 1;
+    }
+
+    /** Why the pure-Java backend is in use instead of OpenBLAS, for the user; null when OpenBLAS is. */
+    static String fallbackReason() {
+        return Backends.FALLBACK_REASON;
+    }
+
     /**
      * The backend in use: OpenBLAS where it loads, otherwise EJML's pure Java. The system property
      * {@code ntk.backend} ({@code java} or {@code openblas}) overrides the choice.

@@ -22,18 +22,36 @@ final class OpenBlasBackend implements MatrixBackend {
     private OpenBlasBackend() {
     }
 
+    /** Why the last load failed, for the user (null after a success). */
+    static volatile String lastFailure;
+
     /** The backend, or null when OpenBLAS cannot be loaded on this machine. */
     static MatrixBackend loadOrNull() {
+        lastFailure = null;
         try {
             Loader.load(openblas.class);
             OpenBlasBackend b = new OpenBlasBackend();
             double[] c = new double[1];
             b.multTransB(1.0, new double[] {2}, new double[] {3}, c, 1, 1, 1);
-            return c[0] == 6.0 ? b : null;
+            if (c[0] != 6.0) {
+                lastFailure = "its self-test gave a wrong product";
+                return null;
+            }
+            return b;
         } catch (Throwable e) {
             // Any failure to link (other OS or CPU, missing natives) means: use the pure-Java backend.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            lastFailure = "no OpenBLAS natives load on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                    + " (" + InvalidInputException.quote(why) + ")";
             return null;
         }
+    }
+
+    @Override
+    public int threads() {
+        // JavaCPP reports −1 until the count is set: OpenBLAS then uses every core
+        int t = openblas.blas_get_num_threads();
+        return t > 0 ? t : Runtime.getRuntime().availableProcessors();
     }
 
     @Override

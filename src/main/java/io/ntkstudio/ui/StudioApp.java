@@ -41,8 +41,11 @@ public final class StudioApp extends Application {
         });
         stage.show();
         model.start();
-        if (last.problem() != null) {
-            model.notify(last.problem());
+        String fallback = io.ntkstudio.model.MatrixBackend.fallbackReason();
+        String slow = fallback == null ? null : "Training uses the pure-Java backend, several times slower than OpenBLAS: "
+                + fallback + ". Help → About has the details.";
+        if (last.problem() != null || slow != null) {
+            model.notify(last.problem() == null ? slow : slow == null ? last.problem() : last.problem() + " " + slow);
         }
     }
 }

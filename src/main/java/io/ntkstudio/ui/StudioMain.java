@@ -2,17 +2,28 @@ package io.ntkstudio.ui;
 
 import javafx.application.Application;
 
-/** Launches the desktop studio ({@code mvn javafx:run}). */
+/**
+ * Launches the desktop studio ({@code mvn javafx:run}, or {@code java -jar ntk-studio.jar} with no
+ * arguments). Without a display it says so in one line with the command that makes figures
+ * without one; under Maven (which would wrap a failing exit in its own stack trace) it then
+ * exits 0, elsewhere 2.
+ */
 public final class StudioMain {
     private StudioMain() {
+    }
+
+    /** One line: what is missing, and the exact command for figures without a display. */
+    public static String noDisplayMessage(boolean jarBuilt) {
+        String render = "java -jar target/ntk-studio.jar render --spec assets/presets/circle.json --out figures";
+        return "NTK Studio needs a display for its window, and none was found (DISPLAY and WAYLAND_DISPLAY are not set). "
+                + "For figures without one, run " + (jarBuilt ? render : "mvn -B -q -DskipTests package, then " + render) + ".";
     }
 
     public static void main(String[] args) {
         Headless.quietJavaFxLogging();
         if (!Headless.hasDisplay()) {
-            System.err.println("NTK Studio needs a display for its window (none found: DISPLAY is not set). "
-                    + "The command line works anywhere: java -jar target/ntk-studio.jar --help");
-            System.exit(2);
+            System.err.println(noDisplayMessage(java.nio.file.Files.exists(java.nio.file.Path.of("target", "ntk-studio.jar"))));
+            System.exit("maven".equals(System.getProperty("ntk.launcher")) ? 0 : 2);
         }
         try {
             Application.launch(StudioApp.class, args);

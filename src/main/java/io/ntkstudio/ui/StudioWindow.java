@@ -44,9 +44,11 @@ public final class StudioWindow extends BorderPane {
     final SweepRunner sweeps = new SweepRunner();
     java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
     private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
+    private final ExperimentSharing sharing;
 
     public StudioWindow(StudioModel model) {
         this.model = model;
+        this.sharing = new ExperimentSharing(model, this::openFile);
         setId("studio");
         getStyleClass().add("studio");
         config = new ConfigPanel(model);
@@ -80,6 +82,7 @@ public final class StudioWindow extends BorderPane {
         setCenter(center);
         setBottom(statusBar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        sharing.acceptDrops(this);
         model.themeProperty().addListener((o, x, t) -> applyTheme(t));
         getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
     }
@@ -102,7 +105,10 @@ public final class StudioWindow extends BorderPane {
         exportWindow.getItems().addAll(new SeparatorMenuItem(), captionWindow);
         captionWindow.setSelected(true);
         recentMenu.setOnShowing(e -> fillRecent());
-        Menu file = new Menu("File", null, open, recentMenu, save, exportWindow, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(),
+                sharing.copyItem(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                sharing.pasteItem(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                new SeparatorMenuItem(), exportWindow, new SeparatorMenuItem(), quit);
         MenuItem cancelSweep = item("Cancel the width sweep", null, sweeps::cancel);
         cancelSweep.disableProperty().bind(sweeps.runningProperty().not());
         MenuItem startSweep = item("Width sweep: kernel change against width, ntk and μP", null, this::sweep);
@@ -158,7 +164,9 @@ public final class StudioWindow extends BorderPane {
         for (Scenario sc : Scenario.ALL) {
             scenarios.getItems().add(item(sc.title(), null, () -> openScenario(sc)));
         }
-        MenuBar bar = new MenuBar(file, run, view, scenarios);
+        Menu help = new Menu("Help", null, item("About NTK Studio", null,
+                () -> ExperimentSharing.showAbout(getScene() == null ? null : getScene().getWindow())));
+        MenuBar bar = new MenuBar(file, run, view, scenarios, help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -257,6 +257,17 @@ class CliTest {
     }
 
     @Test
+    void versionNamesTheBackendAndThePlatformAndNoDisplayIsOneLineWithTheRenderCommand() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("NTK Studio ") && r.out().contains("backend: ") && r.out().contains("platform: "), r.out());
+        String message = io.ntkstudio.ui.StudioMain.noDisplayMessage(false);
+        assertFalse(message.contains("\n"));
+        assertTrue(message.contains("render --spec") && message.contains("mvn -B -q -DskipTests package"), message);
+        assertFalse(io.ntkstudio.ui.StudioMain.noDisplayMessage(true).contains("mvn"));
+    }
+
+    @Test
     void helpAndUsage() {
         Result r = run("--help");
         assertEquals(0, r.code());

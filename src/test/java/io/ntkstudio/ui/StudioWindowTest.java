@@ -543,6 +543,47 @@ class StudioWindowTest {
     }
 
     @Test
+    void experimentsAreCopiedPastedAndDroppedWithTheSameChecksAsOpening() throws Exception {
+        firstSnapshot();
+        ExperimentSharing sharing = new ExperimentSharing(model, window::openFile);
+        fx(() -> {
+            sharing.copy();
+            return null;
+        });
+        assertEquals(ExperimentJson.format(small()), fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        ExperimentSpec wider = small().withNetwork(small().network().withWidth(96));
+        fx(() -> {
+            sharing.paste(ExperimentJson.format(wider));
+            return null;
+        });
+        assertEquals(wider, fx(() -> model.specProperty().get()));
+        fx(() -> {
+            sharing.paste("{\"network\": {\"width\": 8, \"width\": 16}}");
+            return null;
+        });
+        assertEquals(wider, fx(() -> model.specProperty().get()), "a bad paste changes nothing");
+        assertTrue(fx(() -> model.notificationProperty().get()).contains("network.width is given twice"));
+        fx(() -> {
+            sharing.paste(null);
+            return null;
+        });
+        assertTrue(fx(() -> model.notificationProperty().get()).contains("holds no text"));
+        Path csv = Files.writeString(dir.resolve("points.csv"), "0,1\n0.5,0\n1,-1\n");
+        fx(() -> {
+            sharing.dropped(csv.toFile());
+            return null;
+        });
+        assertEquals(csv.toAbsolutePath().toString(), fx(() -> model.specProperty().get().data().train()));
+        Path exp = Files.writeString(dir.resolve("exp.json"), ExperimentJson.format(small()));
+        fx(() -> {
+            sharing.dropped(exp.toFile());
+            return null;
+        });
+        assertEquals(small(), fx(() -> model.specProperty().get()));
+        assertTrue(AboutInfo.lines().stream().anyMatch(l -> l.startsWith("backend: ")));
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {

@@ -1,0 +1,40 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.model.MatrixBackend;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a person (or a bug report) needs to know about this copy of NTK Studio: version, matrix
+ * backend and its threads (or why the slow pure-Java one is in use), platform, Java and JavaFX,
+ * and where settings are kept. Shown by Help → About and printed by {@code --version}.
+ */
+public final class AboutInfo {
+    public static final String VERSION = "0.1.0";
+
+    private AboutInfo() {
+    }
+
+    public static List<String> lines() {
+        MatrixBackend b = MatrixBackend.current();
+        String why = MatrixBackend.fallbackReason();
+        String backend = why == null
+                ? String.format(Locale.ROOT, "OpenBLAS (%s), %d threads", b.name(), b.threads())
+                : "pure Java (EJML), slower: " + why;
+        return List.of(
+                "NTK Studio " + VERSION,
+                "backend: " + backend,
+                "platform: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                        + Runtime.getRuntime().availableProcessors() + " cores",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX " + javaFxVersion(),
+                "settings: " + StudioApp.settingsDir());
+    }
+
+    private static String javaFxVersion() {
+        try {
+            return com.sun.javafx.runtime.VersionInfo.getRuntimeVersion();
+        } catch (LinkageError e) {
+            return "not available";
+        }
+    }
+}
