@@ -33,12 +33,18 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args.length == 1 && isExperimentFile(args[0])) {
+            // no command, or an experiment file (a double-click on a shared .ntk): open the studio
             StudioMain.main(args);
             return;
         }
         StopSignals.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static boolean isExperimentFile(String arg) {
+        String a = arg.toLowerCase(java.util.Locale.ROOT);
+        return (a.endsWith(".ntk") || a.endsWith(".json")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
     }
 
     /** Runs a command line with the given streams and returns its exit status. */

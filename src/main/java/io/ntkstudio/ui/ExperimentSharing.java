@@ -102,10 +102,10 @@ final class ExperimentSharing {
             } catch (InvalidInputException ex) {
                 model.notify("Could not use " + path + ": " + ex.getMessage());
             }
-        } else if (name.endsWith(".json")) {
+        } else if (name.endsWith(".json") || name.endsWith(".ntk")) {
             openFile.accept(file.toPath());
         } else {
-            model.notify("Could not open " + file + ": drop an experiment (.json) or CSV data (.csv).");
+            model.notify("Could not open " + file + ": drop an experiment (.ntk or .json) or CSV data (.csv).");
         }
     }
 

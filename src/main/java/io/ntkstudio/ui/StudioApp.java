@@ -24,7 +24,11 @@ public final class StudioApp extends Application {
         boolean firstLaunch = !last.exists();
         model = new StudioModel(last.load(), settingsDir());
         StudioWindow window = new StudioWindow(model);
-        if (firstLaunch) {
+        // an experiment given to the program (a double-click on a shared .ntk file) opens at once
+        java.util.List<String> files = getParameters().getRaw();
+        if (!files.isEmpty()) {
+            window.openFile(Path.of(files.get(0)));
+        } else if (firstLaunch) {
             window.showStartPage();
         }
         stage.setTitle("NTK Studio");

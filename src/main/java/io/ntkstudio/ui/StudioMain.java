@@ -14,6 +14,12 @@ public final class StudioMain {
 
     /** One line: what is missing, and the exact command for figures without a display. */
     public static String noDisplayMessage(boolean jarBuilt) {
+        // the installed app (jpackage's launcher says where it is) needs no jar and no build
+        String app = System.getProperty("jpackage.app-path");
+        if (app != null) {
+            return "NTK Studio needs a display for its window, and none was found (DISPLAY and WAYLAND_DISPLAY are not set). "
+                    + "For figures without one, run " + app + " render --spec EXPERIMENT.ntk --out figures.";
+        }
         String render = "java -jar target/ntk-studio.jar render --spec assets/presets/circle.json --out figures";
         return "NTK Studio needs a display for its window, and none was found (DISPLAY and WAYLAND_DISPLAY are not set). "
                 + "For figures without one, run " + (jarBuilt ? render : "mvn -B -q -DskipTests package, then " + render) + ".";

@@ -218,7 +218,7 @@ public final class StudioWindow extends BorderPane {
     private FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments (*.json)", "*.json"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments (*.ntk, *.json)", "*.ntk", "*.json"));
         return c;
     }
 
