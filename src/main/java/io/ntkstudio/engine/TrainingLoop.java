@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class TrainingLoop implements AutoCloseable {
     private final Function<BooleanSupplier, TrainingRun> factory;
     private final LatestValue<TrainingSnapshot> snapshots = new LatestValue<>();
+    private volatile ReplayLog replay;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -61,6 +62,18 @@ public final class TrainingLoop implements AutoCloseable {
 
     public LatestValue<TrainingSnapshot> snapshots() {
         return snapshots;
+    }
+
+    /** Every kernel snapshot published so far, thinned log-uniformly: what the run can be replayed from. */
+    public java.util.List<TrainingSnapshot> replayFrames() {
+        ReplayLog r = replay;
+        return r == null ? java.util.List.of() : r.frames();
+    }
+
+    /** Publishes {@code s} and keeps it for replay when it has the kernel. */
+    private void publish(TrainingSnapshot s) {
+        snapshots.publish(s);
+        replay.offer(s);
     }
 
     public RunStatus status() {
@@ -161,7 +174,8 @@ public final class TrainingLoop implements AutoCloseable {
             status = RunStatus.FAILED;
             return;
         }
-        snapshots.publish(last);
+        replay = new ReplayLog(run.context().data().train().count());
+        publish(last);
         long lastPublish = System.nanoTime();
         boolean dirty = false;
         try {
@@ -176,7 +190,7 @@ public final class TrainingLoop implements AutoCloseable {
                             return;
                         }
                         last = snap;
-                        snapshots.publish(last);
+                        publish(last);
                         status = s;
                         dirty = false;
                     }
@@ -208,7 +222,7 @@ public final class TrainingLoop implements AutoCloseable {
                         return;
                     }
                     last = snap;
-                    snapshots.publish(last);
+                    publish(last);
                     lastPublish = System.nanoTime();
                     dirty = !kernelDue;
                 }

@@ -41,6 +41,7 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
     private TrainingSnapshot latestKernel;
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> replay = new ReadOnlyObjectWrapper<>();
     private ChartInputs sharedInputs;
     private boolean freshRun;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
@@ -137,8 +138,44 @@ public final class StudioModel {
     }
 
     TrainingSnapshot kernelSnapshot() {
-        TrainingSnapshot k = latestKernel;
+        TrainingSnapshot k = replay.get() != null ? replay.get() : latestKernel;
         return k != null && k.hasKernel() ? k : null;
+    }
+
+    /** The recorded step on show while replaying, else null (live). */
+    public ReadOnlyObjectProperty<TrainingSnapshot> replayProperty() {
+        return replay.getReadOnlyProperty();
+    }
+
+    /** The kernel snapshots of the current run that can be replayed, in step order. */
+    public java.util.List<TrainingSnapshot> replayFrames() {
+        return loop == null ? java.util.List.of() : loop.replayFrames();
+    }
+
+    /** Shows the recorded state {@code frame} in every view; the run pauses meanwhile. */
+    public void showReplay(TrainingSnapshot frame) {
+        if (frame == null || !frame.hasKernel()) {
+            return;
+        }
+        pause();
+        replay.set(frame);
+        snapshot.set(frame);
+        kernelSnapshot.set(frame);
+    }
+
+    /** Back to the run's latest state. */
+    public void showLive() {
+        if (replay.get() == null) {
+            return;
+        }
+        replay.set(null);
+        TrainingSnapshot s = loop == null ? null : loop.snapshots().peek();
+        if (s != null) {
+            snapshot.set(s);
+        }
+        if (latestKernel != null) {
+            kernelSnapshot.set(latestKernel);
+        }
     }
 
     ChartRenderer renderer() {
@@ -196,6 +233,7 @@ public final class StudioModel {
     }
 
     public void play() {
+        showLive();
         if (loop != null) {
             loop.play();
             playing.set(true);
@@ -218,6 +256,7 @@ public final class StudioModel {
     }
 
     public void step() {
+        showLive();
         pause();
         if (loop != null) {
             loop.stepOnce();
@@ -255,6 +294,7 @@ public final class StudioModel {
 
     private void restart() {
         boolean wasPlaying = playing.get();
+        replay.set(null);
         if (loop != null) {
             loop.closeAsync();
         }
@@ -294,9 +334,12 @@ public final class StudioModel {
             if (newKernel) {
                 latestKernel = s;
             }
-            snapshot.set(s);
-            if (newKernel) {
-                kernelSnapshot.set(s);
+            // while a recorded step is on show the views keep it; the run's news waits for showLive
+            if (replay.get() == null) {
+                snapshot.set(s);
+                if (newKernel) {
+                    kernelSnapshot.set(s);
+                }
             }
             frames.viewDrawn();
             measureRate(s, now);

@@ -45,10 +45,12 @@ public final class StudioWindow extends BorderPane {
     java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
     private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
     private final ExperimentSharing sharing;
+    final Timeline timeline;
 
     public StudioWindow(StudioModel model) {
         this.model = model;
         this.sharing = new ExperimentSharing(model, this::openFile);
+        this.timeline = new Timeline(model);
         setId("studio");
         getStyleClass().add("studio");
         config = new ConfigPanel(model);
@@ -80,7 +82,7 @@ public final class StudioWindow extends BorderPane {
         setLeft(side);
         center = new javafx.scene.layout.StackPane(notifications);
         setCenter(center);
-        setBottom(statusBar);
+        setBottom(new VBox(timeline, statusBar));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         sharing.acceptDrops(this);
         model.themeProperty().addListener((o, x, t) -> applyTheme(t));
@@ -204,6 +206,10 @@ public final class StudioWindow extends BorderPane {
             case SPACE -> model.togglePlay();
             case S -> model.step();
             case R -> model.reset();
+            case LEFT -> timeline.move(-1);
+            case RIGHT -> timeline.move(1);
+            case HOME -> timeline.first();
+            case END -> model.showLive();
             case ESCAPE -> {
                 hideStartPage();
                 dashboard.restore();

@@ -584,6 +584,41 @@ class StudioWindowTest {
     }
 
     @Test
+    void theTimelineReplaysAnyRecordedStepInEveryViewAndKeysStepThroughThem(FxRobot robot) throws Exception {
+        firstSnapshot();
+        fx(() -> {
+            model.play();
+            return null;
+        });
+        waitFor("60 steps", () -> model.snapshotProperty().get().step() >= 60);
+        fx(() -> {
+            model.pause();
+            return null;
+        });
+        waitFor("paused", () -> !model.playingProperty().get() && model.engineStatus() != io.ntkstudio.engine.RunStatus.RUNNING);
+        List<TrainingSnapshot> frames = fx(() -> model.replayFrames());
+        assertTrue(frames.size() >= 10, "kernel snapshots every 5 steps were recorded: " + frames.size());
+        assertEquals(0, frames.get(0).step());
+        TrainingSnapshot target = frames.get(3);
+        fx(() -> {
+            window.timeline.showNearest(target.step() + 1);
+            return null;
+        });
+        assertEquals(target, fx(() -> model.replayProperty().get()));
+        assertTrue(fx(() -> window.timeline.where.getText()).contains("nearest recorded to " + (target.step() + 1)));
+        waitFor("every view shows the replayed step", () -> model.renderer().idle()
+                && window.dashboard.views().stream().allMatch(v -> v.shownStep() == target.step()));
+        robot.clickOn("#dashboard");
+        robot.type(KeyCode.LEFT);
+        assertEquals(frames.get(2).step(), fx(() -> model.replayProperty().get().step()));
+        robot.type(KeyCode.HOME);
+        assertEquals(0, fx(() -> model.replayProperty().get().step()));
+        robot.type(KeyCode.END);
+        assertNull(fx(() -> model.replayProperty().get()), "End returns to the live run");
+        waitFor("the views back at the latest step", () -> model.snapshotProperty().get().step() >= 60);
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {

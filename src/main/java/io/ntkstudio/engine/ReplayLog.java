@@ -1,0 +1,64 @@
+package io.ntkstudio.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel snapshots a run can be replayed from: every one the training thread computes is
+ * offered, and at most {@link #capacity()} are kept, spaced about evenly in log(step + 1) (the
+ * early steps, where most happens, stay dense) plus always the first and the latest. When full,
+ * the interior snapshot whose neighbours are closest in log-step is dropped. The capacity also
+ * keeps the kernels' memory under {@link #MAX_BYTES}. Written by the training thread, read by any.
+ */
+public final class ReplayLog {
+    public static final int MAX_FRAMES = 300;
+    public static final long MAX_BYTES = 128L << 20;
+    private final int capacity;
+    private final List<TrainingSnapshot> frames = new ArrayList<>();
+
+    /** For kernels of {@code n} × {@code n} doubles. */
+    public ReplayLog(int n) {
+        long bytesPerFrame = 8L * n * n + 64L * n + 4096;
+        this.capacity = (int) Math.max(8, Math.min(MAX_FRAMES, MAX_BYTES / bytesPerFrame));
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Keeps {@code s} if it has the kernel and is later than the latest kept. */
+    public synchronized void offer(TrainingSnapshot s) {
+        if (!s.hasKernel() || !frames.isEmpty() && s.step() <= frames.get(frames.size() - 1).step()) {
+            return;
+        }
+        frames.add(s);
+        if (frames.size() > capacity) {
+            int drop = 1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 1; i < frames.size() - 1; i++) {
+                double gap = Math.log1p(frames.get(i + 1).step()) - Math.log1p(frames.get(i - 1).step());
+                if (gap < best) {
+                    best = gap;
+                    drop = i;
+                }
+            }
+            frames.remove(drop);
+        }
+    }
+
+    /** The frames kept, in step order (a copy). */
+    public synchronized List<TrainingSnapshot> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** The kept frame nearest to {@code step} (null when empty). */
+    public static TrainingSnapshot nearest(List<TrainingSnapshot> frames, long step) {
+        TrainingSnapshot best = null;
+        for (TrainingSnapshot f : frames) {
+            if (best == null || Math.abs(f.step() - step) < Math.abs(best.step() - step)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+}
