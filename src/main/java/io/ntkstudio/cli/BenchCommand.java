@@ -1,6 +1,7 @@
 package io.ntkstudio.cli;
 
 import com.google.gson.Gson;
+import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSpec;
@@ -51,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", paramLabel = "R", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     int reps = 5;
 
+    @Option(names = "--ensemble", paramLabel = "K", description = "also time an ensemble of K networks in lockstep (1-64)")
+    int ensemble;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -100,6 +104,18 @@ final class BenchCommand implements Callable<Integer> {
         json.put("eig_512_ms", round(eigMs));
         json.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
         json.put("alloc_bytes_per_step", allocPerStep);
+        if (ensemble > 0) {
+            if (ensemble > Ensemble.MAX_MEMBERS) {
+                throw new InvalidInputException("--ensemble must be from 1 to " + Ensemble.MAX_MEMBERS + ", got " + ensemble);
+            }
+            Ensemble e = Ensemble.create(spec, data, ensemble, () -> false);
+            double ensembleMs = medianMillis(e::advance, reps);
+            json.put("ensemble_members", ensemble);
+            json.put("ensemble_step_ms", round(ensembleMs));
+            json.put("ensemble_steps_per_s", round(1000 / ensembleMs));
+            // 1.0: K members cost exactly K single steps; batching across members would raise it
+            json.put("ensemble_efficiency", round(stepMs * ensemble / ensembleMs));
+        }
         out.printf(Locale.ROOT, "backend %s: NTK %.1f ms (%.1f GFLOP/s), GD step %.1f ms (%.1f GFLOP/s)%n",
                 MatrixBackend.current().name(), ntkMs, ntkFlops / ntkMs / 1e6, stepMs, stepFlops / stepMs / 1e6);
         out.println(new Gson().toJson(json));

@@ -1,0 +1,131 @@
+package io.ntkstudio.cli;
+
+import io.ntkstudio.engine.Ensemble;
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.InvalidInputException;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ensemble}: K networks from seeds network.seed + k, trained in lockstep, against the NTK
+ * Gaussian process and the NNGP posterior (Lee et al. 2019, Sec. 2.3), written as one unit.
+ */
+@Command(name = "ensemble", mixinStandardHelpOptions = true,
+        description = {"Trains --members networks of the experiment in --spec (member k from seed network.seed + k)",
+                "and writes to --out: ensemble.csv (index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std at the last step),",
+                "ensemble_metrics.csv (step,mean_gap,std_ratio,train_loss_mean every kernelEvery steps),",
+                "members.csv (member,index,prediction). The gp and nngp columns need parameterization ntk.",
+                "Exit status 3 if a member diverges (the message names it)."})
+final class EnsembleCommand implements Callable<Integer> {
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    Path specFile;
+
+    @Option(names = "--members", required = true, paramLabel = "K", description = "number of networks, 1 to 64")
+    int members;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the outputs")
+    Path outDir;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        if (members < 1 || members > Ensemble.MAX_MEMBERS) {
+            throw new InvalidInputException("--members must be from 1 to " + Ensemble.MAX_MEMBERS + ", got " + members);
+        }
+        ExperimentSpec spec = ExperimentJson.read(specFile);
+        Dataset data = DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent());
+        try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv"))) {
+            Ensemble e = Ensemble.create(spec, data, members, StopSignals::requested);
+            int steps = spec.training().steps();
+            int every = spec.training().kernelEvery();
+            String diverged = null;
+            Ensemble.Stats last;
+            try (Writer metrics = new BufferedWriter(Files.newBufferedWriter(out.file("ensemble_metrics.csv"), StandardCharsets.UTF_8))) {
+                metrics.write("step,mean_gap,std_ratio,train_loss_mean\n");
+                last = e.stats();
+                write(metrics, last);
+                while (e.step() < steps && !StopSignals.requested()) {
+                    int bad = e.advance();
+                    if (bad >= 0) {
+                        diverged = String.format(Locale.ROOT, "member %d (seed %d) diverged at step %d; lower training.learningRate",
+                                bad, Ensemble.memberSeed(spec.network().seed(), bad), e.member(bad).step());
+                        break;
+                    }
+                    if (e.step() % every == 0 || e.step() == steps) {
+                        last = e.stats();
+                        write(metrics, last);
+                    }
+                }
+            }
+            if (diverged == null && last.step() != e.step()) {
+                last = e.stats();
+            }
+            writeFinal(out, e, last, diverged == null ? e.snapshots() : null);
+            boolean stopped = diverged == null && e.step() < steps;
+            OutputFolder.writeStatus(out, "ensemble", OutputFolder.status(diverged != null, stopped), last.step(), steps);
+            out.commit();
+            PrintWriter err = command.commandLine().getErr();
+            if (diverged != null) {
+                err.println("ensemble: " + diverged + "; the outputs up to step " + last.step() + " are in " + outDir);
+                return Main.EXIT_DIVERGED;
+            }
+            if (stopped) {
+                err.println("ensemble: interrupted at step " + last.step() + "; the outputs up to it are in " + outDir);
+                return StopSignals.exitStatus();
+            }
+            command.commandLine().getOut().printf(Locale.ROOT,
+                    "trained %d members for %d steps: ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's; wrote %s%n",
+                    members, last.step(), last.meanGap(), last.stdRatio(), outDir);
+            return 0;
+        }
+    }
+
+    private static void write(Writer w, Ensemble.Stats s) throws java.io.IOException {
+        w.write(s.step() + "," + s.meanGap() + "," + s.stdRatio() + "," + s.trainLossMean() + "\n");
+    }
+
+    /** ensemble.csv and members.csv at the last recorded step (members.csv only if every member is finite). */
+    private static void writeFinal(OutputDirectory out, Ensemble e, Ensemble.Stats s, List<TrainingSnapshot> now)
+            throws java.io.IOException {
+        NtkGaussianProcess.Moments nngp = e.nngpPosterior();
+        AtomicFiles.write(out.file("ensemble.csv"), w -> {
+            w.write("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
+            for (int a = 0; a < s.mean().length; a++) {
+                w.write(a + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + "," + s.gpStd()[a] + ","
+                        + (nngp == null ? Double.NaN : nngp.mean()[a]) + ","
+                        + (nngp == null ? Double.NaN : Math.sqrt(nngp.variance()[a])) + "\n");
+            }
+        });
+        AtomicFiles.write(out.file("members.csv"), w -> {
+            w.write("member,index,prediction\n");
+            if (now == null) {
+                return;
+            }
+            for (int k = 0; k < now.size(); k++) {
+                for (int a = 0; a < now.get(k).testOutputs().size(); a++) {
+                    w.write(k + "," + a + "," + now.get(k).testOutputs().get(a) + "\n");
+                }
+            }
+        });
+    }
+}

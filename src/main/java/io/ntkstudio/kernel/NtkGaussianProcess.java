@@ -1,0 +1,161 @@
+package io.ntkstudio.kernel;
+
+/**
+ * The distribution of infinitely wide networks trained by full-batch GD over random
+ * initialisations: a Gaussian process (Lee et al. 2019, Sec. 2.3, eq. 16; neural-tangents
+ * {@code predict.gradient_descent_mse_ensemble}; docs/ntk-math.md, "Many initialisations"). With
+ * Θ the NTK and 𝒦 the NNGP kernel on the train inputs X, E_t = (I − ηΘ/n)^t and
+ * T_t(x) = Θ(x, X) Θ⁻¹ (I − E_t):
+ *
+ * <pre>
+ *   μ_t(x)      = T_t(x) y
+ *   Σ_t(x, x)   = 𝒦(x, x) + T_t(x) 𝒦(X, X) T_t(x)ᵀ − 2 T_t(x) 𝒦(X, x)
+ * </pre>
+ *
+ * Θ⁻¹(I − E_t) = V diag(g_i) Vᵀ with g_i the exact gains of {@link GdDecay}, so no inverse of a
+ * nearly singular Θ is formed and no regularisation is needed. For contrast,
+ * {@link #nngpPosterior} gives Bayesian inference with 𝒦 alone, through its eigendecomposition
+ * with directions below {@link #PSEUDO_INVERSE_CUTOFF} × λ_max dropped (a pseudo-inverse). Immutable.
+ */
+public final class NtkGaussianProcess {
+    /** Eigenvalues of 𝒦 below this fraction of the largest are treated as 0 in the NNGP posterior. */
+    public static final double PSEUDO_INVERSE_CUTOFF = 1e-12;
+
+    /** Means and variances at the test inputs. */
+    public record Moments(double[] mean, double[] variance) {
+    }
+
+    private final Spectrum theta;
+    private final int n;
+    private final int m;
+    private final double[] crossTimesVectors;
+    private final double[] nngpTrain;
+    private final double[] nngpCross;
+    private final double[] nngpTestDiagonal;
+    private final double[] targets;
+
+    /**
+     * @param ntkTrain Θ(X, X), n × n        @param ntkCross Θ(x, X), m × n
+     * @param nngpTrain 𝒦(X, X), n × n      @param nngpCross 𝒦(x, X), m × n
+     * @param nngpTestDiagonal 𝒦(x, x) for each test input
+     */
+    public NtkGaussianProcess(double[] ntkTrain, double[] ntkCross, double[] nngpTrain, double[] nngpCross,
+                              double[] nngpTestDiagonal, double[] targets) {
+        this.n = targets.length;
+        this.m = nngpTestDiagonal.length;
+        this.theta = Spectrum.of(ntkTrain, n, true);
+        this.crossTimesVectors = new double[m * n];
+        for (int a = 0; a < m; a++) {
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += ntkCross[a * n + j] * theta.vector(i, j);
+                }
+                crossTimesVectors[a * n + i] = s;
+            }
+        }
+        this.nngpTrain = nngpTrain.clone();
+        this.nngpCross = nngpCross.clone();
+        this.nngpTestDiagonal = nngpTestDiagonal.clone();
+        this.targets = targets.clone();
+    }
+
+    /** The state before training, to be advanced with {@link GdDecay#step}. */
+    public GdDecay start() {
+        return new GdDecay(theta.values(), n);
+    }
+
+    /** After {@code steps} steps at the constant rate {@code eta}. */
+    public GdDecay afterSteps(double eta, long steps) {
+        return GdDecay.afterSteps(theta.values(), n, eta, steps);
+    }
+
+    /** T_t(x), m × n, row-major: Θ(x, X) V diag(gain) Vᵀ. */
+    public double[] transfer(GdDecay d) {
+        double[] t = new double[m * n];
+        for (int a = 0; a < m; a++) {
+            for (int i = 0; i < n; i++) {
+                double c = crossTimesVectors[a * n + i] * d.gain(i);
+                if (c == 0) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    t[a * n + j] += c * theta.vector(i, j);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** μ_t and the diagonal of Σ_t at the test inputs. */
+    public Moments at(GdDecay d) {
+        double[] t = transfer(d);
+        double[] mean = new double[m];
+        double[] variance = new double[m];
+        double[] tk = new double[n];
+        for (int a = 0; a < m; a++) {
+            double mu = 0;
+            double cross = 0;
+            for (int j = 0; j < n; j++) {
+                mu += t[a * n + j] * targets[j];
+                cross += t[a * n + j] * nngpCross[a * n + j];
+            }
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += t[a * n + i] * nngpTrain[i * n + j];
+                }
+                tk[j] = s;
+            }
+            double quad = 0;
+            for (int j = 0; j < n; j++) {
+                quad += tk[j] * t[a * n + j];
+            }
+            mean[a] = mu;
+            variance[a] = clampVariance(nngpTestDiagonal[a] + quad - 2 * cross, nngpTestDiagonal[a] + quad);
+        }
+        return new Moments(mean, variance);
+    }
+
+    /**
+     * The NNGP posterior, exact Bayesian inference with 𝒦 (no noise): mean 𝒦(x,X)𝒦⁺y and variance
+     * 𝒦(x,x) − 𝒦(x,X)𝒦⁺𝒦(X,x), 𝒦⁺ the pseudo-inverse with the cutoff of {@link #PSEUDO_INVERSE_CUTOFF}.
+     */
+    public Moments nngpPosterior() {
+        Spectrum k = Spectrum.of(nngpTrain, n, true);
+        double cutoff = PSEUDO_INVERSE_CUTOFF * Math.max(k.largest(), 0);
+        double[] coordinates = k.project(targets);
+        double[] mean = new double[m];
+        double[] variance = new double[m];
+        for (int a = 0; a < m; a++) {
+            double mu = 0;
+            double explained = 0;
+            for (int i = 0; i < n; i++) {
+                double lambda = k.value(i);
+                if (!(lambda > cutoff)) {
+                    continue;
+                }
+                double c = 0;
+                for (int j = 0; j < n; j++) {
+                    c += nngpCross[a * n + j] * k.vector(i, j);
+                }
+                mu += c * coordinates[i] / lambda;
+                explained += c * c / lambda;
+            }
+            mean[a] = mu;
+            variance[a] = clampVariance(nngpTestDiagonal[a] - explained, nngpTestDiagonal[a]);
+        }
+        return new Moments(mean, variance);
+    }
+
+    /** A variance that rounding made slightly negative is 0; a clearly negative one is a bug, not a number to show. */
+    private static double clampVariance(double v, double scale) {
+        if (v >= 0) {
+            return v;
+        }
+        if (v > -1e-9 * Math.max(1, Math.abs(scale))) {
+            return 0;
+        }
+        throw new IllegalStateException("a Gaussian-process variance came out negative (" + v + "): the kernels are not consistent");
+    }
+}

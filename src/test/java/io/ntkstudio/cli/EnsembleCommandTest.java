@@ -1,0 +1,63 @@
+package io.ntkstudio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.engine.Ensemble;
+import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.model.DatasetFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnsembleCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheEnsembleAgainstTheGaussianProcessAndItReReadsToTheExactNumbers() throws Exception {
+        Path spec = Files.writeString(dir.resolve("e.json"), "{\"network\": {\"width\": 128, \"depth\": 1, \"activation\": \"erf\","
+                + " \"sigmaW\": 1.5, \"seed\": 5}, \"data\": {\"n\": 6, \"testN\": 10, \"frequency\": 1},"
+                + " \"training\": {\"learningRate\": 1.0, \"steps\": 12, \"kernelEvery\": 5}}");
+        Path out = dir.resolve("out");
+        CliTest.Result r = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "4", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("ensemble.csv"));
+        assertEquals("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std", rows.get(0));
+        assertEquals(11, rows.size());
+        ExperimentSpec s = ExperimentJson.read(spec);
+        Ensemble e = Ensemble.create(s, DatasetFactory.build(s.data(), dir), 4, () -> false);
+        for (int t = 0; t < 12; t++) {
+            e.advance();
+        }
+        Ensemble.Stats st = e.stats();
+        for (int a = 0; a < 10; a++) {
+            String[] c = rows.get(a + 1).split(",");
+            assertEquals(st.mean()[a], Double.parseDouble(c[1]), 0.0);
+            assertEquals(st.std()[a], Double.parseDouble(c[2]), 0.0);
+            assertEquals(st.gpMean()[a], Double.parseDouble(c[3]), 0.0);
+            assertEquals(st.gpStd()[a], Double.parseDouble(c[4]), 0.0);
+            assertTrue(Double.parseDouble(c[6]) >= 0);
+        }
+        List<String> metrics = Files.readAllLines(out.resolve("ensemble_metrics.csv"));
+        assertEquals(List.of("step", "0", "5", "10", "12"), metrics.stream().map(l -> l.split(",")[0]).toList());
+        assertEquals(1 + 4 * 10, Files.readAllLines(out.resolve("members.csv")).size());
+        assertTrue(Files.readString(out.resolve("status.json")).contains("complete"));
+    }
+
+    @Test
+    void badMemberCountsAndDivergenceGiveOneLine() throws Exception {
+        Path spec = Files.writeString(dir.resolve("e.json"), "{\"network\": {\"width\": 32}, \"data\": {\"n\": 8},"
+                + " \"training\": {\"learningRate\": 400, \"steps\": 500}}");
+        CliTest.Result bad = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "65", "--out", dir.resolve("o").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--members must be from 1 to 64"), bad.err());
+        CliTest.Result div = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "3", "--out", dir.resolve("d").toString());
+        assertEquals(3, div.code(), div.err());
+        assertTrue(div.err().matches("(?s)ensemble: member \\d \\(seed \\d\\) diverged at step \\d+.*"), div.err());
+        assertEquals(1, div.err().strip().split("\n").length);
+    }
+}

@@ -1,0 +1,69 @@
+package io.ntkstudio.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Many random wide networks against the NTK Gaussian process (Lee et al. 2019, Sec. 2.3). */
+class EnsembleTest {
+    static ExperimentSpec spec(int width, int steps) {
+        return new ExperimentSpec(new NetworkConfig(width, 1, Activation.ERF, Parameterization.NTK, 1.5, 0.1, 100),
+                new DataSpec("circle", 6, 12, "sin", 1, 0, 0, null, null), new TrainingSpec(1.0, steps, steps));
+    }
+
+    static Ensemble trained(int width, int members, int steps) {
+        ExperimentSpec s = spec(width, steps);
+        Dataset data = DatasetFactory.build(s.data(), Path.of("."));
+        Ensemble e = Ensemble.create(s, data, members, () -> false);
+        for (int t = 0; t < steps; t++) {
+            assertEquals(-1, e.advance());
+        }
+        return e;
+    }
+
+    @Test
+    void wideNetworksAverageToTheNtkGaussianProcessMeanWithItsSpread() {
+        Ensemble e = trained(2048, 32, 40);
+        Ensemble.Stats st = e.stats();
+        // the ensemble mean is within a few standard errors σ/√K of μ_t at every test input
+        double z2 = 0;
+        for (int a = 0; a < st.mean().length; a++) {
+            double se = st.std()[a] / Math.sqrt(e.size());
+            double z = (st.mean()[a] - st.gpMean()[a]) / se;
+            assertTrue(Math.abs(z) < 4.5, "test point " + a + ": z = " + z);
+            z2 += z * z;
+        }
+        assertTrue(z2 / st.mean().length < 3, "mean squared z-score " + z2 / st.mean().length);
+        assertEquals(1.0, st.stdRatio(), 0.3, "the spread is the GP's: ratio " + st.stdRatio());
+        assertTrue(st.trainLossMean() < 0.05, "trained: " + st.trainLossMean());
+    }
+
+    @Test
+    void membersAreReproducibleFromTheSeedAndMemberZeroIsTheSingleRun() {
+        Ensemble a = trained(64, 3, 5);
+        Ensemble b = trained(64, 3, 5);
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(a.snapshots().get(k).testOutputs().toArray(), b.snapshots().get(k).testOutputs().toArray(), 0.0);
+        }
+        ExperimentSpec s = spec(64, 5);
+        TrainingRun single = TrainingRun.create(s, DatasetFactory.build(s.data(), Path.of(".")), false);
+        for (int t = 0; t < 5; t++) {
+            single.advance();
+        }
+        assertArrayEquals(single.snapshot(false, RunStatus.RUNNING, null).testOutputs().toArray(),
+                a.snapshots().get(0).testOutputs().toArray(), 0.0);
+        assertEquals(Ensemble.memberSeed(100, 2), a.member(2).context().spec().network().seed());
+        assertThrows(InvalidInputException.class, () -> trained(8, 65, 1));
+    }
+}
