@@ -67,7 +67,7 @@ public final class Ensemble {
     }
 
     /** The analytic Θ and 𝒦 of the architecture (f_α's linearised dynamics do not depend on α). */
-    private static NtkGaussianProcess gaussianProcess(NetworkConfig cfg, Dataset data, BooleanSupplier cancelled) {
+    static NtkGaussianProcess gaussianProcess(NetworkConfig cfg, Dataset data, BooleanSupplier cancelled) {
         int n = data.train().count();
         int m = data.test().count();
         int d = data.inputDim();
@@ -133,17 +133,24 @@ public final class Ensemble {
 
     /**
      * Mean and standard deviation (divisor K − 1) over the members against the NTK-GP at this step:
-     * the relative L2 gap ‖mean − μ_t‖/‖μ_t‖ and the ratio of RMS standard deviations, ensemble over GP.
+     * the relative L2 gap ‖mean − μ_t‖/‖μ_t‖ (the RMS of the mean where μ_t = 0) and the ratio of RMS
+     * standard deviations, ensemble over GP.
      */
     public Stats stats() {
         List<TrainingSnapshot> now = snapshots();
-        int count = now.size();
-        double[][] f = new double[count][];
+        double[][] f = new double[now.size()][];
         double loss = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = 0; k < f.length; k++) {
             f[k] = now.get(k).testOutputs().toArray();
             loss += now.get(k).trainLoss();
         }
+        return summarize(step(), f, loss / f.length, gp == null ? null : gp.at(decay));
+    }
+
+    /** The statistics of member outputs {@code f} (one row per member) against GP moments (null: none). */
+    static Stats summarize(long step, double[][] f, double trainLossMean, NtkGaussianProcess.Moments gp) {
+        int count = f.length;
+        int m = f[0].length;
         double[] mean = new double[m];
         double[] std = new double[m];
         for (int a = 0; a < m; a++) {
@@ -163,18 +170,17 @@ public final class Ensemble {
         double gap = Double.NaN;
         double ratio = Double.NaN;
         if (gp != null) {
-            NtkGaussianProcess.Moments mo = gp.at(decay);
             double num = 0;
             double den = 0;
             double ens = 0;
             double theory = 0;
             for (int a = 0; a < m; a++) {
-                gpMean[a] = mo.mean()[a];
-                gpStd[a] = Math.sqrt(mo.variance()[a]);
+                gpMean[a] = gp.mean()[a];
+                gpStd[a] = Math.sqrt(gp.variance()[a]);
                 num += (mean[a] - gpMean[a]) * (mean[a] - gpMean[a]);
                 den += gpMean[a] * gpMean[a];
                 ens += std[a] * std[a];
-                theory += mo.variance()[a];
+                theory += gp.variance()[a];
             }
             gap = den > 0 ? Math.sqrt(num / den) : Math.sqrt(num / m);
             ratio = theory > 0 ? Math.sqrt(ens / theory) : Double.NaN;
@@ -182,6 +188,6 @@ public final class Ensemble {
             java.util.Arrays.fill(gpMean, Double.NaN);
             java.util.Arrays.fill(gpStd, Double.NaN);
         }
-        return new Stats(step(), mean, std, gpMean, gpStd, gap, ratio, loss / members.size());
+        return new Stats(step, mean, std, gpMean, gpStd, gap, ratio, trainLossMean);
     }
 }

@@ -24,7 +24,7 @@ public final class ExperimentJson {
     private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed",
             "outputScale");
     private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test");
-    private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery");
+    private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery", "members");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ExperimentJson() {
@@ -72,7 +72,8 @@ public final class ExperimentJson {
             TrainingSpec training = new TrainingSpec(
                     number(origin, tr, "training.learningRate", t.learningRate()),
                     (int) integer(origin, tr, "training.steps", t.steps()),
-                    (int) integer(origin, tr, "training.kernelEvery", t.kernelEvery()));
+                    (int) integer(origin, tr, "training.kernelEvery", t.kernelEvery()),
+                    (int) integer(origin, tr, "training.members", t.members()));
             return new ExperimentSpec(network, dataSpec, training);
         } catch (InvalidInputException e) {
             // the records' own validation does not know the file; the readers above name it already
@@ -119,6 +120,9 @@ public final class ExperimentJson {
         tr.addProperty("learningRate", spec.training().learningRate());
         tr.addProperty("steps", spec.training().steps());
         tr.addProperty("kernelEvery", spec.training().kernelEvery());
+        if (spec.training().members() != 1) {
+            tr.addProperty("members", spec.training().members());
+        }
         top.add("network", net);
         top.add("data", data);
         top.add("training", tr);

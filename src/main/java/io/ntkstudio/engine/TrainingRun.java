@@ -50,6 +50,13 @@ public final class TrainingRun {
     private final int[] tracked;
     private final StepLog log;
     private final KernelLog kernelLog = new KernelLog();
+    /** Members 1 … K − 1 of an ensemble run (this run is member 0), trained in lockstep; empty for one network. */
+    private final java.util.List<TrainingRun> companions = new java.util.ArrayList<>();
+    private final io.ntkstudio.kernel.NtkGaussianProcess gp;
+    private final GdDecay gpDecay;
+    private io.ntkstudio.kernel.NtkGaussianProcess.Moments nngp;
+    /** The ensemble as of the last kernel snapshot: the K − 1 companions are evaluated only with the kernel. */
+    private EnsembleView lastEnsemble;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
     private final KernelRegime regimeLimit;
@@ -70,6 +77,7 @@ public final class TrainingRun {
     private double[] gridAtZero;
     private double lastLoss = Double.NaN;
     private double lastRegimeLoss = Double.NaN;
+    private int companionDiverged;
 
     private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
         NetworkConfig cfg = spec.network();
@@ -139,6 +147,13 @@ public final class TrainingRun {
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
                 alpha * alpha * KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
+        int count = spec.training().members();
+        for (int k = 1; k < count; k++) {
+            ExperimentSpec member = spec.withNetwork(cfg.withSeed(Ensemble.memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
+            companions.add(new TrainingRun(member, data, false, cancelled));
+        }
+        this.gp = count > 1 && limit ? Ensemble.gaussianProcess(cfg, data, cancelled) : null;
+        this.gpDecay = gp == null ? null : gp.start();
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
         this.logRow = new double[log.columns()];
@@ -297,6 +312,15 @@ public final class TrainingRun {
         if (decayLimit != null) {
             decayLimit.step(rate);
         }
+        for (TrainingRun c : companions) {
+            if (!c.advance()) {
+                companionDiverged = companions.indexOf(c) + 1;
+                return false;
+            }
+        }
+        if (gpDecay != null) {
+            gpDecay.step(learningRate);
+        }
         return true;
     }
 
@@ -331,6 +355,12 @@ public final class TrainingRun {
 
     /** The message for a run that diverged at the current step. */
     public String divergenceMessage() {
+        if (companionDiverged > 0) {
+            return String.format(Locale.ROOT, "training diverged at step %d: network %d of the ensemble (seed %d) is no longer "
+                    + "finite. The largest stable learning rate here is 2n/λ_max(K) = %.6g; lower training.learningRate below it",
+                    step, companionDiverged, Ensemble.memberSeed(context.spec().network().seed(), companionDiverged),
+                    context.largestStableLearningRate());
+        }
         return String.format(Locale.ROOT,
                 "training diverged at step %d: the loss is not finite. The largest stable learning rate here is "
                         + "2n/λ_max(K) = %.6g (learning rate was %.6g); lower training.learningRate below it",
@@ -386,7 +416,45 @@ public final class TrainingRun {
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(decayLimit)),
                 ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
                 ReadOnlyVector.copyOf(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), kernelLog.view(),
-                status, message);
+                withKernel ? ensembleView(fTest, trainLoss) : lastEnsemble, status, message);
+    }
+
+    /** The ensemble's outputs and statistics with this network as member 0; null for a single network. */
+    private EnsembleView ensembleView(double[] ownTest, double ownLoss) {
+        if (companions.isEmpty()) {
+            return null;
+        }
+        lastEnsemble = computeEnsembleView(ownTest, ownLoss);
+        return lastEnsemble;
+    }
+
+    private EnsembleView computeEnsembleView(double[] ownTest, double ownLoss) {
+        double[][] f = new double[companions.size() + 1][];
+        java.util.List<ReadOnlyVector> members = new java.util.ArrayList<>();
+        f[0] = ownTest;
+        members.add(ReadOnlyVector.copyOf(ownTest));
+        double loss = ownLoss;
+        for (int k = 0; k < companions.size(); k++) {
+            TrainingRun c = companions.get(k);
+            c.testPass.forward(c.net, c.xTest);
+            f[k + 1] = c.scaled(c.testPass.outputs(), c.testAtZero, new double[c.testAtZero.length]).clone();
+            c.trainPass.forward(c.net, c.xTrain);
+            loss += KernelMetrics.halfMse(c.scaled(c.trainPass.outputs(), c.trainAtZero, new double[n]), yTrain);
+            members.add(ReadOnlyVector.copyOf(f[k + 1]));
+        }
+        Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gp == null ? null : gp.at(gpDecay));
+        if (gp != null && nngp == null) {
+            nngp = gp.nngpPosterior();
+        }
+        double[] nngpStd = nngp == null ? new double[0] : nngp.variance().clone();
+        for (int a = 0; a < nngpStd.length; a++) {
+            nngpStd[a] = Math.sqrt(nngpStd[a]);
+        }
+        return new EnsembleView(members, ReadOnlyVector.copyOf(st.mean()), ReadOnlyVector.copyOf(st.std()),
+                gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpMean()),
+                gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
+                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
+                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio());
     }
 
     /** f(X) − y on the train inputs. */

@@ -13,7 +13,8 @@ import io.ntkstudio.model.ReadOnlyVector;
  * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² Π(1 − ηλᵢ/n)².
  * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty).
  * {@code steps} holds the run's per-step numbers up to this step (exclusive), for curves that miss no step;
- * {@code kernels} the numbers of every kernel snapshot computed so far ({@link KernelLog}; this one's included).
+ * {@code kernels} the numbers of every kernel snapshot computed so far ({@link KernelLog}; this one's included);
+ * {@code ensemble} the ensemble of an ensemble run (null for a single network).
  */
 public record TrainingSnapshot(RunContext context, long step, double time, double learningRate,
                                double trainLoss, double testLoss,
@@ -23,8 +24,8 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
                                double regimeTrainLoss, double regimeTestLoss,
                                ReadOnlyVector limitRegimeTest,
                                ReadOnlyVector modeEnergies, ReadOnlyVector regimeModeEnergies,
-                               ReadOnlyVector gridOutputs, StepLogView steps, StepLogView kernels, RunStatus status,
-                               String message) {
+                               ReadOnlyVector gridOutputs, StepLogView steps, StepLogView kernels, EnsembleView ensemble,
+                               RunStatus status, String message) {
     public boolean hasKernel() {
         return kernel != null;
     }
@@ -33,6 +34,6 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, gridOutputs, steps, kernels, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, steps, kernels, ensemble, newStatus, newMessage);
     }
 }

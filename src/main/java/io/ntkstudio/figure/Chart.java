@@ -166,6 +166,35 @@ public final class Chart {
         g.setClip(clip);
     }
 
+    /** A filled band between {@code low} and {@code high} over {@code x} (points that are not plottable are skipped). */
+    public void band(Graphics2D g, double[] x, double[] low, double[] high, Color fill) {
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        Path2D.Double path = new Path2D.Double();
+        boolean started = false;
+        for (int i = 0; i < x.length; i++) {
+            if (plottable(x[i], high[i])) {
+                if (started) {
+                    path.lineTo(xs.toPixel(x[i]), ys.toPixel(high[i]));
+                } else {
+                    path.moveTo(xs.toPixel(x[i]), ys.toPixel(high[i]));
+                    started = true;
+                }
+            }
+        }
+        for (int i = x.length - 1; i >= 0; i--) {
+            if (started && plottable(x[i], low[i])) {
+                path.lineTo(xs.toPixel(x[i]), ys.toPixel(low[i]));
+            }
+        }
+        if (started) {
+            path.closePath();
+            g.setColor(fill);
+            g.fill(path);
+        }
+        g.setClip(clip);
+    }
+
     /** A point with no neighbour to join (e.g. a curve's only value so far) shows as a dot. */
     private static void isolated(Graphics2D g, double px, double py, float width) {
         double r = Math.max(2, 1.3 * width);

@@ -141,7 +141,7 @@ public final class Charts {
         c.line(g, in.regimeTestLoss(), ORANGE, 1.5f, true);
         c.line(g, in.trainLoss(), BLUE, 2.2f, false);
         c.line(g, in.testLoss(), ORANGE, 2.2f, false);
-        if (in.testLoss().size() <= 80) {
+        if (in.testLoss().size() <= 30) {
             // the test loss is measured at kernel intervals only: mark the real samples
             c.dots(g, in.testLoss().x(), in.testLoss().y(), ORANGE, 2.5);
         }
@@ -201,6 +201,12 @@ public final class Charts {
                 hi = Math.max(hi, v);
             }
         }
+        EnsembleCurves ensemble = s.ensemble() == null ? null : new EnsembleCurves(order, s.ensemble());
+        if (ensemble != null) {
+            double[] r = ensemble.range(lo, hi);
+            lo = r[0];
+            hi = r[1];
+        }
         double[] tx = new double[train.count()];
         double[] ty = new double[train.count()];
         for (int i = 0; i < tx.length; i++) {
@@ -226,11 +232,15 @@ public final class Charts {
         Chart c = Chart.draw(g, 0, 0, w, h, null, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
                 Scale.padded(lo, hi, false), false);
         c.line(g, x, target, LIGHT_GREY, 2f, false);
-        if (hasLimit) {
+        if (hasLimit && ensemble == null) {
             c.line(g, x, limit, GREEN, 1.6f, true);
         }
         c.line(g, x, regime, ORANGE, 1.8f, true);
-        c.line(g, x, net, BLUE, 2.4f, false);
+        if (ensemble != null) {
+            ensemble.draw(g, c, x);
+        } else {
+            c.line(g, x, net, BLUE, 2.4f, false);
+        }
         c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
         double off = 0;
         for (double[] prediction : new double[][] {regime, limit}) {
@@ -247,7 +257,18 @@ public final class Charts {
             Chart.text(g, "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off),
                     Math.min(c.xScale().p0(), c.xScale().p1()) + 8, Math.max(c.yScale().p0(), c.yScale().p1()) - 6, 0, 1);
         }
-        if (hasLimit) {
+        if (ensemble != null) {
+            boolean gp = ensemble.hasGaussianProcess();
+            String[] names = gp
+                    ? new String[] {"target", ensemble.count() + " networks", "their mean ± 2σ", "NTK-GP mean ± 2σ (∞ width)",
+                                    "kernel regime (Θ_0), network 1", "train points"}
+                    : new String[] {"target", ensemble.count() + " networks", "their mean ± 2σ", "kernel regime (Θ_0), network 1",
+                                    "train points"};
+            Color[] colors = gp ? new Color[] {LIGHT_GREY, EnsembleCurves.MEMBER, BLUE, PURPLE, ORANGE, ChartTheme.of(g).ink}
+                    : new Color[] {LIGHT_GREY, EnsembleCurves.MEMBER, BLUE, ORANGE, ChartTheme.of(g).ink};
+            boolean[] dashed = gp ? new boolean[] {false, false, false, true, true, false} : new boolean[] {false, false, false, true, false};
+            c.legend(g, names, colors, dashed);
+        } else if (hasLimit) {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
                     new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
         } else {

@@ -124,6 +124,6 @@ final class CompareWindow extends BorderPane {
         TrainingSpec t = s.training();
         controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
                         .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue()))
-                .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery())));
+                .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery(), t.members())));
     }
 }

@@ -48,6 +48,8 @@ final class ConfigPanel extends VBox {
     final ValidatedField<Double> noise = new ValidatedField<>("noise", ValidatedField.number("Noise", 0, 10));
     final ValidatedField<Long> seed = new ValidatedField<>("seed", ValidatedField.integer("Seed", 0, Long.MAX_VALUE));
     final ValidatedField<Long> steps = new ValidatedField<>("steps", ValidatedField.integer("Steps", 1, TrainingSpec.MAX_STEPS));
+    final ValidatedField<Long> members = new ValidatedField<>("members", ValidatedField.integer("Networks",
+            1, io.ntkstudio.engine.Ensemble.MAX_MEMBERS));
     private boolean updating;
 
     ConfigPanel(StudioModel model) {
@@ -85,6 +87,7 @@ final class ConfigPanel extends VBox {
                 section("Training"),
                 row("Learning rate η", rateWithMark(), learningRate, stableLimit),
                 row("Steps", steps),
+                row("Networks from random starts (ensemble)", members),
                 section("Data"),
                 row("Data set", source),
                 row("Train points", points),
@@ -108,6 +111,7 @@ final class ConfigPanel extends VBox {
         noise.setOnCommit(v -> apply());
         seed.setOnCommit(v -> apply());
         steps.setOnCommit(v -> apply());
+        members.setOnCommit(v -> apply());
         depth.valueProperty().addListener((o, a, b) -> apply());
         activation.valueProperty().addListener((o, a, b) -> apply());
         parameterization.valueProperty().addListener((o, a, b) -> apply());
@@ -167,7 +171,7 @@ final class ConfigPanel extends VBox {
 
     /** The experiment the fields describe, or null while any field is invalid. */
     ExperimentSpec current() {
-        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, outputScale, learningRate, points, frequency, noise, seed, steps)) {
+        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, outputScale, learningRate, points, frequency, noise, seed, steps, members)) {
             if (!f.validProperty().get() || f.value() == null) {
                 return null;
             }
@@ -180,7 +184,8 @@ final class ConfigPanel extends VBox {
             String src = source.getValue();
             DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
                     target.getValue() == null ? "" : target.getValue(), frequency.value(), noise.value(), d.seed(), d.train(), d.test());
-            TrainingSpec tr = new TrainingSpec(learningRate.value(), steps.value().intValue(), old.training().kernelEvery());
+            TrainingSpec tr = new TrainingSpec(learningRate.value(), steps.value().intValue(), old.training().kernelEvery(),
+                    members.value().intValue());
             return new ExperimentSpec(net, data, tr);
         } catch (RuntimeException e) {
             return null;
@@ -212,6 +217,7 @@ final class ConfigPanel extends VBox {
         learningRate.show(s.training().learningRate(), ValidatedField.plain(s.training().learningRate()));
         rateSlider.setValue(Math.log10(s.training().learningRate()));
         steps.show((long) s.training().steps(), Integer.toString(s.training().steps()));
+        members.show((long) s.training().members(), Integer.toString(s.training().members()));
         DataSpec d = s.data();
         if (!source.getItems().contains(d.source())) {
             source.getItems().add(d.source());

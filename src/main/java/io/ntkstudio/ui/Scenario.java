@@ -45,6 +45,12 @@ record Scenario(String title, String preset, String explanation, java.util.funct
                             + "η/α². Press Play both: A's kernel slice moves, B's stays on Θ_0 and B follows its dashed kernel-regime "
                             + "line, though it is just as narrow. Laziness is a matter of scale, not of width alone.",
                     a -> a.withNetwork(a.network().withOutputScale(100)), 30),
+            new Scenario("Many random networks: their mean is kernel regression (Lee et al. 2019)", "ensemble-mean.json",
+                    "Compare mode: 16 networks from 16 random starts on each side, 32 wide (A) and 512 wide (B). Thin lines are the "
+                            + "networks, the bold line and shaded band their mean ± 2σ; the purple dashed lines are the infinite-width "
+                            + "prediction, the NTK Gaussian process mean ± 2σ. Press Play both: B's networks spread as the GP says and "
+                            + "average to its mean, ridgeless kernel regression with Θ; A's scatter more.",
+                    a -> a.withNetwork(a.network().withWidth(512)), 30),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
                             + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t). Played at 10 steps/s "

@@ -46,6 +46,6 @@ class ReplayLogTest {
         return new TrainingSnapshot(s.context(), step, s.time(), s.learningRate(), s.trainLoss(), s.testLoss(), s.trainOutputs(),
                 s.testOutputs(), s.kernel(), s.eigenvalues(), s.metrics(), s.regimeTrain(), s.regimeTest(), s.regimeTrainLoss(),
                 s.regimeTestLoss(), s.limitRegimeTest(), s.modeEnergies(), s.regimeModeEnergies(), s.gridOutputs(), s.steps(),
-                s.kernels(), s.status(), s.message());
+                s.kernels(), s.ensemble(), s.status(), s.message());
     }
 }

@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @Test
     void everyScenarioLoadsWithAnExplanation() {
-        assertEquals(8, Scenario.ALL.size());
+        assertEquals(9, Scenario.ALL.size());
         for (Scenario s : Scenario.ALL) {
             ExperimentSpec spec = s.load();
             assertTrue(spec.training().steps() > 0, s.title());
@@ -122,6 +122,19 @@ class ScenarioTest {
         double changeA = train(run(a), a.training().steps()).metrics().kernelChange();
         double changeB = train(run(b), b.training().steps()).metrics().kernelChange();
         assertTrue(changeB < changeA / 30, "α = 100 is lazy: " + changeB + " against " + changeA);
+    }
+
+    @Test
+    void manyNetworksTheWideEnsembleSpreadsAsTheGaussianProcessSays() {
+        Scenario sc = named("ensemble-mean.json");
+        ExperimentSpec b = sc.compareWith().apply(sc.load());
+        assertEquals(16, b.training().members());
+        TrainingSnapshot end = train(run(b), 150);
+        io.ntkstudio.engine.EnsembleView e = end.ensemble();
+        assertEquals(16, e.members().size());
+        assertTrue(e.hasGaussianProcess());
+        assertEquals(1.0, e.stdRatio(), 0.4, "the spread of 16 networks 512 wide against the GP's: " + e.stdRatio());
+        assertTrue(e.meanGap() < 0.2, "their mean near the GP mean: " + e.meanGap());
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.EnsembleView;
+import java.awt.Color;
+import java.awt.Graphics2D;
+
+/**
+ * The learned function of an ensemble run: the members as thin lines (at most {@link #DRAWN}),
+ * their mean with a ±2σ band, and the NTK Gaussian process mean with its ±2σ band outlined and
+ * dashed (Lee et al. 2019, Sec. 2.3): many random networks against the infinite-width prediction.
+ * Arrays are in the chart's order of the test inputs.
+ */
+final class EnsembleCurves {
+    static final int DRAWN = 16;
+    static final Color MEMBER = new Color(31, 119, 180, 70);
+    static final Color BAND = new Color(31, 119, 180, 45);
+    private final double[][] members;
+    private final double[] mean;
+    private final double[] low;
+    private final double[] high;
+    private final double[] gpMean;
+    private final double[] gpLow;
+    private final double[] gpHigh;
+    private final int count;
+
+    EnsembleCurves(int[] order, EnsembleView e) {
+        int m = order.length;
+        count = e.members().size();
+        members = new double[Math.min(DRAWN, count)][m];
+        mean = new double[m];
+        low = new double[m];
+        high = new double[m];
+        boolean gp = e.hasGaussianProcess();
+        gpMean = new double[gp ? m : 0];
+        gpLow = new double[gpMean.length];
+        gpHigh = new double[gpMean.length];
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            for (int j = 0; j < members.length; j++) {
+                members[j][k] = e.members().get(j).get(i);
+            }
+            mean[k] = e.mean().get(i);
+            double sd = e.std().get(i);
+            low[k] = mean[k] - 2 * sd;
+            high[k] = mean[k] + 2 * sd;
+            if (gp) {
+                gpMean[k] = e.gpMean().get(i);
+                gpLow[k] = gpMean[k] - 2 * e.gpStd().get(i);
+                gpHigh[k] = gpMean[k] + 2 * e.gpStd().get(i);
+            }
+        }
+    }
+
+    boolean hasGaussianProcess() {
+        return gpMean.length > 0;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** {lo, hi} widened to hold every curve and band drawn. */
+    double[] range(double lo, double hi) {
+        for (double[] a : new double[][] {low, high, gpLow, gpHigh}) {
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    void draw(Graphics2D g, Chart c, double[] x) {
+        c.band(g, x, low, high, BAND);
+        for (double[] member : members) {
+            c.line(g, x, member, MEMBER, 1f, false);
+        }
+        if (hasGaussianProcess()) {
+            c.line(g, x, gpLow, Charts.PURPLE, 1.3f, true);
+            c.line(g, x, gpHigh, Charts.PURPLE, 1.3f, true);
+            c.line(g, x, gpMean, Charts.PURPLE, 2f, true);
+        }
+        c.line(g, x, mean, Charts.BLUE, 2.6f, false);
+    }
+}
