@@ -16,102 +16,136 @@ public final class ChartData {
     private ChartData() {
     }
 
-    /** CSV for the view of that name ({@link FigureSet#viewNames()}). */
+    /** CSV for the view with that id ({@link Views}). */
     public static String csv(String view, ChartInputs in) {
+        return Views.byId(view).csv().write(in);
+    }
+
+    private static TrainingSnapshot kernelOf(ChartInputs in) {
+        return in.kernelSnapshot() != null && in.kernelSnapshot().hasKernel() ? in.kernelSnapshot() : null;
+    }
+
+    /** The function view's numbers. */
+    static String function(ChartInputs in) {
         TrainingSnapshot s = in.snapshot();
         RunContext ctx = s.context();
-        TrainingSnapshot ks = in.kernelSnapshot() != null && in.kernelSnapshot().hasKernel() ? in.kernelSnapshot() : null;
         StringBuilder b = new StringBuilder();
-        switch (view) {
-            case "function" -> {
-                Samples test = ctx.data().test();
-                for (int k = 0; k < test.dim(); k++) {
-                    b.append('x').append(k + 1).append(',');
-                }
-                b.append("target,network,kernel_regime,kernel_regime_limit\n");
-                for (int i = 0; i < test.count(); i++) {
-                    for (int k = 0; k < test.dim(); k++) {
-                        b.append(test.input(i, k)).append(',');
-                    }
-                    b.append(test.target(i)).append(',').append(s.testOutputs().get(i)).append(',')
-                            .append(s.regimeTest().get(i)).append(',')
-                            .append(s.limitRegimeTest().isEmpty() ? Double.NaN : s.limitRegimeTest().get(i)).append('\n');
+        Samples test = ctx.data().test();
+        for (int k = 0; k < test.dim(); k++) {
+            b.append('x').append(k + 1).append(',');
+        }
+        b.append("target,network,kernel_regime,kernel_regime_limit\n");
+        for (int i = 0; i < test.count(); i++) {
+            for (int k = 0; k < test.dim(); k++) {
+                b.append(test.input(i, k)).append(',');
+            }
+            b.append(test.target(i)).append(',').append(s.testOutputs().get(i)).append(',')
+                    .append(s.regimeTest().get(i)).append(',')
+                    .append(s.limitRegimeTest().isEmpty() ? Double.NaN : s.limitRegimeTest().get(i)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The heatmap view's numbers. */
+    static String heatmap(ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        TrainingSnapshot ks = kernelOf(in);
+        StringBuilder b = new StringBuilder();
+        ReadOnlyMatrix k = ks != null ? ks.kernel() : ctx.kernelInit();
+        for (int i = 0; i < k.rows(); i++) {
+            List<String> row = new ArrayList<>();
+            for (int j = 0; j < k.cols(); j++) {
+                row.add(Double.toString(k.get(i, j)));
+            }
+            b.append(String.join(",", row)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The losses view's numbers. */
+    static String losses(ChartInputs in) {
+        StringBuilder b = new StringBuilder();
+        // The train curves hold every (decimated) step, the test curves the snapshots seen:
+        // one row per step of either, empty where a curve has no value.
+        b.append("step,train_loss,test_loss,regime_train_loss,regime_test_loss\n");
+        Series[] cols = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
+        int[] at = new int[cols.length];
+        while (true) {
+            double step = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < cols.length; c++) {
+                if (at[c] < cols[c].size()) {
+                    step = Math.min(step, cols[c].x()[at[c]]);
                 }
             }
-            case "heatmap" -> {
-                ReadOnlyMatrix k = ks != null ? ks.kernel() : ctx.kernelInit();
-                for (int i = 0; i < k.rows(); i++) {
-                    List<String> row = new ArrayList<>();
-                    for (int j = 0; j < k.cols(); j++) {
-                        row.add(Double.toString(k.get(i, j)));
-                    }
-                    b.append(String.join(",", row)).append('\n');
+            if (step == Double.POSITIVE_INFINITY) {
+                break;
+            }
+            b.append((long) step);
+            for (int c = 0; c < cols.length; c++) {
+                b.append(',');
+                if (at[c] < cols[c].size() && cols[c].x()[at[c]] == step) {
+                    b.append(cols[c].y()[at[c]++]);
                 }
             }
-            case "losses" -> {
-                // The train curves hold every (decimated) step, the test curves the snapshots seen:
-                // one row per step of either, empty where a curve has no value.
-                b.append("step,train_loss,test_loss,regime_train_loss,regime_test_loss\n");
-                Series[] cols = {in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss()};
-                int[] at = new int[cols.length];
-                while (true) {
-                    double step = Double.POSITIVE_INFINITY;
-                    for (int c = 0; c < cols.length; c++) {
-                        if (at[c] < cols[c].size()) {
-                            step = Math.min(step, cols[c].x()[at[c]]);
-                        }
-                    }
-                    if (step == Double.POSITIVE_INFINITY) {
-                        break;
-                    }
-                    b.append((long) step);
-                    for (int c = 0; c < cols.length; c++) {
-                        b.append(',');
-                        if (at[c] < cols[c].size() && cols[c].x()[at[c]] == step) {
-                            b.append(cols[c].y()[at[c]++]);
-                        }
-                    }
-                    b.append('\n');
-                }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The spectrum view's numbers. */
+    static String spectrum(ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        TrainingSnapshot ks = kernelOf(in);
+        StringBuilder b = new StringBuilder();
+        ReadOnlyVector now = ks != null ? ks.eigenvalues() : ctx.eigenvaluesInit();
+        b.append("i,lambda_t,lambda_0,lambda_limit\n");
+        for (int i = 0; i < now.size(); i++) {
+            b.append(i + 1).append(',').append(now.get(i)).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
+                    .append(ctx.hasLimit() ? ctx.eigenvaluesLimit().get(i) : Double.NaN).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The slice view's numbers. */
+    static String slice(ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        TrainingSnapshot ks = kernelOf(in);
+        StringBuilder b = new StringBuilder();
+        Samples train = ctx.data().train();
+        int[] order = HeatmapChart.order(train);
+        ReadOnlyMatrix now = ks != null ? ks.kernel() : ctx.kernelInit();
+        int x0 = order[Math.floorMod(in.sliceAnchor(), order.length)];
+        b.append("train_index,input_key,theta_0,theta_t,theta_limit\n");
+        for (int j : order) {
+            b.append(j).append(',').append(HeatmapChart.sortKey(train, j)).append(',')
+                    .append(ctx.kernelInit().get(x0, j)).append(',').append(now.get(x0, j)).append(',')
+                    .append(ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The modes view's numbers. */
+    static String modes(ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        StringBuilder b = new StringBuilder();
+        // Long form, one row per (step, direction): the followed directions over the earlier
+        // steps, then every direction at the current step.
+        b.append("step,i,lambda_0,energy,kernel_regime_energy\n");
+        ModeTrajectories tr = in.modeTrajectories();
+        for (int k = 0; k < tr.size(); k++) {
+            Series net = tr.network()[k];
+            for (int j = 0; j < net.size() && net.x()[j] < s.step(); j++) {
+                b.append((long) net.x()[j]).append(',').append(tr.modes()[k] + 1).append(',').append(tr.eigenvalues()[k])
+                        .append(',').append(net.y()[j]).append(',').append(at(tr.regime()[k], j)).append('\n');
             }
-            case "spectrum" -> {
-                ReadOnlyVector now = ks != null ? ks.eigenvalues() : ctx.eigenvaluesInit();
-                b.append("i,lambda_t,lambda_0,lambda_limit\n");
-                for (int i = 0; i < now.size(); i++) {
-                    b.append(i + 1).append(',').append(now.get(i)).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
-                            .append(ctx.hasLimit() ? ctx.eigenvaluesLimit().get(i) : Double.NaN).append('\n');
-                }
-            }
-            case "slice" -> {
-                Samples train = ctx.data().train();
-                int[] order = HeatmapChart.order(train);
-                ReadOnlyMatrix now = ks != null ? ks.kernel() : ctx.kernelInit();
-                int x0 = order[Math.floorMod(in.sliceAnchor(), order.length)];
-                b.append("train_index,input_key,theta_0,theta_t,theta_limit\n");
-                for (int j : order) {
-                    b.append(j).append(',').append(HeatmapChart.sortKey(train, j)).append(',')
-                            .append(ctx.kernelInit().get(x0, j)).append(',').append(now.get(x0, j)).append(',')
-                            .append(ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN).append('\n');
-                }
-            }
-            case "modes" -> {
-                // Long form, one row per (step, direction): the followed directions over the earlier
-                // steps, then every direction at the current step.
-                b.append("step,i,lambda_0,energy,kernel_regime_energy\n");
-                ModeTrajectories tr = in.modeTrajectories();
-                for (int k = 0; k < tr.size(); k++) {
-                    Series net = tr.network()[k];
-                    for (int j = 0; j < net.size() && net.x()[j] < s.step(); j++) {
-                        b.append((long) net.x()[j]).append(',').append(tr.modes()[k] + 1).append(',').append(tr.eigenvalues()[k])
-                                .append(',').append(net.y()[j]).append(',').append(at(tr.regime()[k], j)).append('\n');
-                    }
-                }
-                for (int i = 0; i < s.modeEnergies().size(); i++) {
-                    b.append(s.step()).append(',').append(i + 1).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
-                            .append(s.modeEnergies().get(i)).append(',').append(s.regimeModeEnergies().get(i)).append('\n');
-                }
-            }
-            default -> throw new IllegalArgumentException("no view named " + view);
+        }
+        for (int i = 0; i < s.modeEnergies().size(); i++) {
+            b.append(s.step()).append(',').append(i + 1).append(',').append(ctx.eigenvaluesInit().get(i)).append(',')
+                    .append(s.modeEnergies().get(i)).append(',').append(s.regimeModeEnergies().get(i)).append('\n');
         }
         return b.toString();
     }

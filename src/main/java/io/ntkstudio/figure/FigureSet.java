@@ -9,9 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -23,29 +21,14 @@ public final class FigureSet {
     public static final int VIEW_HEIGHT = 440;
     private static final int CAPTION = 44;
 
-    /** A chart painter. */
-    @FunctionalInterface
-    interface Painter {
-        void paint(Graphics2D g, double w, double h, ChartInputs in);
-    }
-
-    private static final Map<String, Painter> VIEWS = new LinkedHashMap<>();
-
-    static {
-        VIEWS.put("function", Charts::function);
-        VIEWS.put("heatmap", (g, w, h, in) -> HeatmapChart.paint(g, w, h, in));
-        VIEWS.put("losses", Charts::loss);
-        VIEWS.put("spectrum", Charts::spectrum);
-        VIEWS.put("slice", TeachingCharts::slice);
-        VIEWS.put("modes", TeachingCharts::modes);
-    }
+    private static final int COLUMNS = 3;
 
     private FigureSet() {
     }
 
-    /** The names of the views, in dashboard order. */
+    /** The ids of the views, in dashboard order. */
     public static Iterable<String> viewNames() {
-        return VIEWS.keySet();
+        return Views.ALL.stream().map(ViewKind::id).toList();
     }
 
     /** One view at VIEW_WIDTH × VIEW_HEIGHT, times {@code scale}. */
@@ -55,10 +38,12 @@ public final class FigureSet {
 
     /** One view in a theme. */
     public static BufferedImage view(String name, ChartInputs in, double scale, ChartTheme theme) {
-        Painter p = VIEWS.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no view named " + name + "; views: " + String.join(", ", VIEWS.keySet()));
-        }
+        return view(Views.byId(name), in, scale, theme);
+    }
+
+    /** One view of any kind in a theme. */
+    public static BufferedImage view(ViewKind kind, ChartInputs in, double scale, ChartTheme theme) {
+        ViewKind.Painter p = kind.painter();
         BufferedImage img = new BufferedImage(scaled(VIEW_WIDTH, scale), scaled(VIEW_HEIGHT, scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -71,16 +56,21 @@ public final class FigureSet {
         return img;
     }
 
-    /** All six views in a 3 × 2 grid under a caption that states the configuration. */
+    /** All the views in rows of three under a caption that states the configuration. */
     public static BufferedImage dashboard(ChartInputs in, double scale) {
         return dashboard(in, scale, ChartTheme.LIGHT);
     }
 
     /** The captioned dashboard in a theme. */
     public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme) {
-        int cols = 3;
+        return dashboard(in, scale, theme, Views.ALL);
+    }
+
+    /** The captioned dashboard of {@code views}, as many rows of three as they need. */
+    public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme, java.util.List<ViewKind> views) {
+        int cols = COLUMNS;
         int w = VIEW_WIDTH * cols;
-        int h = CAPTION + VIEW_HEIGHT * 2;
+        int h = CAPTION + VIEW_HEIGHT * ((views.size() + cols - 1) / cols);
         BufferedImage img = new BufferedImage(scaled(w, scale), scaled(h, scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -90,7 +80,8 @@ public final class FigureSet {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
             int k = 0;
-            for (Painter p : VIEWS.values()) {
+            for (ViewKind kind : views) {
+                ViewKind.Painter p = kind.painter();
                 Graphics2D cell = (Graphics2D) g.create((k % cols) * VIEW_WIDTH, CAPTION + (k / cols) * VIEW_HEIGHT, VIEW_WIDTH, VIEW_HEIGHT);
                 try {
                     Charts.begin(cell, VIEW_WIDTH, VIEW_HEIGHT, theme);

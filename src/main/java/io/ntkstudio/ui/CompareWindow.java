@@ -98,9 +98,9 @@ final class CompareWindow extends BorderPane {
             m.specProperty().addListener((o, x, y) -> retitle.run());
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
-            grid.add(new FunctionView(m), c, 1);
-            grid.add(new SliceView(m), c, 2);
-            grid.add(new LossView(m), c, 3);
+            grid.add(new PlotView(m, io.ntkstudio.figure.Views.FUNCTION), c, 1);
+            grid.add(new PlotView(m, io.ntkstudio.figure.Views.SLICE), c, 2);
+            grid.add(new PlotView(m, io.ntkstudio.figure.Views.LOSSES), c, 3);
         }
         setTop(bar);
         setCenter(grid);

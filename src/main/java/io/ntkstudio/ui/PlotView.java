@@ -1,7 +1,10 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.ViewKind;
 import java.awt.Graphics2D;
+import java.util.function.BiFunction;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,15 +19,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * A titled view showing a chart painted from the model's snapshot by the {@link ChartRenderer}:
- * the same inputs paint the same pixels. It asks for a new picture when a snapshot arrives (or,
- * for kernel views, when a kernel arrives) and when its size changes, never otherwise.
+ * A titled view of one {@link ViewKind}, showing its chart painted from the model's snapshot by
+ * the {@link ChartRenderer}: the same inputs paint the same pixels. It asks for a new picture when
+ * a snapshot arrives (or, for kernel views, when a kernel arrives) and when its size changes, never
+ * otherwise. The per-view state (the heatmap's mode, the slice's x₀) lives here; the controls that
+ * set it are added by {@link ViewControls}.
  */
-abstract class PlotView extends BorderPane {
-    protected final StudioModel model;
-    protected final ImageView image = new ImageView();
-    protected final HBox header;
-    protected final Pane holder;
+final class PlotView extends BorderPane {
+    final StudioModel model;
+    private final ViewKind kind;
+    private HeatmapMode mode = HeatmapMode.CURRENT;
+    private int anchor;
+    private BiFunction<Double, Double, String> hover = (x, y) -> " ";
+    final ImageView image = new ImageView();
+    final HBox header;
+    final Pane holder;
     private final Button maximise = new Button("⤢");
     private final String name;
     private long draws;
@@ -32,9 +41,12 @@ abstract class PlotView extends BorderPane {
     private boolean renderWanted;
     private Object layout;
 
-    PlotView(StudioModel model, String title, String name, boolean kernelOnly) {
+    PlotView(StudioModel model, ViewKind kind) {
         this.model = model;
-        this.name = name;
+        this.kind = kind;
+        this.name = kind.id();
+        String title = kind.title();
+        boolean kernelOnly = kind.needsKernel();
         setId("view-" + name);
         getStyleClass().add("plot-view");
         Label titleLabel = new Label(title);
@@ -71,10 +83,50 @@ abstract class PlotView extends BorderPane {
         clip.heightProperty().bind(header.heightProperty());
         header.setClip(clip);
         (kernelOnly ? model.kernelSnapshotProperty() : model.snapshotProperty()).addListener((o, a, b) -> requestRender());
+        ViewControls.install(this);
+    }
+
+    ViewKind kind() {
+        return kind;
+    }
+
+    /** The heatmap's mode (other views ignore it). */
+    HeatmapMode mode() {
+        return mode;
+    }
+
+    void setMode(HeatmapMode m) {
+        if (m != null && m != mode) {
+            mode = m;
+            requestRender();
+            ViewControls.modeChanged(this);
+        }
+    }
+
+    /** The slice's x₀, a position among the train points in input order (other views ignore it). */
+    int anchor() {
+        return anchor;
+    }
+
+    void setAnchor(int position) {
+        if (position != anchor) {
+            anchor = position;
+            requestRender();
+            ViewControls.anchorChanged(this);
+        }
+    }
+
+    /** What is under the pointer at (x, y) in the picture, for views that read out values. */
+    String describe(double x, double y) {
+        return hover.apply(x, y);
+    }
+
+    void setHover(BiFunction<Double, Double, String> readout) {
+        this.hover = readout;
     }
 
     /** Adds controls to the title bar, before the maximise button. */
-    protected void addHeaderControls(Node... nodes) {
+    void addHeaderControls(Node... nodes) {
         header.getChildren().addAll(header.getChildren().size() - 1, java.util.List.of(nodes));
     }
 
@@ -98,7 +150,7 @@ abstract class PlotView extends BorderPane {
     }
 
     /** What the last painting reported (e.g. the heatmap's cell layout), or null. */
-    protected Object layoutInfo() {
+    Object layoutInfo() {
         return layout;
     }
 
@@ -139,5 +191,7 @@ abstract class PlotView extends BorderPane {
     }
 
     /** Paints the chart on the renderer's thread; returns layout information or null. */
-    protected abstract Object paint(Graphics2D g, double w, double h, ChartInputs in);
+    Object paint(Graphics2D g, double w, double h, ChartInputs in) {
+        return kind.painter().paint(g, w, h, in);
+    }
 }

@@ -192,9 +192,7 @@ public final class StudioModel {
         if (sharedInputs == null || sharedInputs.snapshot() != s || sharedInputs.kernelSnapshot() != kernelSnapshot()) {
             sharedInputs = RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
-        HeatmapMode mode = view instanceof KernelHeatmapView h ? h.mode() : HeatmapMode.CURRENT;
-        int anchor = view instanceof SliceView sv ? sv.anchor() : 0;
-        return sharedInputs.with(mode, anchor);
+        return sharedInputs.with(view.mode(), view.anchor());
     }
 
     FrameStats frameStats() {

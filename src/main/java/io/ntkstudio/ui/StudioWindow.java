@@ -48,6 +48,11 @@ public final class StudioWindow extends BorderPane {
     final Timeline timeline;
 
     public StudioWindow(StudioModel model) {
+        this(model, io.ntkstudio.figure.Views.ALL);
+    }
+
+    /** The window with these views (the studio's own list, or a longer one in a test). */
+    StudioWindow(StudioModel model, java.util.List<io.ntkstudio.figure.ViewKind> views) {
         this.model = model;
         this.sharing = new ExperimentSharing(model, this::openFile);
         this.timeline = new Timeline(model);
@@ -55,7 +60,7 @@ public final class StudioWindow extends BorderPane {
         getStyleClass().add("studio");
         config = new ConfigPanel(model);
         transport = new TransportBar(model);
-        dashboard = new Dashboard(model);
+        dashboard = new Dashboard(model, views);
         notifications = new NotificationPane(dashboard);
         notifications.setId("notifications");
         notifications.setShowFromTop(true);
@@ -121,11 +126,10 @@ public final class StudioWindow extends BorderPane {
                 item("Reset   (R)", null, model::reset),
                 new SeparatorMenuItem(), startSweep, cancelSweep);
         Menu view = new Menu("View");
-        String[] names = {"Learned function", "Kernel heatmap", "Loss and metrics", "Eigenspectrum", "Kernel slice", "Residual modes"};
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < dashboard.views().size(); i++) {
             PlotView v = dashboard.views().get(i);
-            view.getItems().add(item("Maximise " + names[i], new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> dashboard.toggle(v)));
+            view.getItems().add(item("Maximise " + v.kind().title(), i < 9 ? new KeyCodeCombination(
+                    KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN) : null, () -> dashboard.toggle(v)));
         }
         view.getItems().add(item("Show all views   (Esc)", null, dashboard::restore));
         view.getItems().add(new SeparatorMenuItem());

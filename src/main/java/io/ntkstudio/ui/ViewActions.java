@@ -39,7 +39,7 @@ final class ViewActions {
         help.getStyleClass().add("view-button");
         help.setTooltip(new Tooltip("What this view shows"));
         help.setOnAction(e -> {
-            Label text = new Label(ViewHelp.TEXT.getOrDefault(view.name(), ""));
+            Label text = new Label(view.kind().help());
             text.setWrapText(true);
             text.setMaxWidth(440);
             text.setStyle("-fx-padding: 12; -fx-font-size: 1.0em;");

@@ -230,23 +230,23 @@ class StudioWindowTest {
     void maximiseAndRestoreAViewAndChangeHeatmapMode(FxRobot robot) throws Exception {
         firstSnapshot();
         fx(() -> {
-            window.dashboard.toggle(window.dashboard.loss);
+            window.dashboard.toggle(window.dashboard.view("losses"));
             return null;
         });
-        assertEquals(window.dashboard.loss, fx(() -> window.dashboard.maximised()));
+        assertEquals(window.dashboard.view("losses"), fx(() -> window.dashboard.maximised()));
         assertEquals(1, fx(() -> window.dashboard.getChildren().size()));
         robot.clickOn("#dashboard");
         robot.type(KeyCode.ESCAPE);
         waitFor("restore", () -> window.dashboard.maximised() == null && window.dashboard.getChildren().size() == 6);
         fx(() -> {
-            window.dashboard.heatmap.setMode(HeatmapMode.CHANGE);
+            window.dashboard.view("heatmap").setMode(HeatmapMode.CHANGE);
             return null;
         });
-        long draws = fx(() -> window.dashboard.heatmap.draws());
-        waitFor("redraw in the new mode", () -> window.dashboard.heatmap.draws() > draws);
-        String text = fx(() -> window.dashboard.heatmap.describe(
-                window.dashboard.heatmap.image.getBoundsInLocal().getWidth() / 2,
-                window.dashboard.heatmap.image.getBoundsInLocal().getHeight() / 2));
+        long draws = fx(() -> window.dashboard.view("heatmap").draws());
+        waitFor("redraw in the new mode", () -> window.dashboard.view("heatmap").draws() > draws);
+        String text = fx(() -> window.dashboard.view("heatmap").describe(
+                window.dashboard.view("heatmap").image.getBoundsInLocal().getWidth() / 2,
+                window.dashboard.view("heatmap").image.getBoundsInLocal().getHeight() / 2));
         assertTrue(text.contains("i = ") && text.contains("Θ_t − Θ_0 = "), text);
     }
 
@@ -297,7 +297,7 @@ class StudioWindowTest {
         Exception failure = null;
         try {
             fx(() -> {
-                ViewActions.exportPng(window.dashboard.loss, blocked.resolve("child.png"), 1, false);
+                ViewActions.exportPng(window.dashboard.view("losses"), blocked.resolve("child.png"), 1, false);
                 return null;
             });
         } catch (Exception e) {
@@ -314,21 +314,21 @@ class StudioWindowTest {
     void textScaleGrowsTheViewsAndHelpExplainsThem(FxRobot robot) throws Exception {
         firstSnapshot();
         waitFor("views drawn", () -> model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() >= 0));
-        long draws = fx(() -> window.dashboard.spectrum.draws());
+        long draws = fx(() -> window.dashboard.view("spectrum").draws());
         fx(() -> {
             window.scaleText(0.5);
             return null;
         });
         assertEquals(1.5, fx(() -> model.textScaleProperty().get()), 1e-12);
         assertTrue(fx(() -> window.getStyle()).contains("19.5px"));
-        waitFor("redrawn at the new scale", () -> window.dashboard.spectrum.draws() > draws && model.renderer().idle());
+        waitFor("redrawn at the new scale", () -> window.dashboard.view("spectrum").draws() > draws && model.renderer().idle());
         fx(() -> {
             window.scaleText(5);
             return null;
         });
         assertEquals(2.5, fx(() -> model.textScaleProperty().get()), 1e-12, "at most 250 %");
         for (PlotView v : window.dashboard.views()) {
-            assertTrue(ViewHelp.TEXT.get(v.name()).length() > 100, v.name() + " has help");
+            assertTrue(v.kind().help().length() > 100, v.name() + " has help");
         }
         javafx.scene.Node help = robot.lookup("#view-modes .button").<javafx.scene.control.Button>match(b -> "?".equals(b.getText())).query();
         robot.clickOn(help);
@@ -372,13 +372,13 @@ class StudioWindowTest {
         assertEquals(Math.round((fx(() -> window.getHeight()) + ViewActions.CAPTION) * 2),
                 javax.imageio.ImageIO.read(captioned.toFile()).getHeight(), "the caption adds its band");
         fx(() -> {
-            window.dashboard.slice.setAnchor(7);
+            window.dashboard.view("slice").setAnchor(7);
             return null;
         });
         Path slice = dir.resolve("slice.csv");
         waitFor("the anchored slice", () -> model.renderer().idle());
         fx(() -> {
-            ViewActions.exportCsv(window.dashboard.slice, slice);
+            ViewActions.exportCsv(window.dashboard.view("slice"), slice);
             return null;
         });
         TrainingSnapshot ks = fx(() -> model.kernelSnapshot());
@@ -494,15 +494,15 @@ class StudioWindowTest {
     void themesRecolourTheWindowAndTheViews() throws Exception {
         firstSnapshot();
         waitFor("views drawn", () -> model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() >= 0));
-        int lightCorner = fx(() -> window.dashboard.loss.image.getImage().getPixelReader().getArgb(2, 2));
-        long draws = fx(() -> window.dashboard.loss.draws());
+        int lightCorner = fx(() -> window.dashboard.view("losses").image.getImage().getPixelReader().getArgb(2, 2));
+        long draws = fx(() -> window.dashboard.view("losses").draws());
         fx(() -> {
             model.themeProperty().set(io.ntkstudio.figure.ChartTheme.DARK);
             return null;
         });
         assertTrue(fx(() -> window.getStylesheets().stream().anyMatch(c -> c.endsWith("dark.css"))));
-        waitFor("redrawn dark", () -> window.dashboard.loss.draws() > draws && model.renderer().idle());
-        int darkCorner = fx(() -> window.dashboard.loss.image.getImage().getPixelReader().getArgb(2, 2));
+        waitFor("redrawn dark", () -> window.dashboard.view("losses").draws() > draws && model.renderer().idle());
+        int darkCorner = fx(() -> window.dashboard.view("losses").image.getImage().getPixelReader().getArgb(2, 2));
         assertEquals(0xFFFAFAFA, lightCorner);
         assertEquals(0xFF1E1F22, darkCorner);
         fx(() -> {
@@ -619,6 +619,32 @@ class StudioWindowTest {
     }
 
     @Test
+    void aViewIsOneDescriptorTheGridTheMenuHelpFiguresAndCsvAllFindIt() throws Exception {
+        firstSnapshot();
+        io.ntkstudio.figure.ViewKind extra = new io.ntkstudio.figure.ViewKind("throwaway", "Throw-away view",
+                "A view made up by a test to show that adding one takes a painter and a list entry.", false,
+                (g, w, h, in) -> {
+                    g.fillRect(0, 0, (int) w / 2, (int) h / 2);
+                    return null;
+                }, in -> "step\n" + in.snapshot().step() + "\n");
+        List<io.ntkstudio.figure.ViewKind> kinds = new ArrayList<>(io.ntkstudio.figure.Views.ALL);
+        kinds.add(extra);
+        StudioWindow other = fx(() -> new StudioWindow(model, kinds));
+        assertEquals(7, fx(() -> other.dashboard.views().size()));
+        PlotView v = fx(() -> other.dashboard.view("throwaway"));
+        assertEquals(extra, v.kind());
+        assertTrue(fx(() -> other.dashboard.getRowConstraints().size()) == 3, "a seventh view opens a third row");
+        javafx.scene.control.MenuBar bar = fx(() -> (javafx.scene.control.MenuBar) ((javafx.scene.layout.VBox) other.getTop()).getChildren().get(0));
+        assertTrue(fx(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .anyMatch(item -> "Maximise Throw-away view".equals(item.getText()))), "the View menu lists it");
+        io.ntkstudio.figure.ChartInputs in = fx(() -> model.chartInputs(v));
+        java.awt.image.BufferedImage all = io.ntkstudio.figure.FigureSet.dashboard(in, 1, io.ntkstudio.figure.ChartTheme.LIGHT, kinds);
+        assertEquals(44 + 3 * io.ntkstudio.figure.FigureSet.VIEW_HEIGHT, all.getHeight(), "render's dashboard makes room for it");
+        assertEquals("step\n" + in.snapshot().step() + "\n", extra.csv().write(in));
+        assertEquals(extra.help(), v.kind().help());
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
@@ -662,7 +688,7 @@ class StudioWindowTest {
                     case 4 -> window.config.depth.getValueFactory().setValue(1 + r.nextInt(3));
                     case 5 -> window.config.activation.setValue(Activation.values()[r.nextInt(Activation.values().length)]);
                     case 6 -> window.dashboard.toggle(window.dashboard.views().get(r.nextInt(4)));
-                    case 7 -> window.dashboard.heatmap.setMode(HeatmapMode.values()[r.nextInt(HeatmapMode.values().length)]);
+                    case 7 -> window.dashboard.view("heatmap").setMode(HeatmapMode.values()[r.nextInt(HeatmapMode.values().length)]);
                     default -> {
                         window.config.learningRate.field().setText(r.nextBoolean() ? "0.1" : "not a number");
                         window.config.learningRate.commit();

@@ -1,0 +1,24 @@
+package io.ntkstudio.figure;
+
+import java.awt.Graphics2D;
+
+/**
+ * Everything that defines one view, in one place: its id (file names, CSV, tests), its title, the
+ * help text (what it shows, its formula, what to notice, the paper), whether it redraws only with
+ * a new kernel, its painter and the CSV of the numbers behind it. The window, {@code render}, the
+ * View menu, help and export all iterate over {@link Views#ALL}; adding a view is one painter and
+ * one entry there (views with their own header controls add them in the ui's ViewControls).
+ */
+public record ViewKind(String id, String title, String help, boolean needsKernel, Painter painter, Csv csv) {
+    /** Paints the chart for {@code in} into a w × h area; returns layout information (e.g. heatmap cells) or null. */
+    @FunctionalInterface
+    public interface Painter {
+        Object paint(Graphics2D g, double w, double h, ChartInputs in);
+    }
+
+    /** The numbers behind the view as CSV text with a header row, every number round-trip exact. */
+    @FunctionalInterface
+    public interface Csv {
+        String write(ChartInputs in);
+    }
+}

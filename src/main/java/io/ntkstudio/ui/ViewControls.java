@@ -1,0 +1,107 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.figure.HeatmapChart;
+import io.ntkstudio.figure.HeatmapLayout;
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.model.Samples;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+/**
+ * The header controls of the views that have their own (by view id): the heatmap's mode selector
+ * and its hover read-out of i, j, their inputs and the value; the slice's x₀ spinner. A view
+ * without controls needs nothing here.
+ */
+final class ViewControls {
+    private static final Map<String, Consumer<PlotView>> CONTROLS = Map.of(
+            "heatmap", ViewControls::heatmap,
+            "slice", ViewControls::slice);
+
+    private ViewControls() {
+    }
+
+    static void install(PlotView view) {
+        CONTROLS.getOrDefault(view.kind().id(), v -> { }).accept(view);
+    }
+
+    /** Keeps a mode selector showing the view's mode when it is set from elsewhere (a test, a key). */
+    static void modeChanged(PlotView view) {
+        if (view.getProperties().get("mode-selector") instanceof ComboBox<?> box && box.getValue() != view.mode()) {
+            @SuppressWarnings("unchecked")
+            ComboBox<HeatmapMode> modes = (ComboBox<HeatmapMode>) box;
+            modes.setValue(view.mode());
+        }
+    }
+
+    static void anchorChanged(PlotView view) {
+        if (view.getProperties().get("anchor-spinner") instanceof Spinner<?> sp && !Integer.valueOf(view.anchor()).equals(sp.getValue())) {
+            @SuppressWarnings("unchecked")
+            Spinner<Integer> anchor = (Spinner<Integer>) sp;
+            anchor.getValueFactory().setValue(view.anchor());
+        }
+    }
+
+    private static void heatmap(PlotView view) {
+        ComboBox<HeatmapMode> mode = new ComboBox<>();
+        mode.getItems().addAll(HeatmapMode.values());
+        mode.setValue(view.mode());
+        mode.setId("heatmap-mode");
+        // In a narrow view the title gives way, not the selector.
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        mode.valueProperty().addListener((o, a, b) -> view.setMode(b));
+        view.getProperties().put("mode-selector", mode);
+        view.addHeaderControls(mode);
+        Label hover = new Label(" ");
+        hover.getStyleClass().add("hover-readout");
+        hover.setId("heatmap-hover");
+        view.setBottom(hover);
+        view.setHover((x, y) -> describeCell(view, x, y));
+        view.image.setOnMouseMoved(e -> hover.setText(view.describe(e.getX(), e.getY())));
+        view.image.setOnMouseExited(e -> hover.setText(" "));
+    }
+
+    private static void slice(PlotView view) {
+        Spinner<Integer> anchor = new Spinner<>(0, 99_999, view.anchor());
+        anchor.setId("slice-anchor");
+        anchor.setEditable(true);
+        anchor.setPrefWidth(78);
+        anchor.setMinWidth(Region.USE_PREF_SIZE);
+        anchor.setTooltip(new Tooltip("x₀: which train point, in input order"));
+        anchor.valueProperty().addListener((o, a, b) -> view.setAnchor(b == null ? 0 : b));
+        view.getProperties().put("anchor-spinner", anchor);
+        view.addHeaderControls(new Label("x₀ #"), anchor);
+    }
+
+    /** The heatmap cell under (x, y): i, j, their inputs and the value shown. */
+    private static String describeCell(PlotView view, double x, double y) {
+        if (!(view.layoutInfo() instanceof HeatmapLayout layout) || view.model.snapshotProperty().get() == null) {
+            return " ";
+        }
+        int[] cell = layout.cellAt(x, y);
+        if (cell == null) {
+            return " ";
+        }
+        Samples train = view.model.snapshotProperty().get().context().data().train();
+        int i = layout.order()[cell[0]];
+        int j = layout.order()[cell[1]];
+        return String.format(Locale.ROOT, "i = %d %s,  j = %d %s:  %s = %.6g", i, input(train, i), j, input(train, j),
+                view.mode(), layout.values()[cell[0] * layout.n() + cell[1]]);
+    }
+
+    private static String input(Samples s, int i) {
+        if (s.dim() == 2 && Math.abs(Math.hypot(s.input(i, 0), s.input(i, 1)) - 1) < 1e-9) {
+            return String.format(Locale.ROOT, "(γ = %.3f)", HeatmapChart.sortKey(s, i));
+        }
+        StringBuilder b = new StringBuilder("(x = ");
+        for (int k = 0; k < s.dim(); k++) {
+            b.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3f", s.input(i, k)));
+        }
+        return b.append(')').toString();
+    }
+}
