@@ -29,6 +29,12 @@ public final class Chart {
     final double right;
     final double bottom;
     private ChartTheme theme = ChartTheme.LIGHT;
+    /** Where data has been drawn, on a grid of {@link #CELL}-pixel cells over the plot area: legends avoid it. */
+    private final boolean[] ink;
+    private final int inkCols;
+    private final int inkRows;
+    static final double CELL = 3;
+    private int legendOverlap;
 
     private Chart(Scale xs, Scale ys, double left, double top, double right, double bottom) {
         this.xs = xs;
@@ -37,6 +43,54 @@ public final class Chart {
         this.top = top;
         this.right = right;
         this.bottom = bottom;
+        this.inkCols = Math.max(1, (int) Math.ceil((right - left) / CELL));
+        this.inkRows = Math.max(1, (int) Math.ceil((bottom - top) / CELL));
+        this.ink = new boolean[inkCols * inkRows];
+    }
+
+    /** Marks the plot cells within {@code r} pixels of (px, py) as holding data. */
+    private void mark(double px, double py, double r) {
+        int c0 = (int) Math.floor((px - r - left) / CELL);
+        int c1 = (int) Math.floor((px + r - left) / CELL);
+        int r0 = (int) Math.floor((py - r - top) / CELL);
+        int r1 = (int) Math.floor((py + r - top) / CELL);
+        for (int row = Math.max(0, r0); row <= Math.min(inkRows - 1, r1); row++) {
+            for (int col = Math.max(0, c0); col <= Math.min(inkCols - 1, c1); col++) {
+                ink[row * inkCols + col] = true;
+            }
+        }
+    }
+
+    /** Marks a drawn segment, sampled every pixel. */
+    private void markSegment(double x0, double y0, double x1, double y1, double r) {
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        int n = Math.max(1, (int) Math.ceil(len));
+        for (int i = 0; i <= n; i++) {
+            double t = (double) i / n;
+            mark(x0 + t * (x1 - x0), y0 + t * (y1 - y0), r);
+        }
+    }
+
+    /** How many data cells lie under the box (x, y, w, h). */
+    private int inkUnder(double x, double y, double w, double h) {
+        int count = 0;
+        int c0 = Math.max(0, (int) Math.floor((x - left) / CELL));
+        int c1 = Math.min(inkCols - 1, (int) Math.floor((x + w - left) / CELL));
+        int r0 = Math.max(0, (int) Math.floor((y - top) / CELL));
+        int r1 = Math.min(inkRows - 1, (int) Math.floor((y + h - top) / CELL));
+        for (int row = r0; row <= r1; row++) {
+            for (int col = c0; col <= c1; col++) {
+                if (ink[row * inkCols + col]) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The data cells the last legend covers (0: none), for tests. */
+    public int legendOverlap() {
+        return legendOverlap;
     }
 
     public Scale xScale() {
@@ -139,6 +193,7 @@ public final class Chart {
             if (!plottable(x[i], y[i])) {
                 if (runLength == 1) {
                     isolated(g, lastX, lastY, width);
+                    mark(lastX, lastY, Math.max(2, 1.3 * width));
                 }
                 pen = false;
                 runLength = 0;
@@ -150,6 +205,7 @@ public final class Chart {
                 continue; // under a pixel from the last vertex: invisible
             }
             if (pen) {
+                markSegment(lastX, lastY, px, py, width / 2);
                 path.lineTo(px, py);
             } else {
                 path.moveTo(px, py);
@@ -161,6 +217,7 @@ public final class Chart {
         }
         if (runLength == 1) {
             isolated(g, lastX, lastY, width);
+            mark(lastX, lastY, Math.max(2, 1.3 * width));
         }
         g.draw(path);
         g.setClip(clip);
@@ -208,6 +265,7 @@ public final class Chart {
         for (int i = 0; i < x.length; i++) {
             if (plottable(x[i], y[i])) {
                 Ellipse2D.Double e = new Ellipse2D.Double(xs.toPixel(x[i]) - radius, ys.toPixel(y[i]) - radius, 2 * radius, 2 * radius);
+                mark(xs.toPixel(x[i]), ys.toPixel(y[i]), radius);
                 g.setColor(fill);
                 g.fill(e);
                 g.setColor(theme.plot);
@@ -247,8 +305,28 @@ public final class Chart {
             }
         }
         g.setFont(font);
-        double x = corner == Corner.BOTTOM_LEFT ? left + 6 : right - w - 6;
-        double y = corner == Corner.TOP_RIGHT ? top + 6 : bottom - h - 6;
+        // The preferred corner first, then the other places, the first that covers no data wins;
+        // failing that, the one covering least (legendOverlap() reports it).
+        double[][] spots = {
+                {corner == Corner.BOTTOM_LEFT ? left + 6 : right - w - 6, corner == Corner.TOP_RIGHT ? top + 6 : bottom - h - 6},
+                {right - w - 6, top + 6}, {left + 6, top + 6}, {right - w - 6, bottom - h - 6}, {left + 6, bottom - h - 6},
+                {(left + right - w) / 2, top + 6}, {(left + right - w) / 2, bottom - h - 6},
+                {left + 6, (top + bottom - h) / 2}, {right - w - 6, (top + bottom - h) / 2}};
+        double x = spots[0][0];
+        double y = spots[0][1];
+        int best = Integer.MAX_VALUE;
+        for (double[] spot : spots) {
+            int under = inkUnder(spot[0], spot[1], w, h);
+            if (under < best) {
+                best = under;
+                x = spot[0];
+                y = spot[1];
+            }
+            if (under == 0) {
+                break;
+            }
+        }
+        legendOverlap = best;
         g.setColor(theme.legend);
         g.fill(new Rectangle2D.Double(x, y, w, h));
         g.setColor(theme.grid);
