@@ -21,13 +21,24 @@ public final class TeachingCharts {
     private TeachingCharts() {
     }
 
-    /** Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·) over the train points, x₀ at the inputs' anchor position in input order. */
+    /**
+     * Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·) over the train points, x₀ at the inputs' anchor position
+     * in input order. On the circle the angle is measured from x₀, in (−π, π], so the peak at x₀
+     * sits whole in the middle, as in Jacot et al. 2018, Figure 1.
+     */
     public static void slice(Graphics2D g, double w, double h, ChartInputs in) {
         RunContext ctx = in.snapshot().context();
         Samples train = ctx.data().train();
         int[] order = HeatmapChart.order(train);
         int n = order.length;
         int x0 = order[Math.floorMod(in.sliceAnchor(), n)];
+        boolean circle = ctx.spec().data().source().equals("circle");
+        if (circle) {
+            double g0 = HeatmapChart.sortKey(train, x0);
+            order = java.util.Arrays.stream(order).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(j -> centred(HeatmapChart.sortKey(train, j) - g0)))
+                    .mapToInt(Integer::intValue).toArray();
+        }
         TrainingSnapshot ks = in.kernelSnapshot();
         ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
         double[] x = new double[n];
@@ -39,7 +50,8 @@ public final class TeachingCharts {
         boolean ordered = train.dim() <= 2;
         for (int k = 0; k < n; k++) {
             int j = order[k];
-            x[k] = ordered ? HeatmapChart.sortKey(train, j) : k;
+            x[k] = circle ? centred(HeatmapChart.sortKey(train, j) - HeatmapChart.sortKey(train, x0))
+                    : ordered ? HeatmapChart.sortKey(train, j) : k;
             init[k] = ctx.kernelInit().get(x0, j);
             current[k] = now.get(x0, j);
             limit[k] = ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN;
@@ -50,9 +62,8 @@ public final class TeachingCharts {
                 }
             }
         }
-        boolean circle = ctx.spec().data().source().equals("circle");
-        String xLabel = circle ? "angle γ of x" : train.dim() == 1 ? "x" : ordered ? "angle of x" : "train point";
-        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(x[0], x[n - 1], false);
+        String xLabel = circle ? "angle γ − γ₀ from x₀" : train.dim() == 1 ? "x" : ordered ? "angle of x" : "train point";
+        double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(x[0], x[n - 1], false);
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), x₀ = train point " + x0, xLabel, "Θ(x₀, x)",
                 xr, false, Scale.padded(lo, hi, false), false);
         if (ctx.hasLimit()) {
@@ -105,6 +116,17 @@ public final class TeachingCharts {
         if (both) {
             modesNow(g, top, w, h - top, in);
         }
+    }
+
+    /** An angle difference wrapped into (−π, π]. */
+    static double centred(double d) {
+        double a = d % (2 * Math.PI);
+        if (a <= -Math.PI) {
+            a += 2 * Math.PI;
+        } else if (a > Math.PI) {
+            a -= 2 * Math.PI;
+        }
+        return a;
     }
 
     /** Every eigen-direction at the current step: network (dots) against kernel regime (dashed). */
