@@ -210,9 +210,9 @@ final class ConfigPanel extends VBox {
         depth.getValueFactory().setValue(n.depth());
         activation.setValue(n.activation());
         parameterization.setValue(n.parameterization());
-        sigmaW.show(n.sigmaW(), ValidatedField.plain(n.sigmaW()));
-        sigmaB.show(n.sigmaB(), ValidatedField.plain(n.sigmaB()));
-        outputScale.show(n.outputScale(), ValidatedField.plain(n.outputScale()));
+        sigmaW.show(n.sigmaW(), ValidatedField.display(n.sigmaW()));
+        sigmaB.show(n.sigmaB(), ValidatedField.display(n.sigmaB()));
+        outputScale.show(n.outputScale(), ValidatedField.display(n.outputScale()));
         seed.show(n.seed(), Long.toString(n.seed()));
         learningRate.show(s.training().learningRate(), ValidatedField.plain(s.training().learningRate()));
         rateSlider.setValue(Math.log10(s.training().learningRate()));

@@ -83,6 +83,8 @@ final class PlotView extends BorderPane {
         clip.heightProperty().bind(header.heightProperty());
         header.setClip(clip);
         (kernelOnly ? model.kernelSnapshotProperty() : model.snapshotProperty()).addListener((o, a, b) -> requestRender());
+        // a click on a chart takes the keys away from any field, so Space, S and R act on the run
+        holder.setOnMousePressed(e -> requestFocus());
         ViewControls.install(this);
     }
 

@@ -20,6 +20,7 @@ final class ValidatedField<T> extends VBox {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private Consumer<T> onCommit = v -> { };
     private T value;
+    private String shownText = "";
 
     /** @param parser returns the value or throws IllegalArgumentException with the reason */
     ValidatedField(String id, Function<String, T> parser) {
@@ -33,7 +34,18 @@ final class ValidatedField<T> extends VBox {
         error.setVisible(false);
         getChildren().addAll(field, error);
         field.textProperty().addListener((o, a, b) -> check(b));
-        field.setOnAction(e -> commit());
+        field.setOnAction(e -> {
+            commit();
+            leave();
+        });
+        // Esc puts back what the field showed and, like Enter, hands the keys back to the views
+        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                field.setText(shownText);
+                leave();
+                e.consume();
+            }
+        });
         field.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 commit();
@@ -45,10 +57,18 @@ final class ValidatedField<T> extends VBox {
         onCommit = action;
     }
 
-    /** Shows a value without committing it. */
+    /** Shows a value without committing it; the text may round it (it stays exact until the text is edited). */
     void show(T v, String text) {
         value = v;
+        shownText = text;
         field.setText(text);
+    }
+
+    /** Gives the focus back to the window, so that Space, S and R act on the run again. */
+    private void leave() {
+        if (field.getScene() != null && field.getScene().getRoot() != null) {
+            field.getScene().getRoot().requestFocus();
+        }
     }
 
     T value() {
@@ -88,7 +108,13 @@ final class ValidatedField<T> extends VBox {
     }
 
     void commit() {
+        if (field.getText().equals(shownText)) {
+            return;
+        }
         T v = check(field.getText());
+        if (v != null) {
+            shownText = field.getText();
+        }
         if (v != null && !v.equals(value)) {
             value = v;
             onCommit.accept(v);
@@ -100,7 +126,8 @@ final class ValidatedField<T> extends VBox {
         return s -> {
             double v;
             try {
-                v = Double.parseDouble(s);
+                String t = s.strip();
+                v = t.startsWith("√") ? Math.sqrt(Double.parseDouble(t.substring(1).strip())) : Double.parseDouble(t);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " must be a number, e.g. " + Math.max(lo, Math.min(hi, 1)));
             }
@@ -125,6 +152,24 @@ final class ValidatedField<T> extends VBox {
             }
             return v;
         };
+    }
+
+    /**
+     * A number as a person reads it: √k for the square roots of 2, 3, 5, 6 and 7 (σ_w = √2 is the
+     * ReLU default), otherwise the shortest exact form, or six significant digits when that is long.
+     */
+    static String display(double v) {
+        for (int k : new int[] {2, 3, 5, 6, 7}) {
+            if (v == Math.sqrt(k)) {
+                return "√" + k;
+            }
+        }
+        String exact = plain(v);
+        if (exact.length() <= 10) {
+            return exact;
+        }
+        String six = String.format(java.util.Locale.ROOT, "%.6g", v);
+        return six.contains("e") ? six : six.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     static String plain(double v) {

@@ -645,6 +645,29 @@ class StudioWindowTest {
     }
 
     @Test
+    void enterAndEscInAFieldGiveTheKeysBackAndSigmaWShowsAsRootTwoButStaysExact(FxRobot robot) throws Exception {
+        firstSnapshot();
+        assertEquals("√2", fx(() -> window.config.sigmaW.field().getText()));
+        robot.clickOn("#learning-rate").eraseText(10).write("0.25").type(KeyCode.ENTER);
+        waitFor("the rate applied", () -> model.specProperty().get().training().learningRate() == 0.25);
+        assertFalse(fx(() -> window.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl),
+                "Enter hands the keys back to the window");
+        long before = fx(() -> model.snapshotProperty().get().step());
+        robot.type(KeyCode.S);
+        waitFor("S steps the run, not the field", () -> model.snapshotProperty().get().step() == before + 1);
+        assertEquals("0.25", fx(() -> window.config.learningRate.field().getText()));
+        robot.clickOn("#learning-rate").eraseText(10).write("r 1.2").type(KeyCode.ESCAPE);
+        assertEquals("0.25", fx(() -> window.config.learningRate.field().getText()), "Esc puts the shown value back");
+        assertFalse(fx(() -> window.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl));
+        // the panel's √2 is the exact √2, not a rounded 1.41421
+        robot.clickOn("#sigma-w").type(KeyCode.ENTER);
+        assertEquals(Math.sqrt(2), fx(() -> model.specProperty().get().network().sigmaW()), 0.0);
+        robot.clickOn("#view-losses");
+        assertFalse(fx(() -> window.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl),
+                "a click on a chart takes the focus");
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
