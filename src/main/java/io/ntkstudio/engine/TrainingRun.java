@@ -362,7 +362,7 @@ public final class TrainingRun {
                     context.largestStableLearningRate());
         }
         return String.format(Locale.ROOT,
-                "training diverged at step %d: the loss is not finite. The largest stable learning rate here is "
+                "training diverged at step %d: the loss or the kernel is no longer finite. The largest stable learning rate here is "
                         + "2n/λ_max(K) = %.6g (learning rate was %.6g); lower training.learningRate below it",
                 step, context.largestStableLearningRate(), learningRate);
     }
@@ -391,7 +391,13 @@ public final class TrainingRun {
             if (!Double.isFinite(KernelMetrics.frobenius(kernelNow))) {
                 return null;
             }
-            Spectrum spectrum = Spectrum.of(kernelNow, n, false);
+            Spectrum spectrum;
+            try {
+                spectrum = Spectrum.of(kernelNow, n, false);
+            } catch (IllegalStateException e) {
+                // finite but so large or ill-scaled that the QR iterations fail: the run is blowing up
+                return null;
+            }
             kernel = ReadOnlyMatrix.copyOf(n, n, kernelNow);
             eigen = ReadOnlyVector.copyOf(spectrum.values());
             metrics = new KernelMetricsRow(

@@ -51,6 +51,9 @@ final class ConfigPanel extends VBox {
     final ValidatedField<Long> members = new ValidatedField<>("members", ValidatedField.integer("Networks",
             1, io.ntkstudio.engine.Ensemble.MAX_MEMBERS));
     private boolean updating;
+    private final VBox pointsRow = row("Train points", points);
+    private final VBox targetRow = row("Target", target);
+    private final VBox frequencyRow = row("Frequency", frequency);
 
     ConfigPanel(StudioModel model) {
         super(4);
@@ -90,9 +93,9 @@ final class ConfigPanel extends VBox {
                 row("Networks from random starts (ensemble)", members),
                 section("Data"),
                 row("Data set", source),
-                row("Train points", points),
-                row("Target", target),
-                row("Frequency", frequency),
+                pointsRow,
+                targetRow,
+                frequencyRow,
                 row("Noise", noise));
         show(model.specProperty().get());
         wire();
@@ -126,6 +129,7 @@ final class ConfigPanel extends VBox {
             target.setValue(d.target().isEmpty() ? null : d.target());
             points.show((long) d.n(), Integer.toString(d.n()));
             frequency.show(d.frequency(), ValidatedField.plain(d.frequency()));
+            showFieldsOf(b);
             updating = false;
             apply();
         });
@@ -228,7 +232,20 @@ final class ConfigPanel extends VBox {
         points.show((long) d.n(), Integer.toString(d.n()));
         frequency.show(d.frequency(), ValidatedField.plain(d.frequency()));
         noise.show(d.noise(), ValidatedField.plain(d.noise()));
+        showFieldsOf(d.source());
         updating = false;
+    }
+
+    /** Only the fields that apply: the 2-D sets have labels, not a target and a frequency; CSV data has its own points. */
+    private void showFieldsOf(String src) {
+        boolean targets = !DataSpec.targetsOf(src).isEmpty();
+        for (VBox row : List.of(targetRow, frequencyRow)) {
+            row.setVisible(targets);
+            row.setManaged(targets);
+        }
+        boolean generated = !"csv".equals(src);
+        pointsRow.setVisible(generated);
+        pointsRow.setManaged(generated);
     }
 
     private void showLimit(TrainingSnapshot s) {
