@@ -20,6 +20,9 @@ import java.util.Comparator;
  * with a colour bar labelled in values.
  */
 public final class HeatmapChart {
+    /** Difference maps are coloured from −10 % to +10 % of the largest entry of the kernel they are measured from. */
+    public static final double DIFFERENCE_SCALE = 0.1;
+
     private HeatmapChart() {
     }
 
@@ -57,6 +60,24 @@ public final class HeatmapChart {
             }
         }
         ColorMap map = mode.difference() ? ColorMap.DIVERGING : ColorMap.SEQUENTIAL;
+        // A difference is coloured on a scale fixed relative to the kernel it is measured from, not
+        // stretched to its own largest value: a wide network's small change then looks small
+        // (white), and two runs side by side read on the same footing.
+        String scaleNote = null;
+        if (mode.difference()) {
+            double ref = 0;
+            for (int i = 0; i < n * n; i++) {
+                ref = Math.max(ref, Math.abs(base.get(i / n, i % n)));
+            }
+            double biggest = Math.max(Math.abs(lo), Math.abs(hi));
+            double limit = DIFFERENCE_SCALE * ref;
+            lo = -limit;
+            hi = limit;
+            String of = mode == HeatmapMode.CHANGE ? "Θ_0" : "Θ_∞";
+            scaleNote = String.format(java.util.Locale.ROOT, "±%.0f %% of max|%s|", 100 * DIFFERENCE_SCALE, of)
+                    + (biggest > limit ? String.format(java.util.Locale.ROOT, "; saturated, max |Δ| = %.0f %%", 100 * biggest / ref)
+                    : String.format(java.util.Locale.ROOT, "; max |Δ| = %.2g %%", 100 * biggest / ref));
+        }
         BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -65,10 +86,11 @@ public final class HeatmapChart {
         }
         double bar = 84;
         double titleH = 24;
-        double cell = Math.max(1, Math.min(w - bar - 24, h - 20 - titleH)) / n;
+        double below = scaleNote == null ? 20 : 38;
+        double cell = Math.max(1, Math.min(w - bar - 24, h - below - titleH)) / n;
         double side = cell * n;
         double x0 = 12 + Math.max(0, (w - bar - 24 - side) / 2);
-        double y0 = titleH + (h - titleH - side) / 2;
+        double y0 = titleH + (h - titleH - side - (below - 20)) / 2;
         g.setColor(ChartTheme.of(g).ink);
         g.setFont(Chart.TITLE_FONT);
         Chart.text(g, mode + ", points ordered by input", w / 2, 6, 0.5, 0);
@@ -78,6 +100,11 @@ public final class HeatmapChart {
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x0, y0, side, side));
         colourBar(g, map, lo, hi, x0 + side + 14, y0, side);
+        if (scaleNote != null) {
+            g.setFont(Chart.TICK_FONT);
+            g.setColor(ChartTheme.of(g).ink);
+            Chart.text(g, "colour scale " + scaleNote, x0 + side / 2, y0 + side + 4, 0.5, 0);
+        }
         return new HeatmapLayout(x0, y0, cell, n, order, values);
     }
 
