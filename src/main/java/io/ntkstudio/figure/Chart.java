@@ -61,8 +61,40 @@ public final class Chart {
         }
     }
 
-    /** Marks a drawn segment, sampled every pixel. */
+    /**
+     * Marks a drawn segment, sampled every pixel, after clipping it to the plot area (Liang–Barsky):
+     * a curve that leaves the chart (a diverging prediction at 1e57) costs no more than one across it.
+     */
     private void markSegment(double x0, double y0, double x1, double y1, double r) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double t0 = 0;
+        double t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x0 - (left - r), (right + r) - x0, y0 - (top - r), (bottom + r) - y0};
+        for (int k = 0; k < 4; k++) {
+            if (p[k] == 0) {
+                if (q[k] < 0) {
+                    return;
+                }
+            } else {
+                double t = q[k] / p[k];
+                if (p[k] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+            }
+        }
+        if (!(t0 <= t1)) {
+            return;
+        }
+        double cx0 = x0 + t0 * dx;
+        double cy0 = y0 + t0 * dy;
+        x1 = x0 + t1 * dx;
+        y1 = y0 + t1 * dy;
+        x0 = cx0;
+        y0 = cy0;
         double len = Math.hypot(x1 - x0, y1 - y0);
         int n = Math.max(1, (int) Math.ceil(len));
         for (int i = 0; i <= n; i++) {
@@ -118,21 +150,23 @@ public final class Chart {
         List<Double> yt = yLog ? Ticks.log(yRange[0], yRange[1], 6) : Ticks.linear(yRange[0], yRange[1], Math.max(2, (int) ((bottom - top) / 40)));
         g.setStroke(new BasicStroke(1f));
         g.setFont(TICK_FONT);
-        for (double t : xt) {
-            double px = Math.round(c.xs.toPixel(t)) + 0.5;
+        List<String> xLabels = Ticks.labels(xt, xLog);
+        for (int i = 0; i < xt.size(); i++) {
+            double px = Math.round(c.xs.toPixel(xt.get(i))) + 0.5;
             g.setColor(theme.grid);
             g.draw(new Line2D.Double(px, top, px, bottom));
             g.setColor(theme.ink);
             g.draw(new Line2D.Double(px, bottom, px, bottom + 4));
-            text(g, Ticks.label(t), px, bottom + 6, 0.5, 0);
+            text(g, xLabels.get(i), px, bottom + 6, 0.5, 0);
         }
-        for (double t : yt) {
-            double py = Math.round(c.ys.toPixel(t)) + 0.5;
+        List<String> yLabels = Ticks.labels(yt, yLog);
+        for (int i = 0; i < yt.size(); i++) {
+            double py = Math.round(c.ys.toPixel(yt.get(i))) + 0.5;
             g.setColor(theme.grid);
             g.draw(new Line2D.Double(left, py, right, py));
             g.setColor(theme.ink);
             g.draw(new Line2D.Double(left - 4, py, left, py));
-            text(g, Ticks.label(t), left - 6, py, 1, 0.5);
+            text(g, yLabels.get(i), left - 6, py, 1, 0.5);
         }
         g.setColor(theme.ink);
         g.draw(new Rectangle2D.Double(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(right - left), Math.round(bottom - top)));
@@ -155,17 +189,19 @@ public final class Chart {
     /** Draws text anchored at (x, y): ax, ay in [0, 1] pick the anchor within its box. */
     public static void text(Graphics2D g, String s, double x, double y, double ax, double ay) {
         FontMetrics fm = g.getFontMetrics();
-        double w = fm.stringWidth(s);
+        double w = MathText.width(g, s);
         double h = fm.getAscent() + fm.getDescent();
-        g.drawString(s, (float) (x - ax * w), (float) (y - ay * h + fm.getAscent()));
+        MathText.draw(g, s, (float) (x - ax * w), (float) (y - ay * h + fm.getAscent()));
     }
 
     private static double legendWidth(Graphics2D g, Font font, String[] names) {
-        FontMetrics fm = g.getFontMetrics(font);
+        Font saved = g.getFont();
+        g.setFont(font);
         double w = 0;
         for (String n : names) {
-            w = Math.max(w, fm.stringWidth(n));
+            w = Math.max(w, MathText.width(g, n));
         }
+        g.setFont(saved);
         return w + 42;
     }
 

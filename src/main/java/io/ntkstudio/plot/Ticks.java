@@ -78,6 +78,41 @@ public final class Ticks {
         return nice * base;
     }
 
+    /**
+     * Labels for the ticks of one axis, in one style: on a log axis powers of ten as 10^{k} (drawn
+     * as 10⁻⁴ by the charts' math text) and other ticks as m·10^{k} when any of them is outside
+     * 0.001–100,000; on a linear axis all plain, or all m·10^{k} when any tick needs it.
+     */
+    public static List<String> labels(List<Double> ticks, boolean log) {
+        boolean scientific = false;
+        for (double t : ticks) {
+            double a = Math.abs(t);
+            if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+                scientific = true;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (double t : ticks) {
+            out.add(!scientific ? label(t) : power(t, log));
+        }
+        return out;
+    }
+
+    /** m·10^{k}, or 10^{k} when m = 1 (exponent with a true minus sign). */
+    private static String power(double v, boolean log) {
+        if (v == 0) {
+            return "0";
+        }
+        int e = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-9);
+        double m = v / Math.pow(10, e);
+        String exp = "10^{" + (e < 0 ? "−" + (-e) : Integer.toString(e)) + "}";
+        if (Math.abs(Math.abs(m) - 1) < 1e-9) {
+            return (m < 0 ? "−" : "") + exp;
+        }
+        String mant = String.format(Locale.ROOT, "%.2f", m).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mant + "·" + exp;
+    }
+
     /** A short label: plain for moderate magnitudes, scientific (1e-3) otherwise. */
     public static String label(double v) {
         if (v == 0) {

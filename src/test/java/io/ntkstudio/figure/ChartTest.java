@@ -45,4 +45,14 @@ class ChartTest {
         assertTrue(c.legendOverlap() > 0, "every place is covered, and it is reported");
         g.dispose();
     }
+
+    @Test
+    void aCurveThatLeavesTheChartByFiftyDecadesCostsNoMoreThanOneAcrossIt() {
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Chart c = chart(g);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> c.line(g, new double[] {0, 0.5, 1}, new double[] {0.5, -2e57, 1e300}, Color.ORANGE, 2f, true));
+        g.dispose();
+    }
 }

@@ -67,4 +67,11 @@ class TicksTest {
         assertEquals("20", Ticks.label(20));
         assertFalse(Ticks.label(-2.5).isEmpty());
     }
+
+    @Test
+    void oneLabelStylePerAxis() {
+        assertEquals(java.util.List.of("10^{−4}", "10^{−3}", "10^{−2}"), Ticks.labels(java.util.List.of(1e-4, 1e-3, 1e-2), true));
+        assertEquals(java.util.List.of("0", "5·10^{4}", "10^{5}", "1.5·10^{5}"), Ticks.labels(java.util.List.of(0.0, 5e4, 1e5, 1.5e5), false));
+        assertEquals(java.util.List.of("0", "0.5", "1"), Ticks.labels(java.util.List.of(0.0, 0.5, 1.0), false));
+    }
 }
