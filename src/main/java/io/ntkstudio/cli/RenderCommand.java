@@ -37,6 +37,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "K", description = "pixel scale: 1, 2 or 3 for slides (default: ${DEFAULT-VALUE})")
     double scale = 2;
 
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "dashboard.png at exactly W × H pixels, e.g. 1920x1080 for a 16:9 slide or 1600x1200 for 4:3; "
+                    + "--scale then sets the size of text and lines")
+    String size;
+
     @Option(names = "--theme", paramLabel = "T", description = "light, high-contrast or dark (default: ${DEFAULT-VALUE})")
     String theme = "light";
 
@@ -54,6 +59,7 @@ final class RenderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--theme: " + e.getMessage());
         }
+        int[] dimensions = size == null ? null : parseSize(size);
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Set<String> names = new HashSet<>();
         names.add("dashboard.png");
@@ -78,7 +84,9 @@ final class RenderCommand implements Callable<Integer> {
             last = latest[0];
             TrainingSnapshot lastKernel = latest[1];
             var inputs = RunHistory.inputs(last, lastKernel, HeatmapMode.CURRENT);
-            FigureSet.writePng(FigureSet.dashboard(inputs, scale, chartTheme), out.file("dashboard.png"));
+            FigureSet.writePng(dimensions == null ? FigureSet.dashboard(inputs, scale, chartTheme)
+                    : FigureSet.dashboard(inputs, chartTheme, io.ntkstudio.figure.Views.ALL, dimensions[0], dimensions[1], scale),
+                    out.file("dashboard.png"));
             for (String name : FigureSet.viewNames()) {
                 FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), out.file(name + ".png"));
             }
@@ -99,5 +107,23 @@ final class RenderCommand implements Callable<Integer> {
         command.commandLine().getOut().printf(Locale.ROOT, "rendered step %,d in %.1f s to %s%n", last.step(),
                 (System.nanoTime() - started) / 1e9, outDir);
         return 0;
+    }
+
+    /** "WxH" as pixels, each 320 to 7680. */
+    static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("[x×]");
+        try {
+            if (parts.length == 2) {
+                int w = Integer.parseInt(parts[0].strip());
+                int h = Integer.parseInt(parts[1].strip());
+                if (w >= 320 && w <= 7680 && h >= 240 && h <= 4320) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new InvalidInputException("--size must be WIDTHxHEIGHT in pixels, 320x240 to 7680x4320 (e.g. 1920x1080), got "
+                + InvalidInputException.quote(text));
     }
 }

@@ -68,24 +68,40 @@ public final class FigureSet {
 
     /** The captioned dashboard of {@code views}, as many rows of three as they need. */
     public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme, java.util.List<ViewKind> views) {
+        int rows = (views.size() + COLUMNS - 1) / COLUMNS;
+        return dashboard(in, theme, views, scaled(VIEW_WIDTH * COLUMNS, scale), scaled(CAPTION + VIEW_HEIGHT * rows, scale), scale);
+    }
+
+    /**
+     * The captioned dashboard at exactly {@code width} × {@code height} pixels (a 16:9 slide is
+     * 1920 × 1080), laid out at that size divided by {@code zoom} and drawn at full resolution: the
+     * views share the room left under the caption, and every line and letter is painted at the
+     * target size, never enlarged from a smaller picture.
+     */
+    public static BufferedImage dashboard(ChartInputs in, ChartTheme theme, java.util.List<ViewKind> views, int width, int height,
+                                          double zoom) {
         int cols = COLUMNS;
-        int w = VIEW_WIDTH * cols;
-        int h = CAPTION + VIEW_HEIGHT * ((views.size() + cols - 1) / cols);
-        BufferedImage img = new BufferedImage(scaled(w, scale), scaled(h, scale), BufferedImage.TYPE_INT_RGB);
+        int rows = (views.size() + cols - 1) / cols;
+        double w = width / zoom;
+        double h = height / zoom;
+        double cellW = w / cols;
+        double cellH = (h - CAPTION) / rows;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
-            g.scale(scale, scale);
+            g.scale(zoom, zoom);
             Charts.begin(g, w, h, theme);
             g.setColor(ChartTheme.of(g).title);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
             int k = 0;
             for (ViewKind kind : views) {
-                ViewKind.Painter p = kind.painter();
-                Graphics2D cell = (Graphics2D) g.create((k % cols) * VIEW_WIDTH, CAPTION + (k / cols) * VIEW_HEIGHT, VIEW_WIDTH, VIEW_HEIGHT);
+                Graphics2D cell = (Graphics2D) g.create();
                 try {
-                    Charts.begin(cell, VIEW_WIDTH, VIEW_HEIGHT, theme);
-                    p.paint(cell, VIEW_WIDTH, VIEW_HEIGHT, in);
+                    cell.translate((k % cols) * cellW, CAPTION + (k / cols) * cellH);
+                    cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, cellH));
+                    Charts.begin(cell, cellW, cellH, theme);
+                    kind.painter().paint(cell, cellW, cellH, in);
                 } finally {
                     cell.dispose();
                 }

@@ -47,7 +47,7 @@ public final class MathText {
                     end++;
                 } else {
                     end = i + 1;
-                    while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '∞'
+                    while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) && Character.getType(s.charAt(end)) != Character.MODIFIER_LETTER || s.charAt(end) == '∞'
                             || c == '^' && (s.charAt(end) == '−' || s.charAt(end) == '-') && end == i + 1)) {
                         end++;
                     }

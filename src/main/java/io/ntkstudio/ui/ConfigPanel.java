@@ -90,7 +90,7 @@ final class ConfigPanel extends VBox {
                 section("Training"),
                 row("Learning rate η", rateWithMark(), learningRate, stableLimit),
                 row("Steps", steps),
-                row("Networks from random starts (ensemble)", members),
+                row("Networks (random starts)", members),
                 section("Data"),
                 row("Data set", source),
                 pointsRow,

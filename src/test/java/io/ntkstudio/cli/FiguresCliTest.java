@@ -106,4 +106,20 @@ class FiguresCliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown parameterization 'xyz'"), r.err());
     }
+
+    @Test
+    void renderMakesASlideOfExactlyTheSizeAskedForAndRefusesABadSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path spec = java.nio.file.Files.writeString(tmp.resolve("s.json"),
+                "{\"network\": {\"width\": 32}, \"data\": {\"n\": 8, \"testN\": 16}, \"training\": {\"steps\": 3, \"kernelEvery\": 1}}");
+        java.nio.file.Path out = tmp.resolve("slide");
+        CliTest.Result r = CliTest.run("render", "--spec", spec.toString(), "--out", out.toString(), "--size", "1920x1080", "--scale", "1.5");
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertEquals(1920, img.getWidth());
+        assertEquals(1080, img.getHeight());
+        CliTest.Result bad = CliTest.run("render", "--spec", spec.toString(), "--out", tmp.resolve("b").toString(), "--size", "wide");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--size must be WIDTHxHEIGHT"), bad.err());
+    }
 }

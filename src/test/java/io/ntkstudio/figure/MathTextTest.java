@@ -19,6 +19,8 @@ class MathTextTest {
         assertEquals(List.of(new MathText.Run("‖Θ", 0), new MathText.Run("t", -1), new MathText.Run(" − Θ", 0),
                 new MathText.Run("0", -1), new MathText.Run("‖", 0)), MathText.runs("‖Θ_t − Θ_0‖"));
         assertEquals(List.of(new MathText.Run("a_ b", 0)), MathText.runs("a_ b"), "a lone marker stays as it is");
+        assertEquals(List.of(new MathText.Run("(v", 0), new MathText.Run("i", -1), new MathText.Run("ᵀ r)²", 0)),
+                MathText.runs("(v_iᵀ r)²"), "a modifier letter (ᵀ) ends the subscript");
     }
 
     @Test
