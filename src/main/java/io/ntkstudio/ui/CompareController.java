@@ -77,6 +77,12 @@ final class CompareController {
         }
     }
 
+    /** Both runs at this speed (≤ 0: as fast as possible). */
+    void setStepsPerSecond(double v) {
+        a.setStepsPerSecond(v);
+        b.setStepsPerSecond(v);
+    }
+
     void reset() {
         playing.set(false);
         a.reset();
@@ -95,7 +101,13 @@ final class CompareController {
             return;
         }
         long slow = Math.min(step(a), step(b));
-        long target = slow + CHUNK;
+        long budget = Math.min(a.specProperty().get().training().steps(), b.specProperty().get().training().steps());
+        if (slow >= budget) {
+            // the step budget holds here as in the main window: both stop at it
+            playing.set(false);
+            return;
+        }
+        long target = Math.min(budget, slow + CHUNK);
         for (StudioModel m : runs()) {
             m.setStepBudget(target);
             RunStatus st = m.engineStatus();

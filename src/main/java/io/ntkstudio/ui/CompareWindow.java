@@ -31,8 +31,18 @@ final class CompareWindow extends BorderPane {
     final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
     final Button play = new Button("▶  Play both");
+    final List<PlotView> views = new java.util.ArrayList<>();
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir) {
+        this(specA, specB, baseDir, null, null);
+    }
+
+    /**
+     * Compare mode as part of the studio: it follows the main window's theme, text size and speed
+     * ({@code main}, may be null), shows the scenario's note ({@code note}, may be null), and takes
+     * the same keys (Space, S, R; Esc leaves full screen).
+     */
+    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir, StudioModel main, String note) {
         setId("compare");
         getStyleClass().add("studio");
         controller = new CompareController(specA, specB, baseDir);
@@ -98,13 +108,76 @@ final class CompareWindow extends BorderPane {
             m.specProperty().addListener((o, x, y) -> retitle.run());
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
-            grid.add(new PlotView(m, io.ntkstudio.figure.Views.FUNCTION), c, 1);
-            grid.add(new PlotView(m, io.ntkstudio.figure.Views.SLICE), c, 2);
-            grid.add(new PlotView(m, io.ntkstudio.figure.Views.LOSSES), c, 3);
+            int row = 1;
+            for (io.ntkstudio.figure.ViewKind kind : List.of(io.ntkstudio.figure.Views.FUNCTION, io.ntkstudio.figure.Views.SLICE,
+                    io.ntkstudio.figure.Views.LOSSES)) {
+                PlotView v = new PlotView(m, kind);
+                views.add(v);
+                grid.add(v, c, row++);
+            }
         }
-        setTop(bar);
+        if (note != null) {
+            Label what = new Label(note);
+            what.setId("compare-note");
+            what.setWrapText(true);
+            what.getStyleClass().add("hint");
+            what.setPadding(new Insets(4, 10, 4, 10));
+            setTop(new javafx.scene.layout.VBox(bar, what));
+        } else {
+            setTop(bar);
+        }
         setCenter(grid);
         getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
+        if (main != null) {
+            follow(main);
+        }
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    /** The main window's theme, text size and speed, now and as they change. */
+    private void follow(StudioModel main) {
+        for (StudioModel m : controller.runs()) {
+            m.themeProperty().bind(main.themeProperty());
+            m.textScaleProperty().bind(main.textScaleProperty());
+        }
+        controller.setStepsPerSecond(main.speedProperty().get());
+        main.speedProperty().addListener((o, x, v) -> controller.setStepsPerSecond(v.doubleValue()));
+        applyTheme(main.themeProperty().get());
+        main.themeProperty().addListener((o, x, t) -> applyTheme(t));
+        Runnable font = () -> {
+            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * main.textScaleProperty().get()));
+            views.forEach(PlotView::requestRender);
+        };
+        font.run();
+        main.textScaleProperty().addListener((o, x, v) -> font.run());
+    }
+
+    private void applyTheme(io.ntkstudio.figure.ChartTheme t) {
+        getStylesheets().removeIf(css -> css.endsWith("dark.css") || css.endsWith("high-contrast.css"));
+        if (t != io.ntkstudio.figure.ChartTheme.LIGHT) {
+            getStylesheets().add(CompareWindow.class.getResource(t.id() + ".css").toExternalForm());
+        }
+        views.forEach(PlotView::requestRender);
+    }
+
+    private void shortcut(javafx.scene.input.KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SPACE -> controller.togglePlay();
+            case S -> controller.step();
+            case R -> controller.reset();
+            case ESCAPE -> {
+                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st && st.isFullScreen()) {
+                    st.setFullScreen(false);
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     static String describe(String name, ExperimentSpec s) {

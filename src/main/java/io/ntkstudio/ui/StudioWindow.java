@@ -295,7 +295,12 @@ public final class StudioWindow extends BorderPane {
 
     /** Opens compare mode for two given experiments (B keeps A's data and seed). */
     CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b) {
-        CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir());
+        return openCompare(a, b, null);
+    }
+
+    /** Compare mode with a note on what to watch (a scenario's), following this window's theme, text and speed. */
+    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b, String note) {
+        CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir(), model, note);
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle("NTK Studio — compare A and B");
         stage.setScene(new javafx.scene.Scene(compare, 1300, 860));
@@ -349,7 +354,7 @@ public final class StudioWindow extends BorderPane {
         model.apply(spec);
         model.setStepsPerSecond(sc.stepsPerSecond());
         model.notify(sc.title() + ": " + sc.explanation());
-        return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec)) : null;
+        return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec), sc.title() + ": " + sc.explanation()) : null;
     }
 
     private void fillRecent() {

@@ -418,6 +418,44 @@ class StudioWindowTest {
     }
 
     @Test
+    void compareModeFollowsTheWindowTakesItsKeysKeepsTheStepBudgetAndShowsTheNote(FxRobot robot) throws Exception {
+        firstSnapshot();
+        fx(() -> {
+            model.themeProperty().set(io.ntkstudio.figure.ChartTheme.DARK);
+            model.textScaleProperty().set(1.5);
+            return null;
+        });
+        ExperimentSpec a = small().withTraining(new TrainingSpec(0.3, 12, 4));
+        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), "what to watch: both"));
+        CompareController c = compare.controller;
+        try {
+            assertEquals(io.ntkstudio.figure.ChartTheme.DARK, fx(() -> c.b.themeProperty().get()));
+            assertEquals(1.5, fx(() -> c.a.textScaleProperty().get()), 0.0);
+            assertTrue(fx(() -> compare.getStylesheets().stream().anyMatch(css -> css.endsWith("dark.css"))));
+            assertEquals("what to watch: both", fx(() -> ((javafx.scene.control.Label) compare.lookup("#compare-note")).getText()));
+            waitFor("both first snapshots", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
+            robot.clickOn(compare.views.get(0));
+            robot.type(KeyCode.S);
+            waitFor("S steps both", () -> CompareController.step(c.a) == 1 && CompareController.step(c.b) == 1);
+            robot.type(KeyCode.SPACE);
+            waitFor("Space plays both to the budget of 12", () -> CompareController.step(c.a) == 12 && CompareController.step(c.b) == 12
+                    && !c.playingProperty().get());
+            Thread.sleep(300);
+            assertEquals(12, fx(() -> CompareController.step(c.a)), "no run goes past its step budget");
+            robot.type(KeyCode.R);
+            waitFor("R resets both", () -> CompareController.step(c.a) == 0 && CompareController.step(c.b) == 0);
+        } finally {
+            fx(() -> {
+                c.shutdown();
+                compare.getScene().getWindow().hide();
+                model.themeProperty().set(io.ntkstudio.figure.ChartTheme.LIGHT);
+                model.textScaleProperty().set(1.0);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void compareModeStepsBothRunsTogether(FxRobot robot) throws Exception {
         firstSnapshot();
         CompareWindow compare = fx(() -> window.openCompare());
