@@ -268,6 +268,15 @@ class CliTest {
     }
 
     @Test
+    void anExperimentFileGivenAloneOpensTheStudioAnythingElseIsACommand() throws Exception {
+        Path shared = java.nio.file.Files.writeString(dir.resolve("lesson.ntk"), "{}");
+        assertTrue(Main.isExperimentFile(shared.toString()), "a double-clicked .ntk opens in the studio");
+        assertTrue(Main.isExperimentFile(java.nio.file.Files.writeString(dir.resolve("e.json"), "{}").toString()));
+        assertFalse(Main.isExperimentFile("train"));
+        assertFalse(Main.isExperimentFile(dir.resolve("missing.ntk").toString()));
+    }
+
+    @Test
     void helpAndUsage() {
         Result r = run("--help");
         assertEquals(0, r.code());
