@@ -174,8 +174,9 @@ public final class Chart {
         text(g, xLabel, (left + right) / 2, y + h - 4, 0.5, 1);
         if (title != null) {
             g.setColor(theme.ink);
-            g.setFont(TITLE_FONT);
-            text(g, title, (left + right) / 2, y + 6, 0.5, 0);
+            String shown = fitted(g, title, w - 8);
+            text(g, shown, Math.max(x + 4 + MathText.width(g, shown) / 2, Math.min((left + right) / 2,
+                    x + w - 4 - MathText.width(g, shown) / 2)), y + 6, 0.5, 0);
         }
         AffineTransform saved = g.getTransform();
         g.translate(x + 12, (top + bottom) / 2);
@@ -184,6 +185,24 @@ public final class Chart {
         text(g, yLabel, 0, 0, 0.5, 0.5);
         g.setTransform(saved);
         return c;
+    }
+
+    /**
+     * Sets the title font for {@code s} in {@code room} pixels: full size, or smaller down to 9 pt,
+     * or cut with "…" as a last resort; returns the text to draw. A title never runs off its chart.
+     */
+    static String fitted(Graphics2D g, String s, double room) {
+        for (float size = TITLE_FONT.getSize2D(); size >= 9f; size -= 0.5f) {
+            g.setFont(TITLE_FONT.deriveFont(size));
+            if (MathText.width(g, s) <= room) {
+                return s;
+            }
+        }
+        String cut = s;
+        while (cut.length() > 1 && MathText.width(g, cut + "…") > room) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
     }
 
     /** Draws text anchored at (x, y): ax, ay in [0, 1] pick the anchor within its box. */

@@ -17,6 +17,7 @@ final class Dashboard extends GridPane {
     static final int COLUMNS = 3;
     private final List<PlotView> views = new ArrayList<>();
     private PlotView maximised;
+    private int columns = COLUMNS;
 
     Dashboard(StudioModel model) {
         this(model, Views.ALL);
@@ -29,10 +30,21 @@ final class Dashboard extends GridPane {
         for (ViewKind k : kinds) {
             views.add(new PlotView(model, k));
         }
-        int rows = (views.size() + COLUMNS - 1) / COLUMNS;
-        for (int i = 0; i < COLUMNS; i++) {
+        for (PlotView v : views) {
+            v.onMaximise(() -> toggle(v));
+        }
+        setColumns(COLUMNS);
+    }
+
+    /** Lays the views out in rows of {@code k}. */
+    void setColumns(int k) {
+        columns = Math.max(1, k);
+        int rows = (views.size() + columns - 1) / columns;
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        for (int i = 0; i < columns; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / COLUMNS);
+            c.setPercentWidth(100.0 / columns);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
@@ -42,11 +54,9 @@ final class Dashboard extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
-        for (PlotView v : views) {
-            v.onMaximise(() -> toggle(v));
-        }
         layoutGrid();
     }
+
 
     List<PlotView> views() {
         return List.copyOf(views);
@@ -77,11 +87,15 @@ final class Dashboard extends GridPane {
         getChildren().clear();
         int rows = getRowConstraints().size();
         if (maximised != null) {
-            add(maximised, 0, 0, COLUMNS, rows);
+            add(maximised, 0, 0, columns, rows);
             return;
         }
         for (int k = 0; k < views.size(); k++) {
-            add(views.get(k), k % COLUMNS, k / COLUMNS);
+            // add(node, col, row) keeps a span set earlier: a view once maximised spilled over its
+            // neighbours after the grid was restored in another shape, until the spans are reset
+            GridPane.setColumnSpan(views.get(k), 1);
+            GridPane.setRowSpan(views.get(k), 1);
+            add(views.get(k), k % columns, k / columns);
         }
     }
 }

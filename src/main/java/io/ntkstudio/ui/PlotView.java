@@ -82,6 +82,8 @@ final class PlotView extends BorderPane {
         clip.widthProperty().bind(header.widthProperty());
         clip.heightProperty().bind(header.heightProperty());
         header.setClip(clip);
+        // nor does a control whose preferred width stayed at a larger text size (a ComboBox keeps it)
+        header.setMinWidth(0);
         (kernelOnly ? model.kernelSnapshotProperty() : model.snapshotProperty()).addListener((o, a, b) -> requestRender());
         // a click on a chart takes the keys away from any field, so Space, S and R act on the run
         holder.setOnMousePressed(e -> requestFocus());

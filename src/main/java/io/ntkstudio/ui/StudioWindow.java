@@ -144,6 +144,8 @@ public final class StudioWindow extends BorderPane {
         full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         full.setOnAction(e -> {
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
+                // Esc is ours (leave full screen, then restore the grid), not also the stage's
+                st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 st.setFullScreen(full.isSelected());
             }
         });
@@ -215,8 +217,13 @@ public final class StudioWindow extends BorderPane {
             case HOME -> timeline.first();
             case END -> model.showLive();
             case ESCAPE -> {
-                hideStartPage();
-                dashboard.restore();
+                // one thing at a time: first out of full screen, then the start page or a maximised view
+                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st && st.isFullScreen()) {
+                    st.setFullScreen(false);
+                } else {
+                    hideStartPage();
+                    dashboard.restore();
+                }
             }
             default -> {
                 return;

@@ -706,6 +706,33 @@ class StudioWindowTest {
     }
 
     @Test
+    void aRoundTripThroughLargeTextThePanelAndAMaximisedViewRestoresTheLayoutExactly(FxRobot robot) throws Exception {
+        firstSnapshot();
+        waitFor("laid out", () -> model.renderer().idle());
+        List<javafx.geometry.Bounds> before = fx(() -> window.dashboard.views().stream().map(v -> v.getBoundsInParent()).toList());
+        fx(() -> {
+            model.textScaleProperty().set(2.0);
+            return null;
+        });
+        robot.clickOn("#dashboard");
+        robot.type(KeyCode.F9);
+        fx(() -> {
+            window.dashboard.toggle(window.dashboard.view("slice"));
+            return null;
+        });
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(null, fx(() -> window.dashboard.maximised()), "Esc restores the grid");
+        robot.type(KeyCode.F9);
+        fx(() -> {
+            model.textScaleProperty().set(1.0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.geometry.Bounds> after = fx(() -> window.dashboard.views().stream().map(v -> v.getBoundsInParent()).toList());
+        assertEquals(before, after, "the same layout after 200 %, F9, maximise, Esc and back");
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
