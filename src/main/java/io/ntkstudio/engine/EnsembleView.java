@@ -1,18 +1,23 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.model.ReadOnlyMatrix;
 import io.ntkstudio.model.ReadOnlyVector;
 import java.util.List;
 
 /**
  * What a snapshot shows of an ensemble run (training.members &gt; 1): every member's outputs on the
- * test inputs (member 0 is the snapshot's own network), their mean and standard deviation, and the
- * NTK Gaussian process at this step with the NNGP posterior (empty without an analytic limit).
+ * test inputs (member 0 is the snapshot's own network), their mean and standard deviation, the
+ * NTK Gaussian process at this step with the NNGP posterior (empty without an analytic limit), and
+ * every member's train kernel now and at initialisation (for Jacot et al.'s Figure 1: the kernels of
+ * many random networks scatter when narrow and collapse onto Θ_∞ when wide).
  */
 public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, ReadOnlyVector std, ReadOnlyVector gpMean,
                            ReadOnlyVector gpStd, ReadOnlyVector nngpMean, ReadOnlyVector nngpStd, double meanGap,
-                           double stdRatio) {
+                           double stdRatio, List<ReadOnlyMatrix> kernels, List<ReadOnlyMatrix> kernelsInit) {
     public EnsembleView {
         members = List.copyOf(members);
+        kernels = List.copyOf(kernels);
+        kernelsInit = List.copyOf(kernelsInit);
     }
 
     public boolean hasGaussianProcess() {

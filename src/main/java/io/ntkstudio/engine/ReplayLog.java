@@ -18,7 +18,12 @@ public final class ReplayLog {
 
     /** For kernels of {@code n} × {@code n} doubles. */
     public ReplayLog(int n) {
-        long bytesPerFrame = 8L * n * n + 64L * n + 4096;
+        this(n, 1);
+    }
+
+    /** For runs of {@code members} networks, each frame holding every member's kernel. */
+    public ReplayLog(int n, int members) {
+        long bytesPerFrame = members * (8L * n * n + 64L * n) + 4096;
         this.capacity = (int) Math.max(8, Math.min(MAX_FRAMES, MAX_BYTES / bytesPerFrame));
     }
 

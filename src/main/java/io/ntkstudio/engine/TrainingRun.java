@@ -57,6 +57,8 @@ public final class TrainingRun {
     private io.ntkstudio.kernel.NtkGaussianProcess.Moments nngp;
     /** The ensemble as of the last kernel snapshot: the K − 1 companions are evaluated only with the kernel. */
     private EnsembleView lastEnsemble;
+    /** Each member's Θ_0, the same list for every snapshot. */
+    private java.util.List<ReadOnlyMatrix> kernelsInit;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
     private final KernelRegime regimeLimit;
@@ -437,6 +439,8 @@ public final class TrainingRun {
     private EnsembleView computeEnsembleView(double[] ownTest, double ownLoss) {
         double[][] f = new double[companions.size() + 1][];
         java.util.List<ReadOnlyVector> members = new java.util.ArrayList<>();
+        java.util.List<ReadOnlyMatrix> kernels = new java.util.ArrayList<>();
+        kernels.add(ReadOnlyMatrix.copyOf(n, n, kernelNow));
         f[0] = ownTest;
         members.add(ReadOnlyVector.copyOf(ownTest));
         double loss = ownLoss;
@@ -447,6 +451,17 @@ public final class TrainingRun {
             c.trainPass.forward(c.net, c.xTrain);
             loss += KernelMetrics.halfMse(c.scaled(c.trainPass.outputs(), c.trainAtZero, new double[n]), yTrain);
             members.add(ReadOnlyVector.copyOf(f[k + 1]));
+            c.ntk.computeFromForward(c.net, c.kernelNow);
+            c.scaleKernel(c.kernelNow);
+            kernels.add(ReadOnlyMatrix.copyOf(n, n, c.kernelNow));
+        }
+        if (kernelsInit == null) {
+            java.util.List<ReadOnlyMatrix> init = new java.util.ArrayList<>();
+            init.add(context.kernelInit());
+            for (TrainingRun c : companions) {
+                init.add(c.context.kernelInit());
+            }
+            kernelsInit = java.util.List.copyOf(init);
         }
         Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gp == null ? null : gp.at(gpDecay));
         if (gp != null && nngp == null) {
@@ -460,7 +475,8 @@ public final class TrainingRun {
                 gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpMean()),
                 gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
-                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio());
+                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio(), kernels,
+                kernelsInit);
     }
 
     /** f(X) − y on the train inputs. */

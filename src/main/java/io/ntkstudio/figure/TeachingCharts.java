@@ -62,10 +62,46 @@ public final class TeachingCharts {
                 }
             }
         }
+        io.ntkstudio.engine.EnsembleView ens = ks != null ? ks.ensemble() : null;
+        int drawn = ens == null ? 0 : Math.min(16, ens.kernels().size());
+        double[][] memberNow = new double[drawn][n];
+        double[][] memberInit = new double[drawn][n];
+        for (int j = 0; j < drawn; j++) {
+            for (int k = 0; k < n; k++) {
+                memberNow[j][k] = ens.kernels().get(j).get(x0, order[k]);
+                memberInit[j][k] = ens.kernelsInit().get(j).get(x0, order[k]);
+                for (double v : new double[] {memberNow[j][k], memberInit[j][k]}) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
         String xLabel = circle ? "angle γ − γ₀ from x₀" : train.dim() == 1 ? "x" : ordered ? "angle of x" : "train point";
         double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(x[0], x[n - 1], false);
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), x₀ = train point " + x0, xLabel, "Θ(x₀, x)",
                 xr, false, Scale.padded(lo, hi, false), false);
+        if (drawn > 0) {
+            // Jacot et al. 2018, Figure 1: every random network's kernel at t = 0 and now, over Θ_∞
+            Color before = new Color(120, 120, 120, 90);
+            Color after = new Color(31, 119, 180, 110);
+            for (int j = 0; j < drawn; j++) {
+                c.line(g, x, memberInit[j], before, 1.1f, false);
+            }
+            for (int j = 0; j < drawn; j++) {
+                c.line(g, x, memberNow[j], after, 1.3f, false);
+            }
+            if (ctx.hasLimit()) {
+                c.line(g, x, limit, Charts.GREEN, 2.4f, true);
+                c.legend(g, new String[] {drawn + " networks, Θ_t", drawn + " networks, Θ_0", "Θ_∞"},
+                        new Color[] {after, before, Charts.GREEN}, new boolean[] {false, false, true});
+            } else {
+                c.legend(g, new String[] {drawn + " networks, Θ_t", drawn + " networks, Θ_0"},
+                        new Color[] {after, before}, new boolean[] {false, false});
+            }
+            return;
+        }
         if (ctx.hasLimit()) {
             c.line(g, x, limit, Charts.GREEN, 2f, true);
         }

@@ -135,6 +135,22 @@ class ScenarioTest {
         assertTrue(e.hasGaussianProcess());
         assertEquals(1.0, e.stdRatio(), 0.4, "the spread of 16 networks 512 wide against the GP's: " + e.stdRatio());
         assertTrue(e.meanGap() < 0.2, "their mean near the GP mean: " + e.meanGap());
+        assertEquals(16, e.kernels().size());
+        // Jacot et al.'s Figure 1: the wide networks' kernels sit near Θ_∞, the narrow ones' scatter
+        ExperimentSpec a = sc.load();
+        double wide = scatter(end);
+        double narrow = scatter(train(run(a), 150));
+        assertTrue(wide < narrow / 2, "kernel scatter around Θ_∞: width 512 " + wide + ", width 32 " + narrow);
+    }
+
+    /** The mean over members of ‖Θ_t − Θ_∞‖_F / ‖Θ_∞‖_F. */
+    private static double scatter(TrainingSnapshot s) {
+        double[] limit = s.context().kernelLimit().toArray();
+        double sum = 0;
+        for (io.ntkstudio.model.ReadOnlyMatrix k : s.ensemble().kernels()) {
+            sum += io.ntkstudio.kernel.KernelMetrics.relativeDistance(k.toArray(), limit);
+        }
+        return sum / s.ensemble().kernels().size();
     }
 
     @Test
