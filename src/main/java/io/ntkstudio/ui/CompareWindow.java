@@ -74,7 +74,11 @@ final class CompareWindow extends BorderPane {
         step.setOnAction(e -> controller.step());
         reset.setOnAction(e -> controller.reset());
         controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "❚❚  Pause both" : "▶  Play both"));
-        ToolBar bar = new ToolBar(play, step, reset, new Label("   B differs in:  width"), widthB,
+        Button export = new Button("Export slide…");
+        export.setId("compare-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Both runs as one 16:9 picture, 1920 × 1080 (Ctrl+E)"));
+        export.setOnAction(e -> exportSlide());
+        ToolBar bar = new ToolBar(play, step, reset, export, new Label("   B differs in:  width"), widthB,
                 new Label("depth"), depthB, new Label("activation"), activationB, new Label("parameterization"), parameterizationB, new Label("learning rate"), rateB);
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -152,6 +156,25 @@ final class CompareWindow extends BorderPane {
         main.textScaleProperty().addListener((o, x, v) -> font.run());
     }
 
+    /** Ctrl+E: both runs as one 16:9 slide (1920 × 1080), painted at that resolution. */
+    void exportSlide() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export compare mode as a 16:9 slide (PNG)");
+        chooser.setInitialFileName("ntk-studio-compare-1920x1080.png");
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            CompareExport.export(this, f.toPath(), CompareExport.SLIDE_WIDTH, CompareExport.SLIDE_HEIGHT, 1.5);
+        } catch (java.io.IOException | RuntimeException ex) {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    "Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
+            a.initOwner(getScene() == null ? null : getScene().getWindow());
+            a.show();
+        }
+    }
+
     private void applyTheme(io.ntkstudio.figure.ChartTheme t) {
         getStylesheets().removeIf(css -> css.endsWith("dark.css") || css.endsWith("high-contrast.css"));
         if (t != io.ntkstudio.figure.ChartTheme.LIGHT) {
@@ -161,6 +184,11 @@ final class CompareWindow extends BorderPane {
     }
 
     private void shortcut(javafx.scene.input.KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.E) {
+            exportSlide();
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
             return;
         }

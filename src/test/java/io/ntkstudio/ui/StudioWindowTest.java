@@ -444,6 +444,14 @@ class StudioWindowTest {
             assertEquals(12, fx(() -> CompareController.step(c.a)), "no run goes past its step budget");
             robot.type(KeyCode.R);
             waitFor("R resets both", () -> CompareController.step(c.a) == 0 && CompareController.step(c.b) == 0);
+            java.nio.file.Path slide = dir.resolve("compare.png");
+            fx(() -> {
+                CompareExport.export(compare, slide, 1920, 1080, 1.5);
+                return null;
+            });
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(slide.toFile());
+            assertEquals(1920, img.getWidth());
+            assertEquals(1080, img.getHeight());
         } finally {
             fx(() -> {
                 c.shutdown();

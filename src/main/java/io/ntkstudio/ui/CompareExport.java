@@ -1,0 +1,78 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.FigureSet;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compare mode as one picture for a slide: both runs' views in two columns under their titles, at
+ * exactly the pixel size asked for (1920 × 1080 by default), every chart painted afresh at that
+ * resolution by its own painter, never enlarged from the screen.
+ */
+final class CompareExport {
+    static final int SLIDE_WIDTH = 1920;
+    static final int SLIDE_HEIGHT = 1080;
+    private static final double TITLE = 30;
+
+    private CompareExport() {
+    }
+
+    /** @param zoom text and line size: the picture is laid out at (width, height)/zoom */
+    static BufferedImage picture(CompareWindow compare, int width, int height, double zoom) {
+        List<PlotView> views = compare.views;
+        int perColumn = views.size() / 2;
+        double w = width / zoom;
+        double h = height / zoom;
+        double cellW = w / 2;
+        double cellH = (h - TITLE) / perColumn;
+        ChartTheme theme = compare.controller.a.themeProperty().get();
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(zoom, zoom);
+            Charts.begin(g, w, h, theme);
+            List<StudioModel> runs = compare.controller.runs();
+            for (int c = 0; c < 2; c++) {
+                StudioModel m = runs.get(c);
+                Graphics2D band = (Graphics2D) g.create();
+                try {
+                    band.translate(c * cellW, 0);
+                    band.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, TITLE));
+                    FigureSet.drawCaption(band, CompareWindow.describe(c == 0 ? "A" : "B", m.specProperty().get())
+                            + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(m)), TITLE);
+                } finally {
+                    band.dispose();
+                }
+                for (int r = 0; r < perColumn; r++) {
+                    PlotView v = views.get(c * perColumn + r);
+                    ChartInputs in = v.model.chartInputs(v);
+                    Graphics2D cell = (Graphics2D) g.create();
+                    try {
+                        cell.translate(c * cellW, TITLE + r * cellH);
+                        cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, cellH));
+                        Charts.begin(cell, cellW, cellH, theme);
+                        if (in != null) {
+                            v.paint(cell, cellW, cellH, in);
+                        }
+                    } finally {
+                        cell.dispose();
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    static void export(CompareWindow compare, Path file, int width, int height, double zoom) throws IOException {
+        FigureSet.writePng(picture(compare, width, height, zoom), file);
+    }
+}
