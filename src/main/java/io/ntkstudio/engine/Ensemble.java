@@ -45,7 +45,8 @@ public final class Ensemble {
                 "use fewer members, or lower network.width or network.depth");
         this.spec = spec;
         for (int k = 0; k < count; k++) {
-            ExperimentSpec member = spec.withNetwork(cfg.withSeed(memberSeed(cfg.seed(), k)));
+            // each member is one network: the spec's own ensemble size is this ensemble's, not each member's
+            ExperimentSpec member = spec.withNetwork(cfg.withSeed(memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
             members.add(TrainingRun.create(member, data, false, cancelled));
         }
         if (cfg.parameterization() == Parameterization.NTK) {

@@ -86,10 +86,15 @@ public final class TrainingRun {
         int dim = data.inputDim();
         this.n = data.train().count();
         int m = data.test().count();
-        MemoryEstimate.requireFits(MemoryEstimate.forTraining(cfg, dim, n, m),
-                String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
-                        cfg.width(), cfg.depth(), cfg.parameterCount(dim), n),
-                "lower network.width, network.depth or the number of points");
+        int networks = spec.training().members();
+        // an ensemble run holds all its networks at once: the estimate counts every one
+        MemoryEstimate.requireFits(networks * MemoryEstimate.forTraining(cfg, dim, n, m),
+                networks == 1 ? String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
+                        cfg.width(), cfg.depth(), cfg.parameterCount(dim), n)
+                        : String.format(Locale.ROOT, "training %d width-%d depth-%d networks (%,d parameters each) on %d points",
+                        networks, cfg.width(), cfg.depth(), cfg.parameterCount(dim), n),
+                networks == 1 ? "lower network.width, network.depth or the number of points"
+                        : "use fewer networks (training.members), or lower network.width or network.depth");
         this.net = Network.initialize(cfg, dim);
         this.initial = net.copy();
         this.initialNorm = Math.sqrt(initial.squaredNorm());

@@ -64,6 +64,25 @@ class EnsembleTest {
         assertArrayEquals(single.snapshot(false, RunStatus.RUNNING, null).testOutputs().toArray(),
                 a.snapshots().get(0).testOutputs().toArray(), 0.0);
         assertEquals(Ensemble.memberSeed(100, 2), a.member(2).context().spec().network().seed());
+        ExperimentSpec withMembers = spec(64, 1).withTraining(spec(64, 1).training().withMembers(5));
+        Ensemble e = Ensemble.create(withMembers, DatasetFactory.build(withMembers.data(), Path.of(".")), 3, () -> false);
+        assertEquals(1, e.member(0).context().spec().training().members(), "members are single networks, not ensembles");
+        assertEquals(null, e.snapshots().get(0).ensemble());
         assertThrows(InvalidInputException.class, () -> trained(8, 65, 1));
+    }
+
+    @Test
+    void anEnsembleRunThatWouldNotFitTogetherIsRefusedBeforeAllocating() {
+        NetworkConfig cfg = new NetworkConfig(4096, 4, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
+        ExperimentSpec s = new ExperimentSpec(cfg, new DataSpec("circle", 8, 8, "sin", 1, 0, 0, null, null),
+                new TrainingSpec(0.1, 1, 1, 64));
+        long one = MemoryEstimate.forTraining(cfg, 2, 8, 8);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (one < heap / 2 && 64 * one > heap) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> TrainingRun.create(s, DatasetFactory.build(s.data(), Path.of(".")), false));
+            assertTrue(e.getMessage().contains("training 64 width-4096") && e.getMessage().contains("training.members"),
+                    e.getMessage());
+        }
     }
 }
