@@ -238,11 +238,12 @@ class StudioWindowTest {
         robot.clickOn("#dashboard");
         robot.type(KeyCode.ESCAPE);
         waitFor("restore", () -> window.dashboard.maximised() == null && window.dashboard.getChildren().size() == 6);
-        fx(() -> {
+        // read the count and ask for the new mode in one FX task, so the redraw cannot slip in between
+        long draws = fx(() -> {
+            long before = window.dashboard.view("heatmap").draws();
             window.dashboard.view("heatmap").setMode(HeatmapMode.CHANGE);
-            return null;
+            return before;
         });
-        long draws = fx(() -> window.dashboard.view("heatmap").draws());
         waitFor("redraw in the new mode", () -> window.dashboard.view("heatmap").draws() > draws);
         String text = fx(() -> window.dashboard.view("heatmap").describe(
                 window.dashboard.view("heatmap").image.getBoundsInLocal().getWidth() / 2,
