@@ -37,6 +37,8 @@ final class ConfigPanel extends VBox {
             NetworkConfig.MIN_OUTPUT_SCALE, NetworkConfig.MAX_OUTPUT_SCALE));
     final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", 1e-6, 1e4));
     final Slider rateSlider = new Slider(-4, 2, Math.log10(0.5));
+    /** log10 α over the allowed range, 0.1 to 1000. */
+    final Slider scaleSlider = new Slider(Math.log10(NetworkConfig.MIN_OUTPUT_SCALE), Math.log10(NetworkConfig.MAX_OUTPUT_SCALE), 0);
     final Label stableLimit = new Label(" ");
     /** A red tick on the learning-rate slider at the stable limit 2n/λ_max. */
     final javafx.scene.layout.Region limitMark = new javafx.scene.layout.Region();
@@ -77,6 +79,8 @@ final class ConfigPanel extends VBox {
         stableLimit.setWrapText(true);
         widthSlider.setTooltip(new Tooltip("Width on a log scale, 1 to 8192"));
         rateSlider.setTooltip(new Tooltip("Learning rate η on a log scale"));
+        scaleSlider.setId("scale-slider");
+        scaleSlider.setTooltip(new Tooltip("Output scale α on a log scale, 0.1 to 1000: f_α = f_0 + α(f − f_0), trained at η/α²"));
         getChildren().addAll(
                 section("Network"),
                 row("Width (1–8192)", widthSlider, width),
@@ -85,7 +89,7 @@ final class ConfigPanel extends VBox {
                 row("Parameterization", parameterization),
                 row("σ_w", sigmaW),
                 row("σ_b", sigmaB),
-                row("Output scale α (lazy when large)", outputScale),
+                row("Output scale α (lazy when large)", scaleSlider, outputScale),
                 row("Seed", seed),
                 section("Training"),
                 row("Learning rate η", rateWithMark(), learningRate, stableLimit),
@@ -143,6 +147,16 @@ final class ConfigPanel extends VBox {
                 fromWidthSlider();
             }
         });
+        scaleSlider.valueChangingProperty().addListener((o, was, is) -> {
+            if (!is) {
+                fromScaleSlider();
+            }
+        });
+        scaleSlider.valueProperty().addListener((o, a, b) -> {
+            if (!updating && !scaleSlider.isValueChanging()) {
+                fromScaleSlider();
+            }
+        });
         rateSlider.valueChangingProperty().addListener((o, was, is) -> {
             if (!is) {
                 fromRateSlider();
@@ -162,6 +176,15 @@ final class ConfigPanel extends VBox {
         long w = Math.max(1, Math.min(NetworkConfig.MAX_WIDTH, Math.round(Math.pow(2, widthSlider.getValue()))));
         width.field().setText(Long.toString(w));
         width.commit();
+    }
+
+    private void fromScaleSlider() {
+        if (updating) {
+            return;
+        }
+        double v = Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, scaleSlider.getValue())));
+        outputScale.field().setText(ValidatedField.plain(v));
+        outputScale.commit();
     }
 
     private void fromRateSlider() {
@@ -217,6 +240,7 @@ final class ConfigPanel extends VBox {
         sigmaW.show(n.sigmaW(), ValidatedField.display(n.sigmaW()));
         sigmaB.show(n.sigmaB(), ValidatedField.display(n.sigmaB()));
         outputScale.show(n.outputScale(), ValidatedField.display(n.outputScale()));
+        scaleSlider.setValue(Math.log10(n.outputScale()));
         seed.show(n.seed(), Long.toString(n.seed()));
         learningRate.show(s.training().learningRate(), ValidatedField.plain(s.training().learningRate()));
         rateSlider.setValue(Math.log10(s.training().learningRate()));

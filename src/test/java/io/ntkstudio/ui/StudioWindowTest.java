@@ -742,6 +742,22 @@ class StudioWindowTest {
     }
 
     @Test
+    void theOutputScaleSliderSetsAlphaOnALogScaleAndFollowsTheExperiment() throws Exception {
+        firstSnapshot();
+        fx(() -> {
+            window.config.scaleSlider.setValue(2.0);
+            return null;
+        });
+        waitFor("α = 100 applied", () -> model.specProperty().get().network().outputScale() == 100.0);
+        assertEquals("100", fx(() -> window.config.outputScale.field().getText()));
+        fx(() -> {
+            model.apply(small().withNetwork(small().network().withOutputScale(0.1)));
+            return null;
+        });
+        assertEquals(-1.0, fx(() -> window.config.scaleSlider.getValue()), 1e-12, "the slider shows an experiment's α");
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
