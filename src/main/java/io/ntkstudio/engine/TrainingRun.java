@@ -188,6 +188,11 @@ public final class TrainingRun {
         return out;
     }
 
+    /** As {@link #scaled}, into a fresh array the caller may keep. */
+    private double[] scaledCopy(double[] raw, double[] atZero) {
+        return alpha == 1 ? raw.clone() : scaled(raw, atZero, new double[raw.length]);
+    }
+
     /** Refuses a start that is not finite, naming what overflowed and what to change. */
     private static void requireFinite(double[] values, String what, String fix) {
         for (int i = 0; i < values.length; i++) {
@@ -381,9 +386,9 @@ public final class TrainingRun {
      */
     public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
         trainPass.forward(net, xTrain);
-        double[] fTrain = scaled(trainPass.outputs(), trainAtZero, new double[n]).clone();
+        double[] fTrain = scaledCopy(trainPass.outputs(), trainAtZero);
         testPass.forward(net, xTest);
-        double[] fTest = scaled(testPass.outputs(), testAtZero, new double[testAtZero.length]).clone();
+        double[] fTest = scaledCopy(testPass.outputs(), testAtZero);
         double trainLoss = KernelMetrics.halfMse(fTrain, yTrain);
         double testLoss = KernelMetrics.halfMse(fTest, yTest);
         if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
@@ -452,9 +457,9 @@ public final class TrainingRun {
         for (int k = 0; k < companions.size(); k++) {
             TrainingRun c = companions.get(k);
             c.testPass.forward(c.net, c.xTest);
-            f[k + 1] = c.scaled(c.testPass.outputs(), c.testAtZero, new double[c.testAtZero.length]).clone();
+            f[k + 1] = c.scaledCopy(c.testPass.outputs(), c.testAtZero);
             c.trainPass.forward(c.net, c.xTrain);
-            loss += KernelMetrics.halfMse(c.scaled(c.trainPass.outputs(), c.trainAtZero, new double[n]), yTrain);
+            loss += KernelMetrics.halfMse(c.scaled(c.trainPass.outputs(), c.trainAtZero, c.scaledTrain), yTrain);
             members.add(ReadOnlyVector.copyOf(f[k + 1]));
             c.ntk.computeFromForward(c.net, c.kernelNow);
             c.scaleKernel(c.kernelNow);

@@ -43,17 +43,35 @@ public final class FigureSet {
 
     /** One view of any kind in a theme. */
     public static BufferedImage view(ViewKind kind, ChartInputs in, double scale, ChartTheme theme) {
-        ViewKind.Painter p = kind.painter();
-        BufferedImage img = new BufferedImage(scaled(VIEW_WIDTH, scale), scaled(VIEW_HEIGHT, scale), BufferedImage.TYPE_INT_RGB);
+        return picture(VIEW_WIDTH, VIEW_HEIGHT, scale, theme, kind.painter(), in);
+    }
+
+    /** A chart laid out at w × h and drawn at {@code scale} times that many pixels, in a theme. */
+    public static BufferedImage picture(int w, int h, double scale, ChartTheme theme, ViewKind.Painter painter, ChartInputs in) {
+        BufferedImage img = new BufferedImage(scaled(w, scale), scaled(h, scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, VIEW_WIDTH, VIEW_HEIGHT, theme);
-            p.paint(g, VIEW_WIDTH, VIEW_HEIGHT, in);
+            Charts.begin(g, w, h, theme);
+            painter.paint(g, w, h, in);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** Paints one chart into the w × h cell at (x, y) of a larger picture, clipped to the cell. */
+    public static void paintCell(Graphics2D g, double x, double y, double w, double h, ChartTheme theme,
+                                 ViewKind.Painter painter, ChartInputs in) {
+        Graphics2D cell = (Graphics2D) g.create();
+        try {
+            cell.translate(x, y);
+            cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+            Charts.begin(cell, w, h, theme);
+            painter.paint(cell, w, h, in);
+        } finally {
+            cell.dispose();
+        }
     }
 
     /** All the views in rows of three under a caption that states the configuration. */
@@ -96,15 +114,7 @@ public final class FigureSet {
             Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
             int k = 0;
             for (ViewKind kind : views) {
-                Graphics2D cell = (Graphics2D) g.create();
-                try {
-                    cell.translate((k % cols) * cellW, CAPTION + (k / cols) * cellH);
-                    cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, cellH));
-                    Charts.begin(cell, cellW, cellH, theme);
-                    kind.painter().paint(cell, cellW, cellH, in);
-                } finally {
-                    cell.dispose();
-                }
+                paintCell(g, (k % cols) * cellW, CAPTION + (k / cols) * cellH, cellW, cellH, theme, kind.painter(), in);
                 k++;
             }
         } finally {

@@ -18,18 +18,10 @@ public final class ScaleSweepChart {
     }
 
     public static BufferedImage render(List<ScaleSweep.Point> points, int width, int steps, double scale, ChartTheme theme) {
-        int w = 760;
-        int h = 520;
-        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.scale(scale, scale);
-            Charts.begin(g, w, h, theme);
+        return FigureSet.picture(760, 520, scale, theme, (g, w, h, in) -> {
             paint(g, w, h, points, width, steps);
-        } finally {
-            g.dispose();
-        }
-        return img;
+            return null;
+        }, null);
     }
 
     static void paint(Graphics2D g, double w, double h, List<ScaleSweep.Point> points, int width, int steps) {

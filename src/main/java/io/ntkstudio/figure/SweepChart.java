@@ -27,18 +27,10 @@ public final class SweepChart {
     }
 
     public static BufferedImage render(List<WidthSweep.Point> points, int steps, double scale, ChartTheme theme) {
-        int w = 760;
-        int h = 520;
-        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.scale(scale, scale);
-            Charts.begin(g, w, h, theme);
+        return FigureSet.picture(760, 520, scale, theme, (g, w, h, in) -> {
             paint(g, w, h, points, steps);
-        } finally {
-            g.dispose();
-        }
-        return img;
+            return null;
+        }, null);
     }
 
     static void paint(Graphics2D g, double w, double h, List<WidthSweep.Point> points, int steps) {

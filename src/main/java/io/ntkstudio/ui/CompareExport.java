@@ -53,17 +53,8 @@ final class CompareExport {
                 for (int r = 0; r < perColumn; r++) {
                     PlotView v = views.get(c * perColumn + r);
                     ChartInputs in = v.model.chartInputs(v);
-                    Graphics2D cell = (Graphics2D) g.create();
-                    try {
-                        cell.translate(c * cellW, TITLE + r * cellH);
-                        cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, cellH));
-                        Charts.begin(cell, cellW, cellH, theme);
-                        if (in != null) {
-                            v.paint(cell, cellW, cellH, in);
-                        }
-                    } finally {
-                        cell.dispose();
-                    }
+                    FigureSet.paintCell(g, c * cellW, TITLE + r * cellH, cellW, cellH, theme,
+                            in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
                 }
             }
         } finally {
