@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -104,15 +105,21 @@ final class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--output-scales needs at least two different values to fit a slope");
         }
         PrintWriter err = command.commandLine().getErr();
+        int total = scales.length * seeds;
         try (OutputDirectory dir = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
-            List<ScaleSweep.Point> points;
+            List<ScaleSweep.Point> points = new ArrayList<>();
+            boolean interrupted = false;
             try {
-                points = ScaleSweep.run(spec, data, scales, seeds, (done, all, p) -> err.printf(Locale.ROOT,
-                        "sweep: %d/%d  output scale %g seed %d: kernel change %.4g%n", done, all, p.outputScale(), p.seed(),
-                        p.kernelChange()), StopSignals::requested);
-            } catch (java.util.concurrent.CancellationException e) {
-                err.println("sweep: interrupted; nothing was written and " + outDir + " is as it was");
-                return StopSignals.exitStatus();
+                ScaleSweep.run(spec, data, scales, seeds, (done, all, p) -> {
+                    points.add(p);
+                    err.printf(Locale.ROOT, "sweep: %d/%d  output scale %g seed %d: kernel change %.4g%n", done, all,
+                            p.outputScale(), p.seed(), p.kernelChange());
+                }, StopSignals::requested);
+            } catch (CancellationException e) {
+                interrupted = true;
+            }
+            if (interrupted && points.isEmpty()) {
+                return nothingWritten(err);
             }
             AtomicFiles.write(dir.file("sweep.csv"), w -> {
                 w.write("output_scale,seed,kernel_change,weight_change\n");
@@ -122,8 +129,11 @@ final class SweepCommand implements Callable<Integer> {
             });
             FigureSet.writePng(ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), 2, ChartTheme.LIGHT),
                     dir.file("sweep.png"));
-            OutputFolder.writeStatus(dir, "sweep", "complete", points.size(), points.size());
+            OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
             dir.commit();
+            if (interrupted) {
+                return interruptedAfter(err, points.size(), total);
+            }
             command.commandLine().getOut().printf(Locale.ROOT,
                     "kernel change falls like α^%.3f (theory −1, Chizat et al. 2019); wrote %s and %s%n",
                     ScaleSweep.slope(points), outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
@@ -131,17 +141,35 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Stopped before the first point was trained: the folder is left as it was. */
+    private int nothingWritten(PrintWriter err) {
+        err.println("sweep: interrupted before the first point was trained; nothing was written and " + outDir + " is as it was");
+        return StopSignals.exitStatus();
+    }
+
+    /** Stopped after some points: they have been written as a set marked interrupted. */
+    private int interruptedAfter(PrintWriter err, int done, int total) {
+        err.println("sweep: interrupted after " + done + " of " + total + " points; they are in " + outDir
+                + " (status.json says interrupted; the point in progress was dropped)");
+        return StopSignals.exitStatus();
+    }
+
     private int sweep(ExperimentSpec spec, Dataset data, List<Parameterization> ps, OutputDirectory dir, PrintWriter err)
             throws Exception {
         int total = ps.size() * widths.length * seeds;
-        List<WidthSweep.Point> points;
+        List<WidthSweep.Point> points = new ArrayList<>();
+        boolean interrupted = false;
         try {
-            points = WidthSweep.run(spec, data, ps, widths, seeds, (done, all, p) ->
-                    err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, all,
-                            p.parameterization().id(), p.width(), p.seed(), p.kernelChange()), StopSignals::requested);
-        } catch (java.util.concurrent.CancellationException e) {
-            err.println("sweep: interrupted; nothing was written and " + outDir + " is as it was");
-            return StopSignals.exitStatus();
+            WidthSweep.run(spec, data, ps, widths, seeds, (done, all, p) -> {
+                points.add(p);
+                err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, all,
+                        p.parameterization().id(), p.width(), p.seed(), p.kernelChange());
+            }, StopSignals::requested);
+        } catch (CancellationException e) {
+            interrupted = true;
+        }
+        if (interrupted && points.isEmpty()) {
+            return nothingWritten(err);
         }
         AtomicFiles.write(dir.file("sweep.csv"), w -> {
             w.write("parameterization,width,seed,kernel_change,distance_to_limit_init\n");
@@ -151,8 +179,11 @@ final class SweepCommand implements Callable<Integer> {
             }
         });
         FigureSet.writePng(SweepChart.render(points, spec.training().steps(), 2), dir.file("sweep.png"));
-        OutputFolder.writeStatus(dir, "sweep", "complete", points.size(), total);
+        OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
         dir.commit();
+        if (interrupted) {
+            return interruptedAfter(err, points.size(), total);
+        }
         PrintWriter out = command.commandLine().getOut();
         for (Parameterization p : ps) {
             out.printf(Locale.ROOT, "%s: kernel change falls like width^%.3f%s%n", p.id(), WidthSweep.slope(points, p),

@@ -4,7 +4,7 @@ import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
-import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.KernelSample;
 import io.ntkstudio.model.Dataset;
 import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.files.OutputDirectory;
@@ -60,15 +60,15 @@ final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintWriter err = command.commandLine().getErr();
         RunRecorder.Outcome outcome;
-        TrainingSnapshot last;
+        KernelSample last;
         try (TrainOutputs files = new TrainOutputs(out.folder(), run.context())) {
-            outcome = RunRecorder.run(run, spec.training().steps(), spec.training().kernelEvery(), 0, files, files,
+            outcome = RunRecorder.stream(run, spec.training().steps(), spec.training().kernelEvery(), files, files,
                     (step, steps, loss) -> {
                         if (System.console() != null) {
                             err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
                         }
                     }, StopSignals::requested);
-            files.finish();
+            files.finish(run.lastKernel());
             last = files.last();
         } catch (UncheckedIOException e) {
             throw e.getCause();

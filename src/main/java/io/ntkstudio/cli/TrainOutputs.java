@@ -1,10 +1,11 @@
 package io.ntkstudio.cli;
 
 import io.ntkstudio.engine.KernelMetricsRow;
+import io.ntkstudio.engine.KernelSample;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.RunRecorder;
-import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.model.ReadOnlyMatrix;
 import io.ntkstudio.model.ReadOnlyVector;
 import io.ntkstudio.model.Samples;
 import java.io.BufferedWriter;
@@ -18,11 +19,11 @@ import java.nio.file.Path;
 /**
  * The CSV files of {@code train}, streamed into the staging folder as the run produces them:
  * a row per step in {@code losses.csv} and a row per kernel snapshot in {@code metrics.csv} and
- * {@code spectrum.csv}. Only the last kernel snapshot is kept in memory, so a run of millions of
- * steps writes at flat memory (the staging folder is the atomic unit, so the files need no
+ * {@code spectrum.csv}. Only the last kernel interval's numbers are kept in memory, so a run of
+ * millions of steps writes at flat memory (the staging folder is the atomic unit, so the files need no
  * temporaries of their own).
  */
-final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, AutoCloseable {
+final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, AutoCloseable {
     static final String METRICS_HEADER = "step,train_loss,test_loss,kernel_change,kernel_distance_to_limit,kernel_alignment,weight_change";
     static final String LOSSES_HEADER = "step,train_loss,kernel_regime_train_loss";
 
@@ -31,9 +32,10 @@ final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, Aut
     private final Writer metrics;
     private final Writer spectrum;
     private final Writer losses;
-    private TrainingSnapshot last;
-    private TrainingSnapshot lastKernel;
+    private KernelSample last;
     private long lastLossStep = -1;
+    private final StringBuilder row = new StringBuilder(96);
+    private char[] chars = new char[96];
     private boolean closed;
 
     TrainOutputs(Path dir, RunContext context) throws IOException {
@@ -56,12 +58,8 @@ final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, Aut
     }
 
     @Override
-    public void recorded(TrainingSnapshot s) {
+    public void sampled(KernelSample s) {
         last = s;
-        if (!s.hasKernel()) {
-            return;
-        }
-        lastKernel = s;
         KernelMetricsRow m = s.metrics();
         try {
             metrics.write(s.step() + "," + s.trainLoss() + "," + s.testLoss() + "," + m.kernelChange() + ","
@@ -75,27 +73,37 @@ final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, Aut
     @Override
     public void at(long step, double trainLoss, double regimeTrainLoss) {
         try {
-            losses.write(step + "," + trainLoss + "," + regimeTrainLoss + "\n");
+            // one row per step for millions of steps: format into reused buffers, allocating nothing per row
+            row.setLength(0);
+            row.append(step).append(',').append(trainLoss).append(',').append(regimeTrainLoss).append('\n');
+            if (chars.length < row.length()) {
+                chars = new char[2 * row.length()];
+            }
+            row.getChars(0, row.length(), chars, 0);
+            losses.write(chars, 0, row.length());
             lastLossStep = step;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The last snapshot recorded (with or without the kernel). */
-    TrainingSnapshot last() {
+    /** The last kernel interval written. */
+    KernelSample last() {
         return last;
     }
 
-    /** Completes the set: the final loss row, the kernels at both ends and the predictions. */
-    void finish() throws IOException {
+    /**
+     * Completes the set: the final loss row, the kernels at both ends and the predictions, at the
+     * last interval written; {@code kernelFinal} is Θ_t at that interval.
+     */
+    void finish(ReadOnlyMatrix kernelFinal) throws IOException {
         if (last.step() > lastLossStep) {
             at(last.step(), last.trainLoss(), last.regimeTrainLoss());
         }
         close();
         int n = context.data().train().count();
         AtomicFiles.writeMatrix(dir.resolve("kernel_init.csv"), n, n, context.kernelInit().toArray());
-        AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, lastKernel.kernel().toArray());
+        AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, kernelFinal.toArray());
         Samples test = context.data().test();
         AtomicFiles.write(dir.resolve("predictions.csv"), out -> {
             StringBuilder header = new StringBuilder();
@@ -108,9 +116,9 @@ final class TrainOutputs implements RunRecorder.Listener, RunRecorder.Steps, Aut
                 for (int k = 0; k < test.dim(); k++) {
                     line.append(test.input(i, k)).append(',');
                 }
-                line.append(test.target(i)).append(',').append(lastKernel.testOutputs().get(i)).append(',')
-                        .append(lastKernel.regimeTest().get(i)).append(',')
-                        .append(lastKernel.limitRegimeTest().isEmpty() ? Double.NaN : lastKernel.limitRegimeTest().get(i)).append('\n');
+                line.append(test.target(i)).append(',').append(last.testOutputs().get(i)).append(',')
+                        .append(last.regimeTest().get(i)).append(',')
+                        .append(last.limitRegimeTest().isEmpty() ? Double.NaN : last.limitRegimeTest().get(i)).append('\n');
                 out.write(line.toString());
             }
         });

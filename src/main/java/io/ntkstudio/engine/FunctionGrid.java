@@ -5,6 +5,9 @@ package io.ntkstudio.engine;
  * row-major with y increasing by row.
  */
 public record FunctionGrid(int size, double xMin, double xMax, double yMin, double yMax) {
+    /** The side of the grid a training run evaluates the network on, with every kernel snapshot. */
+    public static final int LIVE_SIZE = 32;
+
     public double x(int col) {
         return xMin + (xMax - xMin) * col / (size - 1);
     }

@@ -14,15 +14,40 @@ public final class MemoryEstimate {
     private MemoryEstimate() {
     }
 
-    /** Bytes a training run of n train and m test points holds. */
+    /**
+     * Bytes a training run of n train and m test points holds, whatever its length: the network
+     * and its initial copy; the forward/backward workspaces of the train, test and (for 2-D
+     * inputs) function-grid passes; the fixed kernels (Θ_0, Θ_t, Θ_∞ and the kernel regime's
+     * matrices); the step and kernel logs, which decimate so their size is fixed, counted twice for
+     * the moment they are copied; and three snapshots alive at once (the consumer's, the one being
+     * built and the one waiting in the latest-value slot). Long runs stream their rows to disk
+     * and keep no history of snapshots, so nothing here grows with the number of steps.
+     */
     public static long forTraining(NetworkConfig net, int inputDim, int n, int m) {
         long params = net.parameterCount(inputDim) * 8L;
         int w = net.width();
         int d = net.depth();
+        int gridPoints = inputDim == 2 ? FunctionGrid.LIVE_SIZE * FunctionGrid.LIVE_SIZE : 0;
         long passes = BatchedPass.bytesNeeded(n, w, d) * 2 + BatchedPass.bytesNeeded(m, w, d)
-                + EmpiricalNtk.bytesNeeded(n, w, d);
+                + EmpiricalNtk.bytesNeeded(n, w, d) + (gridPoints == 0 ? 0 : BatchedPass.bytesNeeded(gridPoints, w, d) + 8L * 3 * gridPoints);
         long kernels = 8L * n * n * 8 + 8L * m * n * 4;
-        return 2 * params + passes + kernels;
+        long logs = 2 * 8L * (StepLog.CAPACITY * (1 + 2 + 2L * StepLog.TRACKED_MODES) + KernelLog.CAPACITY * (1L + KernelLog.COLUMNS));
+        long snapshots = 3 * snapshotBytes(n, m, gridPoints);
+        return inHeap(2 * params + passes + kernels + logs + snapshots);
+    }
+
+    /**
+     * The heap {@code bytes} of large arrays really take. G1 stores an array of half a region or
+     * more in whole regions (1–32 MB), so a layer's 8 MB workspace takes 12 MB: measured, a width-1024
+     * run on 2-D data holds 87 MB of heap for 75 MB of arrays. Half again covers that.
+     */
+    private static long inHeap(long bytes) {
+        return bytes + bytes / 2;
+    }
+
+    /** Bytes one kernel snapshot of a single network holds: Θ_t and its vectors over the train, test and grid points. */
+    public static long snapshotBytes(int n, int m, int gridPoints) {
+        return 8L * n * n + 8L * (6L * n + 6L * m + gridPoints) + 2048;
     }
 
     /** Bytes the empirical kernel between n1 and n2 inputs needs. */

@@ -8,7 +8,7 @@ import java.util.List;
  * offered, and at most {@link #capacity()} are kept, spaced about evenly in log(step + 1) (the
  * early steps, where most happens, stay dense) plus always the first and the latest. When full,
  * the interior snapshot whose neighbours are closest in log-step is dropped. The capacity also
- * keeps the kernels' memory under {@link #MAX_BYTES}. Written by the training thread, read by any.
+ * keeps the frames' memory under {@link #MAX_BYTES} and a quarter of the free heap. Written by the training thread, read by any.
  */
 public final class ReplayLog {
     public static final int MAX_FRAMES = 300;
@@ -18,13 +18,20 @@ public final class ReplayLog {
 
     /** For kernels of {@code n} × {@code n} doubles. */
     public ReplayLog(int n) {
-        this(n, 1);
+        this(n, n, 1);
     }
 
-    /** For runs of {@code members} networks, each frame holding every member's kernel. */
-    public ReplayLog(int n, int members) {
-        long bytesPerFrame = members * (8L * n * n + 64L * n) + 4096;
-        this.capacity = (int) Math.max(8, Math.min(MAX_FRAMES, MAX_BYTES / bytesPerFrame));
+    /**
+     * For runs of {@code members} networks on {@code n} train and {@code m} test points, each frame
+     * holding every member's kernel and outputs. The frames also stay within a quarter of the heap
+     * that is free when the replay starts, so that history never costs the run itself its memory.
+     */
+    public ReplayLog(int n, int m, int members) {
+        long bytesPerFrame = members * MemoryEstimate.snapshotBytes(n, m, FunctionGrid.LIVE_SIZE * FunctionGrid.LIVE_SIZE);
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long budget = Math.min(MAX_BYTES, free / 4);
+        this.capacity = (int) Math.max(2, Math.min(MAX_FRAMES, budget / bytesPerFrame));
     }
 
     public int capacity() {

@@ -38,6 +38,9 @@ public final class ScaleSweep {
                 ExperimentSpec spec = base.withNetwork(base.network().withOutputScale(alpha).withSeed(base.network().seed() + s));
                 TrainingRun run = TrainingRun.create(spec, data, false, cancelled);
                 for (int t = 0; t < spec.training().steps(); t++) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("the sweep was cancelled");
+                    }
                     if (!run.advance()) {
                         throw new IllegalStateException(run.divergenceMessage() + " (output scale " + alpha + ")");
                     }

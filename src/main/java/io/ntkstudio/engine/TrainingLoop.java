@@ -174,7 +174,8 @@ public final class TrainingLoop implements AutoCloseable {
             status = RunStatus.FAILED;
             return;
         }
-        replay = new ReplayLog(run.context().data().train().count(), run.context().spec().training().members());
+        replay = new ReplayLog(run.context().data().train().count(), run.context().data().test().count(),
+                run.context().spec().training().members());
         publish(last);
         long lastPublish = System.nanoTime();
         boolean dirty = false;

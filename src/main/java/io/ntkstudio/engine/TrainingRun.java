@@ -1,6 +1,7 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.GdDecay;
 import io.ntkstudio.kernel.KernelMetrics;
@@ -44,8 +45,11 @@ public final class TrainingRun {
     private final EmpiricalNtk ntk;
     private final double[] kernelInit;
     private final double[] kernelLimit;
-    private final double[] kernelNow;
+    /** Θ_t of the last kernel measurement that was finite; a measurement is made in {@code kernelScratch} and swapped in. */
+    private double[] kernelNow;
+    private double[] kernelScratch;
     private final Spectrum spectrumInit;
+    private final EigenvalueSolver eigenvalues;
     private final KernelRegime regimeInit;
     private final int[] tracked;
     private final StepLog log;
@@ -114,6 +118,7 @@ public final class TrainingRun {
         this.ntk = EmpiricalNtk.sharing(trainPass);
         this.kernelInit = new double[n * n];
         this.kernelNow = new double[n * n];
+        this.kernelScratch = new double[n * n];
         requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
         requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
         ntk.compute(net, xTrain, kernelInit);
@@ -130,6 +135,7 @@ public final class TrainingRun {
                     + "too large (around 1e154 or more); scale the targets down");
         }
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
+        this.eigenvalues = new EigenvalueSolver(n);
         this.regimeInit = new KernelRegime(spectrumInit, scaleKernel(EmpiricalNtk.cross(net, xTest, m, xTrain, n)), yTrain,
                 trainAtZero, testAtZero);
         boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
@@ -202,7 +208,7 @@ public final class TrainingRun {
         }
     }
 
-    /** A 32 × 32 grid over the data's bounding box with a margin. */
+    /** A {@link FunctionGrid#LIVE_SIZE}² grid over the data's bounding box with a margin. */
     private static FunctionGrid gridAround(double[] a, double[] b) {
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
@@ -218,7 +224,7 @@ public final class TrainingRun {
         }
         double mx = 0.1 * Math.max(x1 - x0, 1e-3);
         double my = 0.1 * Math.max(y1 - y0, 1e-3);
-        return new FunctionGrid(32, x0 - mx, x1 + mx, y0 - my, y1 + my);
+        return new FunctionGrid(FunctionGrid.LIVE_SIZE, x0 - mx, x1 + mx, y0 - my, y1 + my);
     }
 
     /**
@@ -352,7 +358,7 @@ public final class TrainingRun {
     }
 
     /** Records a kernel snapshot's numbers in the kernel log, before the snapshot hands out its view. */
-    private void logKernel(double testLoss, double regimeTestLoss, KernelMetricsRow m, ReadOnlyVector eigen) {
+    private void logKernel(double testLoss, double regimeTestLoss, KernelMetricsRow m, double[] eigen) {
         kernelRow[KernelLog.TEST_LOSS] = testLoss;
         kernelRow[KernelLog.REGIME_TEST_LOSS] = regimeTestLoss;
         kernelRow[KernelLog.KERNEL_CHANGE] = m.kernelChange();
@@ -360,7 +366,7 @@ public final class TrainingRun {
         kernelRow[KernelLog.ALIGNMENT] = m.alignment();
         kernelRow[KernelLog.WEIGHT_CHANGE] = m.weightChange();
         for (int i = 0; i < KernelLog.TOP_EIGENVALUES; i++) {
-            kernelRow[KernelLog.TOP_EIGENVALUE + i] = i < eigen.size() ? eigen.get(i) : Double.NaN;
+            kernelRow[KernelLog.TOP_EIGENVALUE + i] = i < eigen.length ? eigen[i] : Double.NaN;
         }
         kernelLog.record(step, kernelRow);
     }
@@ -379,12 +385,17 @@ public final class TrainingRun {
                 step, context.largestStableLearningRate(), learningRate);
     }
 
+    /** What one evaluation of the current state measured; the arrays are fresh. */
+    private record Measured(double[] fTrain, double[] fTest, double trainLoss, double testLoss, double[] eigenvalues,
+                            KernelMetricsRow metrics, double[] regimeTest, double regimeTestLoss) {
+    }
+
     /**
-     * A snapshot of the current state; with {@code withKernel}, Θ_t and its metrics too. Returns
-     * null when the state is no longer finite (the loss or the kernel overflowed): the run has
-     * diverged at {@link #step()}.
+     * Evaluates the network on the train and test inputs and, with {@code withKernel}, Θ_t, its
+     * eigenvalues and metrics (recorded in the kernel log). Null when something is no longer finite;
+     * Θ_t is then left at the last finite measurement.
      */
-    public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
+    private Measured measure(boolean withKernel) {
         trainPass.forward(net, xTrain);
         double[] fTrain = scaledCopy(trainPass.outputs(), trainAtZero);
         testPass.forward(net, xTest);
@@ -394,47 +405,83 @@ public final class TrainingRun {
         if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
             return null;
         }
-        ReadOnlyMatrix kernel = null;
-        ReadOnlyVector eigen = ReadOnlyVector.empty();
+        double[] values = null;
         KernelMetricsRow metrics = null;
         if (withKernel) {
-            ntk.computeFromForward(net, kernelNow);
-            scaleKernel(kernelNow);
-            if (!Double.isFinite(KernelMetrics.frobenius(kernelNow))) {
+            // the train pass above is the forward pass the kernel is built from
+            ntk.computeFromForward(net, kernelScratch);
+            scaleKernel(kernelScratch);
+            if (!Double.isFinite(KernelMetrics.frobenius(kernelScratch))) {
                 return null;
             }
-            Spectrum spectrum;
             try {
-                spectrum = Spectrum.of(kernelNow, n, false);
+                values = eigenvalues.descending(kernelScratch);
             } catch (IllegalStateException e) {
                 // finite but so large or ill-scaled that the QR iterations fail: the run is blowing up
                 return null;
             }
-            kernel = ReadOnlyMatrix.copyOf(n, n, kernelNow);
-            eigen = ReadOnlyVector.copyOf(spectrum.values());
+            double[] t = kernelNow;
+            kernelNow = kernelScratch;
+            kernelScratch = t;
             metrics = new KernelMetricsRow(
                     KernelMetrics.relativeDistance(kernelNow, kernelInit),
                     kernelLimit == null ? Double.NaN : KernelMetrics.relativeDistance(kernelNow, kernelLimit),
                     KernelMetrics.alignment(kernelNow, yTrain),
                     KernelMetrics.kernelDistance(kernelNow, kernelInit),
                     weightChange(),
-                    spectrum.conditionNumber());
+                    values[n - 1] > 0 ? values[0] / values[n - 1] : Double.POSITIVE_INFINITY);
         }
-        double[] regimeTrain = regimeInit.train(decayInit);
         double[] regimeTest = regimeInit.test(decayInit);
         double regimeTestLoss = KernelMetrics.halfMse(regimeTest, yTest);
         if (withKernel) {
-            logKernel(testLoss, regimeTestLoss, metrics, eigen);
+            logKernel(testLoss, regimeTestLoss, metrics, values);
+        }
+        return new Measured(fTrain, fTest, trainLoss, testLoss, values, metrics, regimeTest, regimeTestLoss);
+    }
+
+    /**
+     * A snapshot of the current state; with {@code withKernel}, Θ_t and its metrics too. Returns
+     * null when the state is no longer finite (the loss or the kernel overflowed): the run has
+     * diverged at {@link #step()}.
+     */
+    public TrainingSnapshot snapshot(boolean withKernel, RunStatus status, String message) {
+        Measured m = measure(withKernel);
+        if (m == null) {
+            return null;
         }
         return new TrainingSnapshot(context, step, time, learningRate,
-                trainLoss, testLoss,
-                ReadOnlyVector.copyOf(fTrain), ReadOnlyVector.copyOf(fTest), kernel, eigen, metrics,
-                ReadOnlyVector.copyOf(regimeTrain), ReadOnlyVector.copyOf(regimeTest),
-                regimeInit.trainLoss(decayInit), regimeTestLoss,
-                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(regimeLimit.test(decayLimit)),
-                ReadOnlyVector.copyOf(spectrumInit.energies(residual(fTrain))),
-                ReadOnlyVector.copyOf(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), kernelLog.view(),
-                withKernel ? ensembleView(fTest, trainLoss) : lastEnsemble, status, message);
+                m.trainLoss(), m.testLoss(),
+                ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
+                withKernel ? ReadOnlyMatrix.copyOf(n, n, kernelNow) : null,
+                withKernel ? ReadOnlyVector.adopt(m.eigenvalues()) : ReadOnlyVector.empty(), m.metrics(),
+                ReadOnlyVector.adopt(regimeInit.train(decayInit)), ReadOnlyVector.adopt(m.regimeTest()),
+                regimeInit.trainLoss(decayInit), m.regimeTestLoss(),
+                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)),
+                ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))),
+                ReadOnlyVector.adopt(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), kernelLog.view(),
+                withKernel ? ensembleView(m.fTest(), m.trainLoss()) : lastEnsemble, status, message);
+    }
+
+    /**
+     * The numbers of a kernel interval without a snapshot: losses, metrics, eigenvalues and the
+     * test predictions, but not Θ_t itself, which stays here ({@link #lastKernel()}). For
+     * consumers that write each interval and keep only the end: a snapshot copies the n × n kernel,
+     * and hundreds of thousands of those copies made a long run's heap grow. Null when the state is
+     * no longer finite. An ensemble's other members are not evaluated.
+     */
+    public KernelSample sample() {
+        Measured m = measure(true);
+        if (m == null) {
+            return null;
+        }
+        return new KernelSample(step, m.trainLoss(), m.testLoss(), regimeInit.trainLoss(decayInit), m.metrics(),
+                ReadOnlyVector.adopt(m.eigenvalues()), ReadOnlyVector.adopt(m.fTest()), ReadOnlyVector.adopt(m.regimeTest()),
+                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)));
+    }
+
+    /** Θ_t (scaled by α²) at the last kernel measurement that was finite: the last sample's or snapshot's. */
+    public ReadOnlyMatrix lastKernel() {
+        return ReadOnlyMatrix.copyOf(n, n, kernelNow);
     }
 
     /** The ensemble's outputs and statistics with this network as member 0; null for a single network. */

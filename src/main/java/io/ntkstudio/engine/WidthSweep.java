@@ -42,6 +42,9 @@ public final class WidthSweep {
                             .withSeed(base.network().seed() + s));
                     TrainingRun run = TrainingRun.create(spec, data, p == Parameterization.NTK, cancelled);
                     for (int t = 0; t < spec.training().steps(); t++) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException("the sweep was cancelled");
+                        }
                         if (!run.advance()) {
                             throw new IllegalStateException(run.divergenceMessage() + " (width " + width + ", " + p.id() + ")");
                         }

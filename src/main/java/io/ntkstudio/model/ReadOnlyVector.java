@@ -13,6 +13,15 @@ public final class ReadOnlyVector {
         return values == null ? EMPTY : new ReadOnlyVector(values.clone());
     }
 
+    /**
+     * Takes {@code fresh} without copying it: for a result the caller has just allocated and keeps
+     * no reference to (a long run builds hundreds of thousands of snapshots, and copying each
+     * fresh vector once more was a good part of what it allocated).
+     */
+    public static ReadOnlyVector adopt(double[] fresh) {
+        return fresh == null ? EMPTY : new ReadOnlyVector(fresh);
+    }
+
     public static ReadOnlyVector empty() {
         return EMPTY;
     }

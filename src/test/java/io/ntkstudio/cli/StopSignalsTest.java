@@ -34,6 +34,9 @@ class StopSignalsTest {
             cmd.add("--scale");
             cmd.add("1");
         }
+        if (command.equals("sweep")) {
+            cmd.addAll(List.of("--widths", "8,16,32,64", "--seeds", "1", "--parameterizations", "ntk"));
+        }
         Path log = out.resolveSibling(out.getFileName() + ".log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -91,6 +94,33 @@ class StopSignalsTest {
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         String lastStep = metrics.get(metrics.size() - 1).split(",")[0];
         assertTrue(status.contains("\"step\": " + lastStep), status + " against the last metrics row " + lastStep);
+        assertEquals(List.of(), hidden());
+    }
+
+    @Test
+    void sigtermDuringASweepWritesThePointsFinishedSoFar() throws Exception {
+        Path out = dir.resolve("sweep");
+        Path spec = Files.writeString(dir.resolve("sweep.json"), "{\"network\": {\"depth\": 1},"
+                + " \"data\": {\"n\": 8, \"testN\": 8}, \"training\": {\"learningRate\": 0.1, \"steps\": 150000}}");
+        Process p = start(spec, out, "sweep");
+        Path log = dir.resolve("sweep.log");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline && !Files.readString(log).contains("sweep: 1/4")) {
+            Thread.sleep(20);
+        }
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep stops after SIGTERM");
+        List<String> said = Files.readAllLines(log);
+        String last = said.get(said.size() - 1);
+        assertEquals(143, p.exitValue(), String.join("\n", said));
+        assertTrue(last.contains("interrupted after") && last.contains("of 4 points"), last);
+        List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+        int done = Integer.parseInt(last.replaceAll(".*interrupted after (\\d+) of.*", "$1"));
+        assertTrue(done >= 1 && done < 4 && rows.size() == 1 + done, rows + " against " + last);
+        assertTrue(rows.get(1).startsWith("ntk,8,0,"), rows.get(1));
+        assertTrue(Files.size(out.resolve("sweep.png")) > 0);
+        String status = Files.readString(out.resolve("status.json"));
+        assertTrue(status.contains("\"interrupted\"") && status.contains("\"step\": " + done) && status.contains("\"steps\": 4"), status);
         assertEquals(List.of(), hidden());
     }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.Dataset;
+import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.model.InvalidInputException;
 import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
+import java.lang.ref.Reference;
 import org.junit.jupiter.api.Test;
 
 class MemoryEstimateTest {
@@ -25,6 +29,42 @@ class MemoryEstimateTest {
     void aSmallRunFits() {
         NetworkConfig net = new NetworkConfig(64, 2, Activation.RELU, Parameterization.NTK, 1, 0, 0);
         MemoryEstimate.requireFits(MemoryEstimate.forTraining(net, 2, 40, 80), "this run", "");
+    }
+
+    /**
+     * The estimate against the heap a run really holds after kernel snapshots (measured after full
+     * collections, holding the run and its last snapshot): never below it, and not far above. A
+     * 2-D run at width 1024 holds a 50 MB pass over the function grid, which the estimate once missed.
+     */
+    @Test
+    void theEstimateCoversWhatARunHoldsAndIsClose() {
+        NetworkConfig net = new NetworkConfig(1024, 2, Activation.RELU, Parameterization.NTK, 1.4142135623730951, 0.1, 0);
+        ExperimentSpec spec = new ExperimentSpec(net, new DataSpec("xor", 40, 80, "", 0, 0, 0, null, null), new TrainingSpec(0.5, 20, 5));
+        Dataset data = DatasetFactory.build(spec.data(), null);
+        // a small run first, so that loading classes and natives is not counted as the run's
+        TrainingRun.create(spec.withNetwork(net.withWidth(8)), data, true).snapshot(true, RunStatus.RUNNING, null);
+        long before = usedAfterCollection();
+        TrainingRun run = TrainingRun.create(spec, data, true);
+        TrainingSnapshot last = null;
+        for (int i = 0; i < 3; i++) {
+            run.advance();
+            last = run.snapshot(true, RunStatus.RUNNING, null);
+        }
+        long held = usedAfterCollection() - before;
+        long estimate = MemoryEstimate.forTraining(net, 2, 40, 80);
+        Reference.reachabilityFence(run);
+        Reference.reachabilityFence(last);
+        assertTrue(held > 30L << 20, "the run holds its passes: " + MemoryEstimate.human(held));
+        assertTrue(estimate >= held, "estimate " + MemoryEstimate.human(estimate) + " below the held " + MemoryEstimate.human(held));
+        assertTrue(estimate <= 3 * held, "estimate " + MemoryEstimate.human(estimate) + " far above the held " + MemoryEstimate.human(held));
+    }
+
+    private static long usedAfterCollection() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     @Test
