@@ -94,6 +94,51 @@ class TrainingRunTest {
     }
 
     @Test
+    void aSampleHoldsTheSnapshotsNumbersAndTheRunKeepsItsKernel() {
+        ExperimentSpec spec = spec(64, 2, Parameterization.NTK, 0.5, 10);
+        TrainingRun a = run(spec);
+        TrainingRun b = run(spec);
+        for (int t = 0; t < 7; t++) {
+            a.advance();
+            b.advance();
+        }
+        TrainingSnapshot s = a.snapshot(true, RunStatus.RUNNING, null);
+        KernelSample k = b.sample();
+        assertEquals(s.step(), k.step());
+        assertEquals(s.trainLoss(), k.trainLoss(), 0.0);
+        assertEquals(s.testLoss(), k.testLoss(), 0.0);
+        assertEquals(s.regimeTrainLoss(), k.regimeTrainLoss(), 0.0);
+        assertEquals(s.metrics(), k.metrics());
+        assertArrayEquals(s.eigenvalues().toArray(), k.eigenvalues().toArray(), 0.0);
+        assertArrayEquals(s.testOutputs().toArray(), k.testOutputs().toArray(), 0.0);
+        assertArrayEquals(s.regimeTest().toArray(), k.regimeTest().toArray(), 0.0);
+        assertArrayEquals(s.limitRegimeTest().toArray(), k.limitRegimeTest().toArray(), 0.0);
+        assertArrayEquals(s.kernel().toArray(), b.lastKernel().toArray(), 0.0);
+    }
+
+    @Test
+    void afterADivergenceTheLastKernelIsTheLastFiniteOne() {
+        ExperimentSpec probe = spec(128, 2, Parameterization.NTK, 0.1, 8);
+        double limit = run(probe).context().largestStableLearningRate();
+        TrainingRun run = run(spec(128, 2, Parameterization.NTK, 20 * limit, 8));
+        KernelSample last = run.sample();
+        double[] kernel = run.lastKernel().toArray();
+        while (run.advance()) {
+            KernelSample s = run.sample();
+            if (s == null) {
+                break;
+            }
+            last = s;
+            kernel = run.lastKernel().toArray();
+        }
+        assertTrue(run.step() < 10_000 && run.sample() == null, "twenty times the stable rate diverges");
+        assertArrayEquals(kernel, run.lastKernel().toArray(), 0.0, "Θ of the last finite sample, step " + last.step());
+        for (double v : run.lastKernel().toArray()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
     void belowTheStableLimitTheLossFalls() {
         ExperimentSpec probe = spec(256, 2, Parameterization.NTK, 0.1, 12);
         double limit = run(probe).context().largestStableLearningRate();
