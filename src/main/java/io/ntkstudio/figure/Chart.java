@@ -14,6 +14,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Locale;
 
 /** One chart's axes drawn with Java2D: frame, grid, ticks, labels, and data-to-pixel mapping. */
 public final class Chart {
@@ -276,6 +277,28 @@ public final class Chart {
         }
         g.draw(path);
         g.setClip(clip);
+    }
+
+    /**
+     * The replay cursor: a vertical line across the plot at step {@code x}, labelled with the step
+     * at its top. Drawn after the curves and before the legend, which then avoids it.
+     */
+    public void cursor(Graphics2D g, double x) {
+        double px = xs.toPixel(x);
+        if (!Double.isFinite(px) || px < left - 0.5 || px > right + 0.5) {
+            return;
+        }
+        g.setColor(theme.ink);
+        g.setStroke(new BasicStroke(1.3f * theme.lineScale));
+        g.draw(new Line2D.Double(px, top, px, bottom));
+        markSegment(px, top, px, bottom, 1);
+        String label = String.format(Locale.ROOT, "step %,d", Math.round(x));
+        g.setFont(TICK_FONT);
+        double textWidth = g.getFontMetrics().stringWidth(label);
+        boolean rightOfLine = px + 4 + textWidth <= right;
+        double tx = rightOfLine ? px + 4 : px - 4;
+        Chart.text(g, label, tx, top + 3, rightOfLine ? 0 : 1, 0);
+        mark(rightOfLine ? px + 4 + textWidth / 2 : px - 4 - textWidth / 2, top + 8, Math.max(6, textWidth / 2));
     }
 
     /** A filled band between {@code low} and {@code high} over {@code x} (points that are not plottable are skipped). */

@@ -6,19 +6,26 @@ import io.ntkstudio.engine.TrainingSnapshot;
  * Everything a chart draws from, immutable: the newest snapshot, the newest one carrying Θ_t
  * (null before the first), copies of the histories against step (including the residual's energy
  * along a few eigen-directions of Θ_0), the heatmap's mode and the
- * kernel slice's anchor x₀ (a position in input order).
+ * kernel slice's anchor x₀ (a position in input order). While a recorded step is replayed,
+ * {@code cursorStep} is that step (the curves then run to the latest step, with a cursor at it);
+ * −1 when live.
  */
 public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot,
                           Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
                           Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
                           Series[] topEigenvalues, ModeTrajectories modeTrajectories,
-                          HeatmapMode heatmapMode, int sliceAnchor) {
+                          HeatmapMode heatmapMode, int sliceAnchor, long cursorStep) {
     /** The same inputs for another heatmap mode and slice anchor (the series are shared, being immutable). */
     public ChartInputs with(HeatmapMode mode, int anchor) {
         if (mode == heatmapMode && anchor == sliceAnchor) {
             return this;
         }
         return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
-                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, mode, anchor);
+                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, mode, anchor, cursorStep);
+    }
+
+    /** Whether a recorded step is being replayed: the curves' charts draw a cursor at {@link #cursorStep()}. */
+    public boolean replaying() {
+        return cursorStep >= 0;
     }
 }

@@ -116,6 +116,9 @@ public final class Charts {
             t.line(g, in.topEigenvalues()[i], TOP[i % TOP.length], 1.8f, false);
             names[i] = "λ_" + (i + 1);
         }
+        if (in.replaying()) {
+            t.cursor(g, in.cursorStep());
+        }
         if (showEdge) {
             String[] withEdge = Arrays.copyOf(names, names.length + 1);
             withEdge[names.length] = "2n/η (stable below)";
@@ -145,6 +148,9 @@ public final class Charts {
             // the test loss is measured at kernel intervals only: mark the real samples
             c.dots(g, in.testLoss().x(), in.testLoss().y(), ORANGE, 2.5);
         }
+        if (in.replaying()) {
+            c.cursor(g, in.cursorStep());
+        }
         c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
                 new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
         if (!both) {
@@ -157,6 +163,9 @@ public final class Charts {
         Color[] colors = {RED, GREEN, PURPLE, BROWN};
         for (int i = 0; i < metrics.length; i++) {
             m.line(g, metrics[i], colors[i], 2f, false);
+        }
+        if (in.replaying()) {
+            m.cursor(g, in.cursorStep());
         }
         m.legend(g, new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"},
                 colors, new boolean[4]);

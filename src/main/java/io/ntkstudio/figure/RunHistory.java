@@ -35,7 +35,19 @@ public final class RunHistory {
                 kernelColumn(snapshot, KernelLog.TEST_LOSS), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss()),
                 kernelColumn(snapshot, KernelLog.REGIME_TEST_LOSS), kernelColumn(snapshot, KernelLog.KERNEL_CHANGE),
                 kernelColumn(snapshot, KernelLog.DISTANCE_TO_LIMIT), kernelColumn(snapshot, KernelLog.ALIGNMENT),
-                kernelColumn(snapshot, KernelLog.WEIGHT_CHANGE), top, trajectories(snapshot), mode, anchor);
+                kernelColumn(snapshot, KernelLog.WEIGHT_CHANGE), top, trajectories(snapshot), mode, anchor, -1);
+    }
+
+    /**
+     * Inputs for replaying the recorded {@code frame}: every view shows the frame, except that the
+     * curves against step run to the {@code latest} snapshot's step, with the cursor at the frame's,
+     * so the class sees where in the whole run the replayed moment lies.
+     */
+    public static ChartInputs replay(TrainingSnapshot latest, TrainingSnapshot frame, HeatmapMode mode, int anchor) {
+        ChartInputs all = inputs(latest.step() >= frame.step() ? latest : frame, frame, mode, anchor);
+        return new ChartInputs(frame, frame, all.trainLoss(), all.testLoss(), all.regimeTrainLoss(), all.regimeTestLoss(),
+                all.kernelChange(), all.distanceToLimit(), all.alignment(), all.weightChange(), all.topEigenvalues(),
+                all.modeTrajectories(), mode, anchor, frame.step());
     }
 
     /** A column of the kernel log over every kernel snapshot computed up to {@code s}. */

@@ -144,6 +144,9 @@ public final class TeachingCharts {
             c.line(g, tr.network()[k], colors[k], 2.2f, false);
             names[k] = String.format(Locale.ROOT, "i = %d, λ = %.3g", tr.modes()[k] + 1, tr.eigenvalues()[k]);
         }
+        if (in.replaying()) {
+            c.cursor(g, in.cursorStep());
+        }
         names[tr.size()] = "kernel regime";
         colors[tr.size()] = Charts.GREY;
         dashed[tr.size()] = true;

@@ -42,6 +42,8 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> kernelSnapshot = new ReadOnlyObjectWrapper<>();
     private TrainingSnapshot latestKernel;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> replay = new ReadOnlyObjectWrapper<>();
+    /** The run's latest snapshot when replay began: the curves run to it while a recorded step is shown. */
+    private TrainingSnapshot liveAtReplay;
     private ChartInputs sharedInputs;
     private boolean freshRun;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
@@ -158,6 +160,9 @@ public final class StudioModel {
             return;
         }
         pause();
+        if (replay.get() == null) {
+            liveAtReplay = snapshot.get();
+        }
         replay.set(frame);
         snapshot.set(frame);
         kernelSnapshot.set(frame);
@@ -169,6 +174,7 @@ public final class StudioModel {
             return;
         }
         replay.set(null);
+        liveAtReplay = null;
         TrainingSnapshot s = loop == null ? null : loop.snapshots().peek();
         if (s != null) {
             snapshot.set(s);
@@ -190,7 +196,9 @@ public final class StudioModel {
         }
         // One copy of the histories per snapshot serves every view; views differ only in mode and anchor.
         if (sharedInputs == null || sharedInputs.snapshot() != s || sharedInputs.kernelSnapshot() != kernelSnapshot()) {
-            sharedInputs = RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
+            TrainingSnapshot frame = replay.get();
+            sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
+                    : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
         return sharedInputs.with(view.mode(), view.anchor());
     }
@@ -293,6 +301,7 @@ public final class StudioModel {
     private void restart() {
         boolean wasPlaying = playing.get();
         replay.set(null);
+        liveAtReplay = null;
         if (loop != null) {
             loop.closeAsync();
         }

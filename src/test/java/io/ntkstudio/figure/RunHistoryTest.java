@@ -36,6 +36,61 @@ class RunHistoryTest {
         return all;
     }
 
+    /** Columns of the plot that are dark over most of {@code [y0, y1)}: a vertical line drawn in ink. */
+    private static List<Integer> darkColumns(java.awt.image.BufferedImage img, int y0, int y1) {
+        List<Integer> cols = new ArrayList<>();
+        for (int x = 0; x < img.getWidth(); x++) {
+            int dark = 0;
+            for (int y = y0; y < y1; y++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 255) < 90 && ((rgb >> 8) & 255) < 90 && (rgb & 255) < 90) {
+                    dark++;
+                }
+            }
+            if (dark > 0.8 * (y1 - y0)) {
+                cols.add(x);
+            }
+        }
+        return cols;
+    }
+
+    @Test
+    void replayRunsTheCurvesToTheLatestStepWithACursorAtTheFrame() {
+        List<TrainingSnapshot> all = record(1, 60, 0);
+        TrainingSnapshot latest = all.get(all.size() - 1);
+        TrainingSnapshot frame = all.stream().filter(s -> s.step() == 20).findFirst().orElseThrow();
+        ChartInputs live = RunHistory.inputs(latest, latest, HeatmapMode.CURRENT);
+        ChartInputs replay = RunHistory.replay(latest, frame, HeatmapMode.CURRENT, 0);
+        assertEquals(frame, replay.snapshot());
+        assertEquals(frame, replay.kernelSnapshot());
+        assertEquals(20, replay.cursorStep());
+        assertTrue(replay.replaying() && !live.replaying());
+        assertArrayEquals(live.trainLoss().x(), replay.trainLoss().x(), 0.0, "the whole curve, to step 60");
+        assertArrayEquals(live.kernelChange().y(), replay.kernelChange().y(), 0.0);
+
+        int w = 640;
+        int h = 300;
+        java.awt.image.BufferedImage withCursor = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage without = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = withCursor.createGraphics();
+        Charts.begin(g, w, h);
+        Charts.loss(g, w, h, replay);
+        g.dispose();
+        g = without.createGraphics();
+        Charts.begin(g, w, h);
+        Charts.loss(g, w, h, live);
+        g.dispose();
+        // where step 20 falls on the chart's axis, drawn the same way as the curves
+        java.awt.Graphics2D probe = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        Charts.begin(probe, w, h);
+        Chart axes = Chart.draw(probe, 0, 0, w, h, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
+                new double[] {0, 60}, false, new double[] {1e-3, 1}, true);
+        int px = (int) Math.round(axes.xScale().toPixel(20));
+        List<Integer> added = darkColumns(withCursor, h / 3, 2 * h / 3);
+        added.removeAll(darkColumns(without, h / 3, 2 * h / 3));
+        assertTrue(!added.isEmpty() && added.stream().allMatch(x -> Math.abs(x - px) <= 1), added + " against the cursor at " + px);
+    }
+
     @Test
     void theCurvesHoldEveryStepThoughOnlyTheLastSnapshotWasSeen() {
         List<TrainingSnapshot> everyStep = record(0, 40, 1);
