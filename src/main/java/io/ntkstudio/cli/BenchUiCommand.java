@@ -13,10 +13,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-ui", mixinStandardHelpOptions = true,
         description = {"Opens the real dashboard (headless where there is no display), trains, and prints",
                 "one JSON line last: fx_gap_p99_ms (99th percentile of gaps between frames),",
-                "views_per_s (snapshots drawn per second) and steps_per_s."})
+                "views_per_s (snapshots drawn per second) and steps_per_s, measured after --warmup seconds",
+                "of training (JIT compilation), and idle_gap_p99_ms, the idle window's (the timer's floor)."})
 final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "how long to train and measure (default: ${DEFAULT-VALUE})")
     double seconds = 10;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "seconds of training before measuring (default: ${DEFAULT-VALUE})")
+    double warmup = 10;
 
     @Option(names = "--n", paramLabel = "N", description = "train inputs on the circle (default: ${DEFAULT-VALUE})")
     int n = 256;
@@ -32,10 +36,10 @@ final class BenchUiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(seconds > 0 && seconds <= 3600) || n < 2 || n > 2000) {
-            throw new InvalidInputException("--seconds must be in (0, 3600] and --n from 2 to 2000");
+        if (!(seconds > 0 && seconds <= 3600) || !(warmup >= 0 && warmup <= 600) || n < 2 || n > 2000) {
+            throw new InvalidInputException("--seconds must be in (0, 3600], --warmup in [0, 600] and --n from 2 to 2000");
         }
-        Map<String, Object> json = UiBenchmark.run(seconds, n, width, depth);
+        Map<String, Object> json = UiBenchmark.run(seconds, warmup, n, width, depth);
         command.commandLine().getOut().println(new Gson().toJson(json));
         return 0;
     }

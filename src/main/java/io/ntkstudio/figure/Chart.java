@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.plot.ColumnDecimation;
 import io.ntkstudio.plot.Scale;
 import io.ntkstudio.plot.Ticks;
 import java.awt.BasicStroke;
@@ -241,39 +242,31 @@ public final class Chart {
         g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
-        boolean pen = false;
-        int runLength = 0;
-        double lastX = Double.NaN;
-        double lastY = Double.NaN;
-        for (int i = 0; i < x.length; i++) {
-            if (!plottable(x[i], y[i])) {
-                if (runLength == 1) {
-                    isolated(g, lastX, lastY, width);
-                    mark(lastX, lastY, Math.max(2, 1.3 * width));
-                }
-                pen = false;
-                runLength = 0;
+        double[] px = new double[x.length];
+        double[] py = new double[x.length];
+        double[] keptX = new double[x.length];
+        double[] keptY = new double[x.length];
+        int run = 0;
+        for (int i = 0; i <= x.length; i++) {
+            if (i < x.length && plottable(x[i], y[i])) {
+                px[run] = xs.toPixel(x[i]);
+                py[run] = ys.toPixel(y[i]);
+                run++;
                 continue;
             }
-            double px = xs.toPixel(x[i]);
-            double py = ys.toPixel(y[i]);
-            if (pen && i < x.length - 1 && Math.abs(px - lastX) < 0.75 && Math.abs(py - lastY) < 0.75) {
-                continue; // under a pixel from the last vertex: invisible
+            // a run of plottable points ends here (or the data does)
+            if (run == 1) {
+                isolated(g, px[0], py[0], width);
+                mark(px[0], py[0], Math.max(2, 1.3 * width));
+            } else if (run > 1) {
+                int kept = ColumnDecimation.m4(px, py, run, keptX, keptY);
+                path.moveTo(keptX[0], keptY[0]);
+                for (int k = 1; k < kept; k++) {
+                    markSegment(keptX[k - 1], keptY[k - 1], keptX[k], keptY[k], width / 2);
+                    path.lineTo(keptX[k], keptY[k]);
+                }
             }
-            if (pen) {
-                markSegment(lastX, lastY, px, py, width / 2);
-                path.lineTo(px, py);
-            } else {
-                path.moveTo(px, py);
-                pen = true;
-            }
-            runLength++;
-            lastX = px;
-            lastY = py;
-        }
-        if (runLength == 1) {
-            isolated(g, lastX, lastY, width);
-            mark(lastX, lastY, Math.max(2, 1.3 * width));
+            run = 0;
         }
         g.draw(path);
         g.setClip(clip);
