@@ -37,6 +37,12 @@ public final class Chart {
     private final int inkRows;
     static final double CELL = 3;
     private int legendOverlap;
+    /** Where each drawn line ends (its last plotted vertex), for direct labels when no legend fits. */
+    private final List<LineEnd> ends = new java.util.ArrayList<>();
+    private int directLabelCount;
+
+    private record LineEnd(Color color, boolean dashed, double x, double y) {
+    }
 
     private Chart(Scale xs, Scale ys, double left, double top, double right, double bottom) {
         this.xs = xs;
@@ -215,6 +221,70 @@ public final class Chart {
         MathText.draw(g, s, (float) (x - ax * w), (float) (y - ay * h + fm.getAscent()));
     }
 
+    /**
+     * Names each line at its right end, in its colour on the legend's background, for a chart too
+     * small for a legend (a panel of the default grid). Labels sit left of the end, above or below
+     * the line, whichever covers less data, and are pushed apart so that none overlaps another.
+     * A name whose line was not drawn (nothing plottable) is left out.
+     */
+    private void directLabels(Graphics2D g, String[] names, Color[] colors, boolean[] dashed) {
+        Font font = TICK_FONT.deriveFont(9f);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        double rowH = fm.getAscent() + fm.getDescent() + 1;
+        List<double[]> boxes = new java.util.ArrayList<>();
+        List<Integer> which = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            LineEnd end = null;
+            for (LineEnd e : ends) {
+                if (e.color().equals(colors[i]) && e.dashed() == dashed[i]) {
+                    end = e;
+                }
+            }
+            if (end == null) {
+                continue;
+            }
+            double tw = MathText.width(g, names[i]) + 6;
+            double bx = Math.max(left + 2, Math.min(end.x(), right - 2) - tw);
+            double above = Math.max(top + 1, end.y() - rowH - 2);
+            double below = Math.min(bottom - rowH - 1, end.y() + 2);
+            double by = inkUnder(bx, above, tw, rowH) <= inkUnder(bx, below, tw, rowH) ? above : below;
+            boxes.add(new double[] {bx, by, tw, rowH});
+            which.add(i);
+        }
+        // push overlapping labels apart, top to bottom, then back inside the plot
+        Integer[] order = new Integer[boxes.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(boxes.get(p)[1], boxes.get(q)[1]));
+        for (int k = 1; k < order.length; k++) {
+            double[] prev = boxes.get(order[k - 1]);
+            double[] cur = boxes.get(order[k]);
+            cur[1] = Math.max(cur[1], prev[1] + rowH);
+        }
+        double overflow = order.length == 0 ? 0 : boxes.get(order[order.length - 1])[1] + rowH - (bottom - 1);
+        for (int k = 0; k < order.length && overflow > 0; k++) {
+            boxes.get(order[k])[1] = Math.max(top + 1 + k * rowH, boxes.get(order[k])[1] - overflow);
+        }
+        int covered = 0;
+        for (int k = 0; k < boxes.size(); k++) {
+            double[] b = boxes.get(k);
+            covered += inkUnder(b[0], b[1], b[2], b[3]);
+            g.setColor(theme.legend);
+            g.fill(new Rectangle2D.Double(b[0], b[1], b[2], b[3]));
+            g.setColor(colors[which.get(k)]);
+            text(g, names[which.get(k)], b[0] + 3, b[1] + b[3] / 2, 0, 0.5);
+        }
+        legendOverlap = covered;
+        directLabelCount = boxes.size();
+    }
+
+    /** How many lines the last legend named directly at their ends (0: a legend box, or nothing). */
+    public int directLabels() {
+        return directLabelCount;
+    }
+
     private static double legendWidth(Graphics2D g, Font font, String[] names) {
         Font saved = g.getFont();
         g.setFont(font);
@@ -260,6 +330,7 @@ public final class Chart {
                 mark(px[0], py[0], Math.max(2, 1.3 * width));
             } else if (run > 1) {
                 int kept = ColumnDecimation.m4(px, py, run, keptX, keptY);
+                ends.add(new LineEnd(c, dashed, keptX[kept - 1], keptY[kept - 1]));
                 path.moveTo(keptX[0], keptY[0]);
                 for (int k = 1; k < kept; k++) {
                     markSegment(keptX[k - 1], keptY[k - 1], keptX[k], keptY[k], width / 2);
@@ -372,6 +443,8 @@ public final class Chart {
             w = legendWidth(g, font, names);
             h = rowH * names.length + 6;
             if (w > 0.6 * (right - left) || h > 0.6 * (bottom - top)) {
+                // no room for a legend: name the lines where they end instead
+                directLabels(g, names, colors, dashed);
                 return;
             }
         }

@@ -55,4 +55,36 @@ class ChartTest {
                 () -> c.line(g, new double[] {0, 0.5, 1}, new double[] {0.5, -2e57, 1e300}, Color.ORANGE, 2f, true));
         g.dispose();
     }
+
+    @Test
+    void tooSmallForALegendEveryLineIsNamedAtItsEndWithoutOverlaps() {
+        // the kernel-metrics panel of the default grid: about 340 × 120 with four long names
+        int w = 340;
+        int h = 120;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Charts.begin(g, w, h, ChartTheme.LIGHT);
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel metrics", "step", "value", new double[] {0, 1}, false, new double[] {0, 1}, false);
+        Color[] colors = {Charts.RED, Charts.GREEN, Charts.PURPLE, Charts.BROWN};
+        double[] levels = {0.2, 0.8, 0.45, 0.5};
+        for (int i = 0; i < 4; i++) {
+            c.line(g, new double[] {0, 0.5, 1}, new double[] {levels[i], levels[i], levels[i]}, colors[i], 2f, false);
+        }
+        String[] names = {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"};
+        c.legend(g, names, colors, new boolean[4]);
+        g.dispose();
+        assertEquals(4, c.directLabels(), "every line is named");
+        // each name is written in its line's colour, near the right end of that line
+        for (int i = 0; i < 4; i++) {
+            int ink = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = w / 2; x < w; x++) {
+                    if (img.getRGB(x, y) == colors[i].getRGB()) {
+                        ink++;
+                    }
+                }
+            }
+            assertTrue(ink > 20, "line and label of " + names[i] + ": " + ink + " pixels");
+        }
+    }
 }
