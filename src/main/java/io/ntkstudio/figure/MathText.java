@@ -17,15 +17,15 @@ public final class MathText {
     }
 
     /** A run of text and its script: 0 normal, −1 subscript, +1 superscript. */
-    record Run(String text, int script) {
+    public record Run(String text, int script) {
     }
 
     static boolean plain(String s) {
         return s.indexOf('_') < 0 && s.indexOf('^') < 0;
     }
 
-    /** Splits {@code s} into runs by the markers. */
-    static List<Run> runs(String s) {
+    /** Splits {@code s} into runs by the markers (also used by the window's text, ui.MathFlow). */
+    public static List<Run> runs(String s) {
         List<Run> out = new ArrayList<>();
         StringBuilder normal = new StringBuilder();
         int i = 0;

@@ -7,7 +7,7 @@ import java.util.List;
  * View menu, help, exports and {@code render} all read.
  */
 public final class Views {
-    public static final ViewKind FUNCTION = new ViewKind("function", "Learned function", """
+    public static final ViewKind FUNCTION = new ViewKind("function", "Learned function", "Function", """
                 The network's output f(x) over the inputs (against the angle γ on the circle, x in 1-D; \
                 a coloured map for 2-D data), with the target, the training points and the kernel-regime \
                 prediction f_t(x) = f_0(x) + Θ(x,X)K⁻¹(I − (I − ηK/n)^t)(y − f_0(X)) from Θ_0 and from Θ_∞: \
@@ -19,7 +19,7 @@ public final class Views {
                 return null;
             }, ChartData::function);
 
-    public static final ViewKind HEATMAP = new ViewKind("heatmap", "Kernel heatmap", """
+    public static final ViewKind HEATMAP = new ViewKind("heatmap", "Kernel heatmap", "Kernel", """
                 The kernel Θ(x_i, x_j) = ∇θf(x_i)·∇θf(x_j) on the train inputs, ordered by input. \
                 Θ_t − Θ_0 shows how far it moved; Θ_t − Θ_∞ how far it is from the infinite-width kernel.
                 Notice: under NTK parameterization a wide network's Θ_t − Θ_0 stays near 0 (white); \
@@ -27,7 +27,7 @@ public final class Views {
                 Jacot et al. 2018; Novak et al. 2022 for the computation.""",
             true, HeatmapChart::paint, ChartData::heatmap);
 
-    public static final ViewKind LOSSES = new ViewKind("losses", "Loss and kernel metrics", """
+    public static final ViewKind LOSSES = new ViewKind("losses", "Loss and kernel metrics", "Losses", """
                 Train and test loss L = 1/(2n) Σ (f − y)² against step, with the kernel-regime prediction \
                 dashed; below, ‖Θ_t − Θ_0‖/‖Θ_0‖, ‖Θ_t − Θ_∞‖/‖Θ_∞‖, the alignment yᵀΘy/(‖Θ‖‖y‖²) and \
                 ‖θ_t − θ_0‖/‖θ_0‖.
@@ -38,7 +38,7 @@ public final class Views {
                 return null;
             }, ChartData::losses);
 
-    public static final ViewKind SPECTRUM = new ViewKind("spectrum", "Eigenspectrum", """
+    public static final ViewKind SPECTRUM = new ViewKind("spectrum", "Eigenspectrum", "Spectrum", """
                 Eigenvalues λ_i of the train kernel, descending, for Θ_t, Θ_0 and Θ_∞; below, the top \
                 eigenvalues over training. The residual along eigenvector v_i is multiplied by (1 − ηλ_i/n) \
                 each step, so the kernel regime is stable only below η = 2n/λ_max.
@@ -49,7 +49,7 @@ public final class Views {
                 return null;
             }, ChartData::spectrum);
 
-    public static final ViewKind SLICE = new ViewKind("slice", "Kernel slice", """
+    public static final ViewKind SLICE = new ViewKind("slice", "Kernel slice", "Slice", """
                 One row of the kernel, Θ(x₀, x) against the input x, for Θ_0, Θ_t and Θ_∞: the picture of \
                 Jacot et al. 2018, Figure 1.
                 Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
@@ -59,7 +59,7 @@ public final class Views {
                 return null;
             }, ChartData::slice);
 
-    public static final ViewKind MODES = new ViewKind("modes", "Residual modes", """
+    public static final ViewKind MODES = new ViewKind("modes", "Residual modes", "Modes", """
                 The residual's energy (v_iᵀ r)² along eigenvectors v_i of Θ_0: above, the five directions \
                 holding most of it at the start, followed over training (network solid, kernel-regime \
                 prediction (v_iᵀr₀)² (1 − ηλ_i/n)^{2t} dashed, the linearised network under the same GD); below, \

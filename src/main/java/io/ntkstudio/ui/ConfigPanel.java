@@ -282,7 +282,7 @@ final class ConfigPanel extends VBox {
         boolean unstable = eta > limit;
         // Above the limit the linearised model diverges for sure; the network itself may still
         // converge by moving its kernel (the catapult), up to a few times the limit.
-        stableLimit.setText(String.format(Locale.ROOT, "kernel regime stable below 2n/λ_max = %.3g%s", limit,
+        MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below 2n/λ_max = %.3g%s", limit,
                 unstable ? " — above it the linearised model diverges; the network may catapult or diverge" : ""));
         stableLimit.getStyleClass().remove("warning");
         if (unstable) {
@@ -301,7 +301,7 @@ final class ConfigPanel extends VBox {
         javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(rateSlider, layer);
         rateSlider.widthProperty().addListener((o, a, b) -> placeMark());
         rateSlider.heightProperty().addListener((o, a, b) -> placeMark());
-        javafx.scene.control.Tooltip.install(limitMark, new javafx.scene.control.Tooltip("stable limit 2n/λ_max"));
+        javafx.scene.control.Tooltip.install(limitMark, new javafx.scene.control.Tooltip("stable limit 2n/λmax"));
         return box;
     }
 
@@ -328,7 +328,7 @@ final class ConfigPanel extends VBox {
     }
 
     private static VBox row(String label, Node... controls) {
-        Label l = new Label(label);
+        Label l = MathFlow.label(label);
         l.getStyleClass().add("field-label");
         VBox box = new VBox(3, l);
         for (Node c : controls) {

@@ -4,6 +4,8 @@ import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.ViewKind;
 import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,10 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * A titled view of one {@link ViewKind}, showing its chart painted from the model's snapshot by
@@ -33,6 +38,11 @@ final class PlotView extends BorderPane {
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
     final ImageView image = new ImageView();
     final HBox header;
+    /** The title in the title bar: the full one or, when the bar is narrow, the short one. */
+    final Label titleLabel;
+    /** The view's own controls (the heatmap's mode, the slice's x₀) when the title bar has no room for them. */
+    private final FlowPane controlsRow = new FlowPane(6, 3);
+    private final List<Node> extraControls = new ArrayList<>();
     final Pane holder;
     private final Button maximise = new Button("⤢");
     private final String name;
@@ -49,13 +59,20 @@ final class PlotView extends BorderPane {
         boolean kernelOnly = kind.needsKernel();
         setId("view-" + name);
         getStyleClass().add("plot-view");
-        Label titleLabel = new Label(title);
+        titleLabel = new Label(title);
         titleLabel.getStyleClass().add("view-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         maximise.getStyleClass().add("view-button");
         maximise.setTooltip(new Tooltip("Maximise this view (or double-click the title bar; Esc restores)"));
-        header = new HBox(6, titleLabel, spacer, ViewActions.helpButton(this), ViewActions.menu(this), maximise);
+        titleLabel.setTooltip(new Tooltip(title));
+        header = new HBox(6, titleLabel, spacer, ViewActions.helpButton(this), ViewActions.menu(this), maximise) {
+            @Override
+            protected void layoutChildren() {
+                fitTitle(this, titleLabel, spacer);
+                super.layoutChildren();
+            }
+        };
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(3, 6, 3, 8));
         header.getStyleClass().add("view-header");
@@ -73,7 +90,19 @@ final class PlotView extends BorderPane {
             }
         };
         holder.setMinSize(120, 100);
-        setTop(header);
+        controlsRow.getStyleClass().add("view-header");
+        controlsRow.setAlignment(Pos.CENTER_RIGHT);
+        // wraps onto more rows rather than running past the view's edge
+        controlsRow.prefWrapLengthProperty().bind(widthProperty().subtract(16));
+        controlsRow.setPadding(new Insets(0, 6, 3, 8));
+        controlsRow.setManaged(false);
+        controlsRow.setVisible(false);
+        VBox top = new VBox(header, controlsRow);
+        // the title bar takes the view's width and never asks for more: were its wish to follow
+        // where the controls sit, the grid would resize the column and the controls move back
+        top.setMinWidth(0);
+        top.setPrefWidth(0);
+        setTop(top);
         setCenter(holder);
         // The grid gives each view its share of the window; a crowded title bar (large text, a
         // selector that keeps its width) is clipped within the view, never widens its column.
@@ -92,6 +121,74 @@ final class PlotView extends BorderPane {
 
     ViewKind kind() {
         return kind;
+    }
+
+    /**
+     * The full title when it fits beside the title bar's controls at the current text size, else
+     * the short one ("Kernel heatmap" → "Kernel"); the full one is always in the tooltip. When
+     * even the short title and the view's own controls (the heatmap's mode, the slice's x₀) do not
+     * fit, those controls move to a row under the title bar, whole, rather than being squashed;
+     * when the buttons do not fit beside the short title either, they move there too.
+     */
+    private void fitTitle(HBox bar, Label titleLabel, Region spacer) {
+        List<Node> buttons = new ArrayList<>();
+        for (Node n : List.copyOf(bar.getChildren())) {
+            if (n != titleLabel && n != spacer && !extraControls.contains(n)) {
+                buttons.add(n);
+            }
+        }
+        for (Node n : controlsRow.getChildren()) {
+            if (!extraControls.contains(n)) {
+                buttons.add(n);
+            }
+        }
+        double gap = bar.getSpacing();
+        double insets = bar.snappedLeftInset() + bar.snappedRightInset();
+        double fixed = widthOf(buttons, gap);
+        double extras = widthOf(extraControls, gap);
+        double full = textWidth(titleLabel, kind.title());
+        double brief = textWidth(titleLabel, kind.shortTitle());
+        double room = bar.getWidth() - insets - gap;
+        // 1: everything in the bar; 2: the view's own controls below; 3: every control below
+        int level = brief + fixed + extras <= room ? 1 : brief + fixed <= room ? 2 : 3;
+        double used = level == 1 ? fixed + extras : level == 2 ? fixed : 0;
+        String wanted = full + used <= room ? kind.title() : kind.shortTitle();
+        if (!wanted.equals(titleLabel.getText())) {
+            titleLabel.setText(wanted);
+        }
+        List<Node> inBar = level == 1 ? concat(extraControls, buttons) : level == 2 ? buttons : List.of();
+        List<Node> below = level == 1 ? List.of() : level == 2 ? extraControls : concat(extraControls, buttons);
+        List<Node> barNow = new ArrayList<>(List.of(titleLabel, spacer));
+        barNow.addAll(inBar);
+        if (!bar.getChildren().equals(barNow) || !controlsRow.getChildren().equals(below)) {
+            bar.getChildren().setAll(barNow);
+            controlsRow.getChildren().setAll(below);
+            controlsRow.setManaged(!below.isEmpty());
+            controlsRow.setVisible(!below.isEmpty());
+        }
+    }
+
+    private static double widthOf(List<Node> nodes, double gap) {
+        double w = 0;
+        for (Node n : nodes) {
+            w += n.prefWidth(-1) + gap;
+        }
+        return w;
+    }
+
+    /** The buttons (help, menu, maximise) with the view's own controls {@code a} before maximise, as added. */
+    private static List<Node> concat(List<Node> a, List<Node> b) {
+        List<Node> out = new ArrayList<>();
+        out.addAll(b.subList(0, Math.max(0, b.size() - 1)));
+        out.addAll(a);
+        out.addAll(b.subList(Math.max(0, b.size() - 1), b.size()));
+        return out;
+    }
+
+    private static double textWidth(Label label, String text) {
+        Text probe = new Text(text);
+        probe.setFont(label.getFont());
+        return probe.getLayoutBounds().getWidth() + label.snappedLeftInset() + label.snappedRightInset() + 2;
     }
 
     /** The heatmap's mode (other views ignore it). */
@@ -131,7 +228,8 @@ final class PlotView extends BorderPane {
 
     /** Adds controls to the title bar, before the maximise button. */
     void addHeaderControls(Node... nodes) {
-        header.getChildren().addAll(header.getChildren().size() - 1, java.util.List.of(nodes));
+        extraControls.addAll(List.of(nodes));
+        header.getChildren().addAll(header.getChildren().size() - 1, List.of(nodes));
     }
 
     void onMaximise(Runnable action) {

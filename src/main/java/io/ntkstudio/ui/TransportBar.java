@@ -42,7 +42,7 @@ final class TransportBar extends ToolBar {
         });
         kernelEvery.setEditable(true);
         kernelEvery.getStyleClass().add("kernel-every");
-        kernelEvery.setTooltip(new Tooltip("Compute the kernel Θ_t every this many steps"));
+        kernelEvery.setTooltip(new Tooltip("Compute the kernel Θₜ every this many steps"));
         kernelEvery.getValueFactory().setValue(model.specProperty().get().training().kernelEvery());
         kernelEvery.valueProperty().addListener((o, a, b) -> {
             ExperimentSpec s = model.specProperty().get();

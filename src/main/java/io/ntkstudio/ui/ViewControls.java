@@ -52,6 +52,8 @@ final class ViewControls {
         mode.getItems().addAll(HeatmapMode.values());
         mode.setValue(view.mode());
         mode.setId("heatmap-mode");
+        mode.setCellFactory(l -> MathFlow.cell(HeatmapMode::toString));
+        mode.setButtonCell(MathFlow.cell(HeatmapMode::toString));
         // In a narrow view the title gives way, not the selector.
         mode.setMinWidth(Region.USE_PREF_SIZE);
         mode.valueProperty().addListener((o, a, b) -> view.setMode(b));
@@ -70,7 +72,8 @@ final class ViewControls {
         Spinner<Integer> anchor = new Spinner<>(0, 99_999, view.anchor());
         anchor.setId("slice-anchor");
         anchor.setEditable(true);
-        anchor.setPrefWidth(78);
+        // wide enough for four digits at any text size (a fixed width squashed it at 200 %)
+        anchor.getEditor().setPrefColumnCount(4);
         anchor.setMinWidth(Region.USE_PREF_SIZE);
         anchor.setTooltip(new Tooltip("x₀: which train point, in input order"));
         anchor.valueProperty().addListener((o, a, b) -> view.setAnchor(b == null ? 0 : b));

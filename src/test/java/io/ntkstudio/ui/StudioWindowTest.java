@@ -201,7 +201,7 @@ class StudioWindowTest {
         assertTrue(fx(() -> window.notifications.isShowing()));
         assertFalse(fx(() -> model.playingProperty().get()));
         assertTrue(Double.isFinite(snapshot().trainLoss()), "the last finite snapshot stays on show");
-        assertTrue(fx(() -> window.config.stableLimit.getText()).contains("above it"));
+        assertTrue(fx(() -> MathFlow.markupOf(window.config.stableLimit)).contains("above it"));
     }
 
     @Test
@@ -334,6 +334,34 @@ class StudioWindowTest {
         javafx.scene.Node help = robot.lookup("#view-modes .button").<javafx.scene.control.Button>match(b -> "?".equals(b.getText())).query();
         robot.clickOn(help);
         waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
+    }
+
+    /** Titles whole (full or short, never cut) and the views' own controls at their full width, at 100 % and 200 %. */
+    @Test
+    void titleBarsKeepEveryTitleAndControlWholeAtLargeText() throws Exception {
+        firstSnapshot();
+        for (double scale : new double[] {1.0, 2.0}) {
+            fx(() -> {
+                model.textScaleProperty().set(scale);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (PlotView v : window.dashboard.views()) {
+                String shown = fx(() -> v.titleLabel.getText());
+                assertTrue(shown.equals(v.kind().title()) || shown.equals(v.kind().shortTitle()), v.name() + " shows " + shown);
+                double width = fx(() -> v.titleLabel.getWidth());
+                double pref = fx(() -> v.titleLabel.prefWidth(-1));
+                assertTrue(width >= pref - 0.5, v.name() + " title cut at " + scale + ": " + width + " < " + pref);
+            }
+            javafx.scene.control.Spinner<?> anchor = (javafx.scene.control.Spinner<?>) fx(() -> window.dashboard.view("slice")
+                    .getProperties().get("anchor-spinner"));
+            double w = fx(() -> anchor.getWidth());
+            double pw = fx(() -> anchor.prefWidth(-1));
+            assertTrue(w >= pw - 0.5 && fx(() -> anchor.getEditor().getWidth()) > 20, "x₀ spinner squashed at " + scale + ": " + w + " < " + pw);
+        }
+        assertEquals("Kernel heatmap", fx(() -> window.dashboard.view("heatmap").titleLabel.getTooltip().getText()));
     }
 
     private static Scenario scenario(String preset) {
@@ -668,7 +696,7 @@ class StudioWindowTest {
     @Test
     void aViewIsOneDescriptorTheGridTheMenuHelpFiguresAndCsvAllFindIt() throws Exception {
         firstSnapshot();
-        io.ntkstudio.figure.ViewKind extra = new io.ntkstudio.figure.ViewKind("throwaway", "Throw-away view",
+        io.ntkstudio.figure.ViewKind extra = new io.ntkstudio.figure.ViewKind("throwaway", "Throw-away view", "Throw-away",
                 "A view made up by a test to show that adding one takes a painter and a list entry.", false,
                 (g, w, h, in) -> {
                     g.fillRect(0, 0, (int) w / 2, (int) h / 2);

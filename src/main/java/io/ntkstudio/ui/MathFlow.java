@@ -1,0 +1,112 @@
+package io.ntkstudio.ui;
+
+import io.ntkstudio.figure.MathText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The window's text with real subscripts and superscripts, from the markup the charts use
+ * ({@link MathText}: {@code σ_w}, {@code Θ_t}, {@code 2n/λ_max}, {@code (1 − ηλ_i/n)^(2t)}), so
+ * that no label, menu entry or note shows a literal underscore. Scripts are 70 % of the size,
+ * lowered or raised by a fraction of it, and take the label's font and colour, so they follow
+ * the theme and the text size. A label keeps the plain text for screen readers.
+ */
+final class MathFlow {
+    private MathFlow() {
+    }
+
+    /** A label showing {@code markup} typeset. */
+    static Label label(String markup) {
+        Label l = new Label();
+        set(l, markup);
+        return l;
+    }
+
+    /** Shows {@code markup} typeset in {@code l} (replacing what it showed). */
+    static void set(Label l, String markup) {
+        if (markup.indexOf('_') < 0 && markup.indexOf('^') < 0) {
+            l.setGraphic(null);
+            l.setText(markup);
+            return;
+        }
+        TextFlow flow = new TextFlow();
+        for (Text t : texts(markup)) {
+            t.fillProperty().bind(l.textFillProperty());
+            t.fontProperty().bind(Bindings.createObjectBinding(() -> scaled(l.getFont(), t), l.fontProperty()));
+            flow.getChildren().add(t);
+        }
+        if (l.isWrapText()) {
+            // the flow wraps at the label's width like the label's own text would
+            flow.maxWidthProperty().bind(l.widthProperty());
+        }
+        l.setText(null);
+        l.setGraphic(flow);
+        l.setAccessibleText(plain(markup));
+        l.getProperties().put(MathFlow.class, markup);
+    }
+
+    /** What {@code l} shows, as markup (its text when it shows no scripts). */
+    static String markupOf(Label l) {
+        Object m = l.getProperties().get(MathFlow.class);
+        return l.getGraphic() instanceof TextFlow && m != null ? (String) m : l.getText();
+    }
+
+    /** A list cell that shows its item's text typeset, for choice boxes of Θ_t, Θ_0, … */
+    static <T> ListCell<T> cell(Function<T, String> markup) {
+        return new ListCell<>() {
+            private final Label shown = new Label();
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    shown.textFillProperty().bind(textFillProperty());
+                    set(shown, markup.apply(item));
+                    setGraphic(shown);
+                    setAccessibleText(plain(markup.apply(item)));
+                }
+            }
+        };
+    }
+
+    /** The runs as Text nodes; scripts are marked for sizing by {@link #scaled}. */
+    private static List<Text> texts(String markup) {
+        List<Text> out = new ArrayList<>();
+        for (MathText.Run r : MathText.runs(markup)) {
+            Text t = new Text(r.text());
+            t.getProperties().put(MathFlow.class, r.script());
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The label's font, at 70 % for a script; a script is also moved off the baseline. */
+    private static Font scaled(Font base, Text t) {
+        int script = (Integer) t.getProperties().get(MathFlow.class);
+        if (script == 0 || base == null) {
+            return base;
+        }
+        t.setTranslateY(script < 0 ? 0.25 * base.getSize() : -0.38 * base.getSize());
+        return Font.font(base.getFamily(), base.getStyle().contains("Bold") ? FontWeight.BOLD : FontWeight.NORMAL, 0.7 * base.getSize());
+    }
+
+    /** The markup without its markers, for screen readers and tooltips: "σ_w" → "σw". */
+    static String plain(String markup) {
+        StringBuilder b = new StringBuilder();
+        for (MathText.Run r : MathText.runs(markup)) {
+            b.append(r.text());
+        }
+        return b.toString();
+    }
+}
