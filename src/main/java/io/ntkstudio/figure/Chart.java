@@ -144,6 +144,12 @@ public final class Chart {
     /** Draws the axes in the box (x, y, w, h) and returns the chart for plotting into it. */
     public static Chart draw(Graphics2D g, double x, double y, double w, double h, String title, String xLabel,
                              String yLabel, double[] xRange, boolean xLog, double[] yRange, boolean yLog) {
+        return draw(g, x, y, w, h, title, xLabel, yLabel, xRange, xLog, yRange, yLog, null);
+    }
+
+    /** As above, with the x ticks at {@code xTicks} (e.g. the widths a sweep trained) instead of round numbers. */
+    public static Chart draw(Graphics2D g, double x, double y, double w, double h, String title, String xLabel,
+                             String yLabel, double[] xRange, boolean xLog, double[] yRange, boolean yLog, double[] xTicks) {
         double left = x + 64;
         double right = x + w - 14;
         double top = y + (title == null ? 10 : 26);
@@ -154,11 +160,12 @@ public final class Chart {
         c.theme = theme;
         g.setColor(theme.plot);
         g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
-        List<Double> xt = xLog ? Ticks.log(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], Math.max(2, (int) ((right - left) / 80)));
+        List<Double> xt = xTicks != null ? java.util.Arrays.stream(xTicks).boxed().toList()
+                : xLog ? Ticks.log(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], Math.max(2, (int) ((right - left) / 80)));
         List<Double> yt = yLog ? Ticks.log(yRange[0], yRange[1], 6) : Ticks.linear(yRange[0], yRange[1], Math.max(2, (int) ((bottom - top) / 40)));
         g.setStroke(new BasicStroke(1f));
         g.setFont(TICK_FONT);
-        List<String> xLabels = Ticks.labels(xt, xLog);
+        List<String> xLabels = Ticks.labels(xt, xLog && xTicks == null);
         for (int i = 0; i < xt.size(); i++) {
             double px = Math.round(c.xs.toPixel(xt.get(i))) + 0.5;
             g.setColor(theme.grid);

@@ -46,8 +46,9 @@ public final class SweepChart {
                 }
             }
         }
+        double[] swept = points.stream().mapToDouble(WidthSweep.Point::width).distinct().sorted().toArray();
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel movement against width (" + steps + " steps)", "width", "relative distance",
-                new double[] {xMin / 1.4, xMax * 1.4}, true, Scale.padded(yMin, yMax, true), true);
+                new double[] {xMin / 1.4, xMax * 1.4}, true, Scale.padded(yMin, yMax, true), true, swept);
         List<String> names = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         List<Boolean> dashed = new ArrayList<>();
@@ -74,10 +75,13 @@ public final class SweepChart {
                 colors.add(Charts.GREY);
                 dashed.add(true);
                 double trained = mean(points, p, xMin, false);
-                c.line(g, new double[] {xMin, xMax}, new double[] {trained, trained * xMin / xMax}, Charts.LIGHT_GREY, 1.2f, true);
+                c.line(g, new double[] {xMin, xMax}, new double[] {trained, trained * xMin / xMax}, Charts.BROWN, 1.4f, true);
                 names.add("width^(−1): change in training, smooth φ (Dyer & Gur-Ari 2019)");
-                colors.add(Charts.LIGHT_GREY);
+                colors.add(Charts.BROWN);
                 dashed.add(true);
+                // each reference line named at its end, so it reads without the legend
+                endLabel(g, c, xMax, atInit * Math.sqrt(xMin / xMax), "width^(−1/2)", Charts.GREY);
+                endLabel(g, c, xMax, trained * xMin / xMax, "width^(−1)", Charts.BROWN);
             }
         }
         boolean[] d = new boolean[dashed.size()];
@@ -86,6 +90,18 @@ public final class SweepChart {
         }
         // The curves fall from the top left, so the bottom-left corner is the empty one.
         c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, true);
+    }
+
+    /** {@code label} just above the end (x, y) of a line, right-aligned to it, in the line's colour. */
+    private static void endLabel(Graphics2D g, Chart c, double x, double y, String label, Color color) {
+        double px = c.xScale().toPixel(x);
+        double py = c.yScale().toPixel(y);
+        if (!Double.isFinite(py)) {
+            return;
+        }
+        g.setFont(Chart.TICK_FONT);
+        g.setColor(color);
+        Chart.text(g, label, px, py - 4, 1, 1);
     }
 
     private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col, boolean limit) {

@@ -7,6 +7,7 @@ import io.ntkstudio.model.NetworkConfig;
 import io.ntkstudio.model.Parameterization;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.text.TextFlow;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -121,9 +122,8 @@ final class CompareWindow extends BorderPane {
             }
         }
         if (note != null) {
-            Label what = new Label(note);
+            TextFlow what = MathFlow.paragraph(note);
             what.setId("compare-note");
-            what.setWrapText(true);
             what.getStyleClass().add("hint");
             what.setPadding(new Insets(4, 10, 4, 10));
             setTop(new javafx.scene.layout.VBox(bar, what));

@@ -59,6 +59,30 @@ final class MathFlow {
         return l.getGraphic() instanceof TextFlow && m != null ? (String) m : l.getText();
     }
 
+    /**
+     * A paragraph of {@code markup} that wraps at its width (help, scenario notes). Its colour and
+     * size come from the stylesheet ({@code .math-text}: the theme's text colour; scripts at
+     * 0.7 em), so it follows the theme and the text size wherever it is shown.
+     */
+    static TextFlow paragraph(String markup) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("math-paragraph");
+        for (MathText.Run r : MathText.runs(markup)) {
+            Text t = new Text(r.text());
+            t.getStyleClass().add("math-text");
+            if (r.script() != 0) {
+                t.getStyleClass().add("math-script");
+                // 0.25 (below) and 0.38 (above) of the surrounding size, as the charts do
+                double shift = r.script() < 0 ? 0.25 / 0.7 : -0.38 / 0.7;
+                t.translateYProperty().bind(Bindings.createDoubleBinding(() -> shift * t.getFont().getSize(), t.fontProperty()));
+            }
+            flow.getChildren().add(t);
+        }
+        flow.setAccessibleText(plain(markup));
+        flow.getProperties().put(MathFlow.class, markup);
+        return flow;
+    }
+
     /** A list cell that shows its item's text typeset, for choice boxes of Θ_t, Θ_0, … */
     static <T> ListCell<T> cell(Function<T, String> markup) {
         return new ListCell<>() {

@@ -1,6 +1,7 @@
 package io.ntkstudio.ui;
 
 import java.util.function.Consumer;
+import javafx.scene.text.TextFlow;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,8 +30,7 @@ final class StartPage extends VBox {
             b.getStyleClass().add("start-scenario");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> open.accept(sc));
-            Label what = new Label(sc.explanation());
-            what.setWrapText(true);
+            TextFlow what = MathFlow.paragraph(sc.explanation());
             what.getStyleClass().add("hint");
             getChildren().add(new VBox(2, b, what));
         }

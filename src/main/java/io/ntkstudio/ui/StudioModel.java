@@ -44,6 +44,7 @@ public final class StudioModel {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> replay = new ReadOnlyObjectWrapper<>();
     /** The run's latest snapshot when replay began: the curves run to it while a recorded step is shown. */
     private TrainingSnapshot liveAtReplay;
+    private boolean notificationTypeset;
     private ChartInputs sharedInputs;
     private boolean freshRun;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
@@ -290,8 +291,24 @@ public final class StudioModel {
 
     /** Shows a message to the person in the window's notification bar. */
     public void notify(String message) {
+        notificationTypeset = false;
         notification.set(null);
         notification.set(message);
+    }
+
+    /**
+     * Shows a note written in the charts' markup (Θ_t, 2n/λ_max), typeset; {@link #notify} shows
+     * its text as it is, since messages quote file names, which may hold underscores.
+     */
+    public void notifyNote(String markup) {
+        notificationTypeset = true;
+        notification.set(null);
+        notification.set(markup);
+    }
+
+    /** Whether the notification on show is a typeset note. */
+    boolean notificationTypeset() {
+        return notificationTypeset;
     }
 
     public void dismissNotification() {

@@ -7,6 +7,7 @@ import io.ntkstudio.model.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.scene.text.TextFlow;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -67,8 +68,14 @@ public final class StudioWindow extends BorderPane {
         model.notificationProperty().addListener((o, a, b) -> {
             if (b == null) {
                 notifications.hide();
-            } else {
+            } else if (!model.notificationTypeset()) {
                 notifications.show(b);
+            } else {
+                TextFlow note = MathFlow.paragraph(b);
+                note.setId("notification-text");
+                // wraps inside the bar, whatever the window's width and text size
+                note.prefWidthProperty().bind(notifications.widthProperty().subtract(90));
+                notifications.show("", note);
             }
         });
         statusBar.setId("status-bar");
@@ -360,7 +367,7 @@ public final class StudioWindow extends BorderPane {
         ExperimentSpec spec = sc.load();
         model.apply(spec);
         model.setStepsPerSecond(sc.stepsPerSecond());
-        model.notify(sc.title() + ": " + sc.explanation());
+        model.notifyNote(sc.title() + ": " + sc.explanation());
         return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec), sc.title() + ": " + sc.explanation()) : null;
     }
 

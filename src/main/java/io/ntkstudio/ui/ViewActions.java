@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.scene.text.TextFlow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -39,8 +40,9 @@ final class ViewActions {
         help.getStyleClass().add("view-button");
         help.setTooltip(new Tooltip("What this view shows"));
         help.setOnAction(e -> {
-            Label text = new Label(view.kind().help());
-            text.setWrapText(true);
+            TextFlow text = MathFlow.paragraph(view.kind().help());
+            text.setId("view-help");
+            text.setPrefWidth(440);
             text.setMaxWidth(440);
             text.setStyle("-fx-padding: 12; -fx-font-size: 1.0em;");
             PopOver pop = new PopOver(text);

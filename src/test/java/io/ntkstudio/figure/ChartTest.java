@@ -87,4 +87,28 @@ class ChartTest {
             assertTrue(ink > 20, "line and label of " + names[i] + ": " + ink + " pixels");
         }
     }
+
+    @Test
+    void givenTicksAreDrawnWhereTheyFallAndNoOthers() {
+        int w = 640;
+        int h = 300;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Charts.begin(g, w, h, ChartTheme.LIGHT);
+        double[] widths = {16, 64, 256, 1024, 4096};
+        Chart c = Chart.draw(g, 0, 0, w, h, "t", "width", "y", new double[] {16 / 1.4, 4096 * 1.4}, true, new double[] {1e-3, 1}, true, widths);
+        g.dispose();
+        int tickRow = (int) Math.round(c.yScale().toPixel(1e-3)) + 2;
+        java.util.List<Integer> marked = new java.util.ArrayList<>();
+        for (int x = 70; x < w - 14; x++) {
+            java.awt.Color px = new java.awt.Color(img.getRGB(x, tickRow));
+            if (px.getRed() < 80 && px.getGreen() < 80 && px.getBlue() < 80) {
+                marked.add(x);
+            }
+        }
+        assertEquals(widths.length, marked.size(), "tick marks at " + marked);
+        for (int i = 0; i < widths.length; i++) {
+            assertEquals(c.xScale().toPixel(widths[i]), marked.get(i), 1.0, "the tick of width " + widths[i]);
+        }
+    }
 }

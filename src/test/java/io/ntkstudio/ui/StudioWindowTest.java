@@ -336,6 +336,37 @@ class StudioWindowTest {
         waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
     }
 
+    /** No literal underscore in the window: σ_w, the stable limit and the heatmap's modes are typeset; messages with file names are not. */
+    @Test
+    void windowTextIsTypesetAndFileNamesAreNot() throws Exception {
+        firstSnapshot();
+        List<String> shown = fx(() -> {
+            List<String> texts = new ArrayList<>();
+            for (javafx.scene.Node n : window.lookupAll(".label")) {
+                if (n instanceof javafx.scene.control.Label l && l.isVisible() && l.getText() != null) {
+                    texts.add(l.getText());
+                }
+            }
+            return texts;
+        });
+        assertTrue(shown.stream().noneMatch(t -> t.contains("_")), "a literal underscore in " + shown.stream().filter(t -> t.contains("_")).toList());
+        javafx.scene.text.TextFlow limit = (javafx.scene.text.TextFlow) fx(() -> window.config.stableLimit.getGraphic());
+        List<String> runs = fx(() -> limit.getChildren().stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList());
+        assertTrue(runs.contains("max"), "λ_max's subscript is its own run: " + runs);
+        double subY = fx(() -> limit.getChildren().get(runs.indexOf("max")).getTranslateY());
+        assertTrue(subY > 0, "the subscript sits below the baseline");
+        fx(() -> {
+            model.notify("Could not open /tmp/my_run.json: no such file");
+            return null;
+        });
+        assertEquals("Could not open /tmp/my_run.json: no such file", fx(() -> window.notifications.getText()), "a path keeps its underscore");
+        fx(() -> {
+            model.notifyNote("η above 2n/λ_max");
+            return null;
+        });
+        assertEquals("η above 2n/λmax", fx(() -> ((javafx.scene.text.TextFlow) window.notifications.getGraphic()).getAccessibleText()));
+    }
+
     /** Titles whole (full or short, never cut) and the views' own controls at their full width, at 100 % and 200 %. */
     @Test
     void titleBarsKeepEveryTitleAndControlWholeAtLargeText() throws Exception {
@@ -461,7 +492,7 @@ class StudioWindowTest {
             assertEquals(io.ntkstudio.figure.ChartTheme.DARK, fx(() -> c.b.themeProperty().get()));
             assertEquals(1.5, fx(() -> c.a.textScaleProperty().get()), 0.0);
             assertTrue(fx(() -> compare.getStylesheets().stream().anyMatch(css -> css.endsWith("dark.css"))));
-            assertEquals("what to watch: both", fx(() -> ((javafx.scene.control.Label) compare.lookup("#compare-note")).getText()));
+            assertEquals("what to watch: both", fx(() -> ((javafx.scene.text.TextFlow) compare.lookup("#compare-note")).getAccessibleText()));
             waitFor("both first snapshots", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
             robot.clickOn(compare.views.get(0));
             robot.type(KeyCode.S);
