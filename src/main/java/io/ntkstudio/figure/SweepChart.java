@@ -80,8 +80,8 @@ public final class SweepChart {
                 colors.add(Charts.BROWN);
                 dashed.add(true);
                 // each reference line named at its end, so it reads without the legend
-                endLabel(g, c, xMax, atInit * Math.sqrt(xMin / xMax), "width^(−1/2)", Charts.GREY);
-                endLabel(g, c, xMax, trained * xMin / xMax, "width^(−1)", Charts.BROWN);
+                endLabel(g, c, xMin, atInit, xMax, atInit * Math.sqrt(xMin / xMax), "width^(−1/2)", Charts.GREY);
+                endLabel(g, c, xMin, trained, xMax, trained * xMin / xMax, "width^(−1)", Charts.BROWN);
             }
         }
         boolean[] d = new boolean[dashed.size()];
@@ -92,16 +92,32 @@ public final class SweepChart {
         c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, true);
     }
 
-    /** {@code label} just above the end (x, y) of a line, right-aligned to it, in the line's colour. */
-    private static void endLabel(Graphics2D g, Chart c, double x, double y, String label, Color color) {
+    /**
+     * {@code label} at the visible end of the straight (log–log) line from (x0, y0) to (x1, y1), in
+     * the line's colour: just below its end, or above where it leaves the plot at the bottom.
+     */
+    private static void endLabel(Graphics2D g, Chart c, double x0, double y0, double x1, double y1, String label, Color color) {
+        double low = c.yScale().lo();
+        double x = x1;
+        double y = y1;
+        boolean leaves = y1 < low && y0 > low;
+        if (leaves) {
+            double t = (Math.log(low) - Math.log(y0)) / (Math.log(y1) - Math.log(y0));
+            x = Math.exp(Math.log(x0) + t * (Math.log(x1) - Math.log(x0)));
+            y = low;
+        }
         double px = c.xScale().toPixel(x);
         double py = c.yScale().toPixel(y);
-        if (!Double.isFinite(py)) {
+        if (!Double.isFinite(px) || !Double.isFinite(py)) {
             return;
         }
         g.setFont(Chart.TICK_FONT);
         g.setColor(color);
-        Chart.text(g, label, px, py - 4, 1, 1);
+        if (leaves) {
+            Chart.text(g, label, px - 6, py - 4, 1, 1);
+        } else {
+            Chart.text(g, label, px, py + 5, 1, 0);
+        }
     }
 
     private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col, boolean limit) {
