@@ -102,6 +102,15 @@ final class ChartRenderer {
         }
     }
 
+    /**
+     * Paints {@code view} now, on the calling thread, at {@code scale} × its picture size with its
+     * text scaled alike: for exports, which must be sharp at 2× and 3× rather than enlarge the
+     * picture on screen.
+     */
+    static Rendered paintNow(PlotView view, ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
+        return paint(view, new Request(inputs, width, height, zoom, theme));
+    }
+
     private static Rendered paint(PlotView view, Request req) {
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();

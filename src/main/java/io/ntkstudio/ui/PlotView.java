@@ -50,6 +50,7 @@ final class PlotView extends BorderPane {
     private long shownStep = -1;
     private boolean renderWanted;
     private Object layout;
+    private javafx.scene.image.Image sharpRestore;
 
     PlotView(StudioModel model, ViewKind kind) {
         this.model = model;
@@ -283,6 +284,34 @@ final class PlotView extends BorderPane {
         renderWanted = false;
         model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get(),
                 model.themeProperty().get());
+    }
+
+    /**
+     * Shows this view's chart repainted at {@code scale} × its size, drawn into its usual place,
+     * until {@link #endSharp()}: a snapshot of the window at {@code scale} then has sharp charts.
+     */
+    void beginSharp(double scale) {
+        int w = (int) pictureWidth();
+        int h = (int) pictureHeight();
+        if (w < 2 || h < 2 || getScene() == null) {
+            return;
+        }
+        sharpRestore = image.getImage();
+        ChartRenderer.Rendered r = ChartRenderer.paintNow(this, model.chartInputs(this), (int) Math.round(w * scale),
+                (int) Math.round(h * scale), model.textScaleProperty().get() * scale, model.themeProperty().get());
+        image.setFitWidth(w);
+        image.setFitHeight(h);
+        image.setImage(r.image());
+    }
+
+    /** Back to the picture on screen after {@link #beginSharp}. */
+    void endSharp() {
+        if (sharpRestore != null) {
+            image.setImage(sharpRestore);
+            image.setFitWidth(0);
+            image.setFitHeight(0);
+            sharpRestore = null;
+        }
     }
 
     final void install(ChartRenderer.Rendered r) {

@@ -401,7 +401,18 @@ public final class StudioWindow extends BorderPane {
     void exportWindowPng(Path file, double scale, boolean caption) throws IOException {
         javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
         p.setTransform(new javafx.scene.transform.Scale(scale, scale));
-        java.awt.image.BufferedImage shot = javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot(p, null), null);
+        // the charts are repainted at the export's resolution, not enlarged from the screen's
+        for (PlotView v : dashboard.views()) {
+            v.beginSharp(scale);
+        }
+        java.awt.image.BufferedImage shot;
+        try {
+            shot = javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot(p, null), null);
+        } finally {
+            for (PlotView v : dashboard.views()) {
+                v.endSharp();
+            }
+        }
         io.ntkstudio.engine.TrainingSnapshot s = model.snapshotProperty().get();
         if (!caption || s == null) {
             io.ntkstudio.figure.FigureSet.writePng(shot, file);

@@ -413,6 +413,13 @@ class StudioWindowTest {
         });
         RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
         assertEquals(saved.toAbsolutePath().normalize(), recent.list().get(0));
+        fx(() -> {
+            model.pause();
+            model.dismissNotification();
+            return null;
+        });
+        waitFor("the views at rest", () -> model.renderer().idle() && !window.notifications.isShowing());
+        Thread.sleep(500);
         for (int scale = 1; scale <= 3; scale++) {
             Path png = dir.resolve("window" + scale + ".png");
             int k = scale;
@@ -424,6 +431,39 @@ class StudioWindowTest {
             assertEquals(Math.round(fx(() -> window.getWidth()) * scale), img.getWidth());
             assertEquals(Math.round(fx(() -> window.getHeight()) * scale), img.getHeight());
         }
+        // at 2× the charts are repainted at 2×, not enlarged: the loss view's pixels in the export
+        // are those of the chart painted directly at twice its size
+        java.awt.image.BufferedImage two = javax.imageio.ImageIO.read(dir.resolve("window2.png").toFile());
+        PlotView losses = window.dashboard.view("losses");
+        double[] at = fx(() -> {
+            javafx.geometry.Point2D p = losses.image.localToScene(0, 0);
+            return new double[] {p.getX(), p.getY(), losses.pictureWidth(), losses.pictureHeight()};
+        });
+        java.awt.image.BufferedImage direct = fx(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(ChartRenderer.paintNow(losses,
+                model.chartInputs(losses), (int) (2 * at[2]), (int) (2 * at[3]), 2 * model.textScaleProperty().get(),
+                model.themeProperty().get()).image(), null));
+        java.awt.image.BufferedImage one = javax.imageio.ImageIO.read(dir.resolve("window1.png").toFile());
+        // over the chart's ink (text, lines, ticks: where it differs from white), how many pixels
+        // agree: the sharp export all of them; the screen's picture enlarged, as exports once were, not
+        int ink = 0;
+        int same = 0;
+        int enlarged = 0;
+        for (int y = 0; y < direct.getHeight(); y++) {
+            for (int x = 0; x < direct.getWidth(); x++) {
+                int a = direct.getRGB(x, y) & 255;
+                if (a > 200) {
+                    continue;
+                }
+                ink++;
+                int b = two.getRGB((int) Math.round(2 * at[0]) + x, (int) Math.round(2 * at[1]) + y) & 255;
+                int c = one.getRGB((int) Math.round(at[0]) + x / 2, (int) Math.round(at[1]) + y / 2) & 255;
+                same += Math.abs(a - b) <= 24 ? 1 : 0;
+                enlarged += Math.abs(a - c) <= 24 ? 1 : 0;
+            }
+        }
+        int all = ink;
+        assertTrue(enlarged < 0.9 * ink, "the contrast: an enlarged picture agrees on " + enlarged + " of " + ink);
+        assertTrue(same > 0.97 * all, "the exported chart is the chart painted at 2×: " + same + " of " + all + " pixels agree");
         Path captioned = dir.resolve("window-caption.png");
         fx(() -> {
             window.exportWindowPng(captioned, 2, true);
