@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.scene.text.TextFlow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
@@ -67,6 +68,17 @@ final class ViewActions {
                     file -> exportPng(view, file, k, caption.isSelected())));
             menu.getItems().add(png);
         }
+        for (int[] size : SLIDES) {
+            MenuItem slide = new MenuItem(String.format(Locale.ROOT, "Export PNG at %d × %d (%s)…", size[0], size[1],
+                    size[0] * 9 == size[1] * 16 ? "16:9 slide" : "4:3"));
+            slide.setOnAction(e -> choose(view, "PNG image", "*.png", view.name() + "-" + size[0] + "x" + size[1] + ".png",
+                    file -> exportPng(view, file, size[0], size[1], caption.isSelected())));
+            menu.getItems().add(slide);
+        }
+        MenuItem sized = new MenuItem("Export PNG at a chosen size…");
+        sized.setOnAction(e -> askSize(view).ifPresent(size -> choose(view, "PNG image", "*.png",
+                view.name() + "-" + size[0] + "x" + size[1] + ".png", file -> exportPng(view, file, size[0], size[1], caption.isSelected()))));
+        menu.getItems().add(sized);
         MenuItem csv = new MenuItem("Export data as CSV…");
         csv.setOnAction(e -> choose(view, "CSV data", "*.csv", view.name() + ".csv", file -> exportCsv(view, file)));
         MenuItem copy = new MenuItem("Copy image");
@@ -100,21 +112,27 @@ final class ViewActions {
         ChartInputs in = view.model.chartInputs(view);
         double w = Math.max(200, view.pictureWidth());
         double h = Math.max(150, view.pictureHeight());
+        return picture(view, w, h + (caption && in != null ? CAPTION : 0), scale, caption);
+    }
+
+    /** The view laid out in {@code w} × {@code h} (the caption, if any, included) and painted at {@code scale}. */
+    static BufferedImage picture(PlotView view, double w, double h, double scale, boolean caption) {
+        ChartInputs in = view.model.chartInputs(view);
         double top = caption && in != null ? CAPTION : 0;
-        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round((h + top) * scale), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h + top, view.model.themeProperty().get());
+            Charts.begin(g, w, h, view.model.themeProperty().get());
             if (in == null) {
                 return img;
             }
             if (top > 0) {
-                g.setClip(0, 0, (int) Math.ceil(w), (int) Math.ceil(h + top));
+                g.setClip(0, 0, (int) Math.ceil(w), (int) Math.ceil(h));
                 FigureSet.drawCaption(g, FigureSet.caption(in.snapshot()), top);
                 g.translate(0, top);
             }
-            view.paint(g, w, h, in);
+            view.paint(g, w, h - top, in);
         } finally {
             g.dispose();
         }
@@ -123,6 +141,48 @@ final class ViewActions {
 
     static void exportPng(PlotView view, Path file, double scale, boolean caption) throws IOException {
         FigureSet.writePng(picture(view, scale, caption), file);
+    }
+
+    /** Slide sizes offered for one view: 16:9 and 4:3. */
+    static final int[][] SLIDES = {{1920, 1080}, {1600, 1200}};
+
+    /**
+     * The view as a {@code width} × {@code height} PNG exactly (the caption, if any, inside it),
+     * the chart laid out at half that size and painted at 2×, so its text reads on a slide.
+     */
+    static void exportPng(PlotView view, Path file, int width, int height, boolean caption) throws IOException {
+        FigureSet.writePng(picture(view, width / 2.0, height / 2.0, 2, caption), file);
+    }
+
+    /** Asks for a size as "W×H" (or WxH), each 200–8000 pixels; empty when cancelled or not valid (then says why). */
+    static java.util.Optional<int[]> askSize(PlotView view) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("1920×1080");
+        d.setTitle("Export at a chosen size");
+        d.setHeaderText("Width × height in pixels (200 to 8000 each), e.g. 1920×1080 or 1280x720");
+        d.initOwner(view.getScene().getWindow());
+        return d.showAndWait().flatMap(text -> {
+            int[] size = parseSize(text);
+            if (size == null) {
+                view.model.notify("\"" + text + "\" is not a size: write width × height in pixels, each from 200 to 8000, e.g. 1920×1080.");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(size);
+        });
+    }
+
+    /** "1920×1080", "1920x1080" or "1920 x 1080" as {width, height}; null unless each is 200–8000. */
+    static int[] parseSize(String text) {
+        String[] parts = text.trim().split("\\s*[×xX]\\s*");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int w = Integer.parseInt(parts[0]);
+            int h = Integer.parseInt(parts[1]);
+            return w >= 200 && w <= 8000 && h >= 200 && h <= 8000 ? new int[] {w, h} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static void exportCsv(PlotView view, Path file) throws IOException {

@@ -1,5 +1,6 @@
 package io.ntkstudio.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -334,6 +335,29 @@ class StudioWindowTest {
         javafx.scene.Node help = robot.lookup("#view-modes .button").<javafx.scene.control.Button>match(b -> "?".equals(b.getText())).query();
         robot.clickOn(help);
         waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
+    }
+
+    @Test
+    void aViewExportsAtSlideSizesExactly() throws Exception {
+        firstSnapshot();
+        waitFor("views drawn", () -> model.renderer().idle());
+        for (int[] size : new int[][] {{1920, 1080}, {1600, 1200}, {1280, 720}}) {
+            for (boolean caption : new boolean[] {true, false}) {
+                Path png = dir.resolve("losses-" + size[0] + "x" + size[1] + caption + ".png");
+                fx(() -> {
+                    ViewActions.exportPng(window.dashboard.view("losses"), png, size[0], size[1], caption);
+                    return null;
+                });
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+                assertEquals(size[0], img.getWidth());
+                assertEquals(size[1], img.getHeight(), "the caption is inside the size asked for");
+            }
+        }
+        assertArrayEquals(new int[] {1920, 1080}, ViewActions.parseSize(" 1920 × 1080 "));
+        assertArrayEquals(new int[] {1280, 720}, ViewActions.parseSize("1280x720"));
+        for (String bad : new String[] {"1920", "100x100", "9000x1000", "axb", "1920x1080x3", ""}) {
+            assertNull(ViewActions.parseSize(bad), bad);
+        }
     }
 
     /** No literal underscore in the window: σ_w, the stable limit and the heatmap's modes are typeset; messages with file names are not. */
