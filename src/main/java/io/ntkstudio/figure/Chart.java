@@ -231,8 +231,9 @@ public final class Chart {
     /**
      * Names each line at its right end, in its colour on the legend's background, for a chart too
      * small for a legend (a panel of the default grid). Labels sit left of the end, above or below
-     * the line, whichever covers less data, and are pushed apart so that none overlaps another.
-     * A name whose line was not drawn (nothing plottable) is left out.
+     * the line, whichever covers less data, and are pushed apart so that none overlaps another;
+     * when they would still cover data, they go together where they cover least. A name whose
+     * line was not drawn (nothing plottable) is left out.
      */
     private void directLabels(Graphics2D g, String[] names, Color[] colors, boolean[] dashed) {
         Font font = TICK_FONT.deriveFont(9f);
@@ -273,6 +274,36 @@ public final class Chart {
         double overflow = order.length == 0 ? 0 : boxes.get(order[order.length - 1])[1] + rowH - (bottom - 1);
         for (int k = 0; k < order.length && overflow > 0; k++) {
             boxes.get(order[k])[1] = Math.max(top + 1 + k * rowH, boxes.get(order[k])[1] - overflow);
+        }
+        int atEnds = 0;
+        double blockW = 0;
+        for (double[] b : boxes) {
+            atEnds += inkUnder(b[0], b[1], b[2], b[3]);
+            blockW = Math.max(blockW, b[2]);
+        }
+        // lines that end together stack their names over the data: then the names go, as one
+        // block in the order given, wherever in the plot they cover least
+        double blockH = boxes.size() * rowH;
+        if (atEnds > 0 && blockH < bottom - top - 2) {
+            double[][] spots = {{right - blockW - 2, top + 2}, {left + 2, top + 2}, {right - blockW - 2, bottom - blockH - 2},
+                    {left + 2, bottom - blockH - 2}, {(left + right - blockW) / 2, top + 2}, {(left + right - blockW) / 2, bottom - blockH - 2},
+                    {left + 2, (top + bottom - blockH) / 2}, {right - blockW - 2, (top + bottom - blockH) / 2}};
+            double[] best = null;
+            int least = atEnds;
+            for (double[] spot : spots) {
+                int under = inkUnder(spot[0], spot[1], blockW, blockH);
+                if (under < least) {
+                    least = under;
+                    best = spot;
+                }
+            }
+            if (best != null) {
+                for (int k = 0; k < boxes.size(); k++) {
+                    double[] b = boxes.get(k);
+                    b[0] = best[0] + blockW - b[2];
+                    b[1] = best[1] + k * rowH;
+                }
+            }
         }
         int covered = 0;
         for (int k = 0; k < boxes.size(); k++) {

@@ -12,7 +12,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The spectrum, loss and function charts, painted with Java2D from {@link ChartInputs}: the same
@@ -267,16 +269,28 @@ public final class Charts {
                     Math.min(c.xScale().p0(), c.xScale().p1()) + 8, Math.max(c.yScale().p0(), c.yScale().p1()) - 6, 0, 1);
         }
         if (ensemble != null) {
-            boolean gp = ensemble.hasGaussianProcess();
-            String[] names = gp
-                    ? new String[] {"target", ensemble.count() + " networks", "their mean ± 2σ", "NTK-GP mean ± 2σ (∞ width)",
-                                    "kernel regime (Θ_0), network 1", "train points"}
-                    : new String[] {"target", ensemble.count() + " networks", "their mean ± 2σ", "kernel regime (Θ_0), network 1",
-                                    "train points"};
-            Color[] colors = gp ? new Color[] {LIGHT_GREY, EnsembleCurves.MEMBER, BLUE, PURPLE, ORANGE, ChartTheme.of(g).ink}
-                    : new Color[] {LIGHT_GREY, EnsembleCurves.MEMBER, BLUE, ORANGE, ChartTheme.of(g).ink};
-            boolean[] dashed = gp ? new boolean[] {false, false, false, true, true, false} : new boolean[] {false, false, false, true, false};
-            c.legend(g, names, colors, dashed);
+            List<String> names = new ArrayList<>(List.of("target", ensemble.count() + " networks",
+                    "their mean ± 2σ"));
+            List<Color> colors = new ArrayList<>(List.of(LIGHT_GREY, EnsembleCurves.MEMBER, BLUE));
+            List<Boolean> dashes = new ArrayList<>(List.of(false, false, false));
+            if (ensemble.hasGaussianProcess()) {
+                names.add("NTK-GP mean ± 2σ (∞ width)");
+                colors.add(PURPLE);
+                dashes.add(true);
+            }
+            if (ensemble.hasNngp()) {
+                names.add("NNGP posterior mean (Bayes)");
+                colors.add(GREEN);
+                dashes.add(true);
+            }
+            names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
+            colors.addAll(List.of(ORANGE, ChartTheme.of(g).ink));
+            dashes.addAll(List.of(true, false));
+            boolean[] dashed = new boolean[dashes.size()];
+            for (int i = 0; i < dashed.length; i++) {
+                dashed[i] = dashes.get(i);
+            }
+            c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), dashed);
         } else if (hasLimit) {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
                     new Color[] {LIGHT_GREY, BLUE, ORANGE, GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});

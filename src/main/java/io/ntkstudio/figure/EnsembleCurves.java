@@ -7,7 +7,9 @@ import java.awt.Graphics2D;
 /**
  * The learned function of an ensemble run: the members as thin lines (at most {@link #DRAWN}),
  * their mean with a ±2σ band, and the NTK Gaussian process mean with its ±2σ band outlined and
- * dashed (Lee et al. 2019, Sec. 2.3): many random networks against the infinite-width prediction.
+ * dashed (Lee et al. 2019, Sec. 2.3): many random networks against the infinite-width prediction;
+ * for contrast, the mean of the NNGP posterior K(x, X) K⁻¹ y (Bayesian inference with the NNGP
+ * kernel alone, Lee et al. 2018), thin and dashed in green.
  * Arrays are in the chart's order of the test inputs.
  */
 final class EnsembleCurves {
@@ -21,6 +23,7 @@ final class EnsembleCurves {
     private final double[] gpMean;
     private final double[] gpLow;
     private final double[] gpHigh;
+    private final double[] nngpMean;
     private final int count;
 
     EnsembleCurves(int[] order, EnsembleView e) {
@@ -34,6 +37,7 @@ final class EnsembleCurves {
         gpMean = new double[gp ? m : 0];
         gpLow = new double[gpMean.length];
         gpHigh = new double[gpMean.length];
+        nngpMean = new double[e.nngpMean().isEmpty() ? 0 : m];
         for (int k = 0; k < m; k++) {
             int i = order[k];
             for (int j = 0; j < members.length; j++) {
@@ -48,11 +52,18 @@ final class EnsembleCurves {
                 gpLow[k] = gpMean[k] - 2 * e.gpStd().get(i);
                 gpHigh[k] = gpMean[k] + 2 * e.gpStd().get(i);
             }
+            if (nngpMean.length > 0) {
+                nngpMean[k] = e.nngpMean().get(i);
+            }
         }
     }
 
     boolean hasGaussianProcess() {
         return gpMean.length > 0;
+    }
+
+    boolean hasNngp() {
+        return nngpMean.length > 0;
     }
 
     int count() {
@@ -61,7 +72,7 @@ final class EnsembleCurves {
 
     /** {lo, hi} widened to hold every curve and band drawn. */
     double[] range(double lo, double hi) {
-        for (double[] a : new double[][] {low, high, gpLow, gpHigh}) {
+        for (double[] a : new double[][] {low, high, gpLow, gpHigh, nngpMean}) {
             for (double v : a) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -81,6 +92,9 @@ final class EnsembleCurves {
             c.line(g, x, gpLow, Charts.PURPLE, 1.3f, true);
             c.line(g, x, gpHigh, Charts.PURPLE, 1.3f, true);
             c.line(g, x, gpMean, Charts.PURPLE, 2f, true);
+        }
+        if (hasNngp()) {
+            c.line(g, x, nngpMean, Charts.GREEN, 1.4f, true);
         }
         c.line(g, x, mean, Charts.BLUE, 2.6f, false);
     }

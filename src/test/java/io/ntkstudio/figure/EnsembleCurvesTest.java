@@ -1,0 +1,67 @@
+package io.ntkstudio.figure;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntkstudio.engine.EnsembleView;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingRun;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.model.Activation;
+import io.ntkstudio.model.DataSpec;
+import io.ntkstudio.model.DatasetFactory;
+import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.model.ReadOnlyVector;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class EnsembleCurvesTest {
+    private static int greenPixels(EnsembleView view, int m) {
+        int[] order = new int[m];
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+            x[i] = i;
+        }
+        EnsembleCurves curves = new EnsembleCurves(order, view);
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Charts.begin(g, 640, 440);
+        double[] r = curves.range(0, 0);
+        Chart c = Chart.draw(g, 0, 0, 640, 440, "f", "x", "f(x)", new double[] {0, m - 1}, false, new double[] {r[0], r[1]}, false);
+        curves.draw(g, c, x);
+        g.dispose();
+        int green = 0;
+        for (int yy = 0; yy < 440; yy++) {
+            for (int xx = 0; xx < 640; xx++) {
+                if (img.getRGB(xx, yy) == Charts.GREEN.getRGB()) {
+                    green++;
+                }
+            }
+        }
+        return green;
+    }
+
+    @Test
+    void theNngpPosteriorMeanIsDrawnForContrast() {
+        ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
+                new DataSpec("circle", 8, 16, "sin", 1, 0, 0, null, null), new TrainingSpec(0.5, 10, 5).withMembers(4));
+        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), true);
+        for (int t = 0; t < 5; t++) {
+            run.advance();
+        }
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        EnsembleView e = s.ensemble();
+        assertTrue(e != null && !e.nngpMean().isEmpty(), "an NTK-parameterized ensemble carries the NNGP posterior");
+        EnsembleView without = new EnsembleView(e.members(), e.mean(), e.std(), e.gpMean(), e.gpStd(), ReadOnlyVector.empty(),
+                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit());
+        int m = e.mean().size();
+        int with = greenPixels(e, m);
+        int none = greenPixels(without, m);
+        assertTrue(none == 0 && with > 20, "green NNGP line: " + with + " pixels, without it " + none);
+    }
+}
