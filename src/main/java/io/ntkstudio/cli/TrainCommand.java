@@ -67,6 +67,8 @@ final class TrainCommand implements Callable<Integer> {
                         if (System.console() != null) {
                             err.printf(Locale.ROOT, "step %d of %d, train loss %.4g%n", step, steps, loss);
                         }
+                        // every five seconds: what the JIT compiler freed goes back, so memory stays flat
+                        NativeHeap.trim();
                     }, StopSignals::requested);
             files.finish(run.lastKernel());
             last = files.last();
