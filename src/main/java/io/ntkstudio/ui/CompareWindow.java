@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.text.TextFlow;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -79,8 +81,16 @@ final class CompareWindow extends BorderPane {
         export.setId("compare-export");
         export.setTooltip(new javafx.scene.control.Tooltip("Both runs as one 16:9 picture, 1920 × 1080 (Ctrl+E)"));
         export.setOnAction(e -> exportSlide());
-        ToolBar bar = new ToolBar(play, step, reset, export, new Label("   B differs in:  width"), widthB,
-                new Label("depth"), depthB, new Label("activation"), activationB, new Label("parameterization"), parameterizationB, new Label("learning rate"), rateB);
+        // A bar that wraps instead of hiding what does not fit behind an overflow button (at
+        // 1280 × 720 the learning rate was hidden); each label stays with its field.
+        FlowPane bar = new FlowPane(10, 4, play, step, reset, export, new Label("B differs in:"), pair("width", widthB),
+                pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
+                pair("learning rate", rateB));
+        bar.setId("compare-bar");
+        bar.getStyleClass().add("tool-bar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(16));
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -95,8 +105,10 @@ final class CompareWindow extends BorderPane {
         heading.setVgrow(Priority.NEVER);
         grid.getRowConstraints().add(heading);
         for (int r = 0; r < 3; r++) {
+            // equal shares of what the heading leaves (percentages left the heading row 3 % and
+            // made the grid's minimum 945 px: at 1280 × 720 the loss row fell off the window)
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(97.0 / 3);
+            rc.setPrefHeight(100);
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
@@ -226,5 +238,12 @@ final class CompareWindow extends BorderPane {
         controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
                         .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue()))
                 .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery(), t.members())));
+    }
+
+    /** A label and its control, kept together when the bar wraps. */
+    private static HBox pair(String label, javafx.scene.Node control) {
+        HBox box = new HBox(5, new Label(label), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

@@ -542,6 +542,47 @@ class StudioWindowTest {
     }
 
     @Test
+    void compareModeFitsCommonWindowSizesWithNothingHidden() throws Exception {
+        firstSnapshot();
+        CompareWindow compare = fx(() -> window.openCompare());
+        try {
+            for (int[] size : new int[][] {{1280, 720}, {1300, 860}, {1920, 1080}}) {
+                fx(() -> {
+                    javafx.stage.Stage st = (javafx.stage.Stage) compare.getScene().getWindow();
+                    st.setWidth(size[0]);
+                    st.setHeight(size[1]);
+                    return null;
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(300);
+                WaitForAsyncUtils.waitForFxEvents();
+                double w = fx(() -> compare.getWidth());
+                double h = fx(() -> compare.getHeight());
+                javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) fx(() -> compare.lookup("#compare-bar"));
+                List<javafx.geometry.Bounds> controls = fx(() -> bar.getChildren().stream().map(n -> n.localToScene(n.getBoundsInLocal())).toList());
+                for (javafx.geometry.Bounds b : controls) {
+                    assertTrue(b.getMaxX() <= w + 0.5 && b.getMaxY() <= h, "a bar control outside the " + size[0] + "×" + size[1] + " window: " + b);
+                }
+                javafx.geometry.Bounds rate = fx(() -> compare.rateB.field().localToScene(compare.rateB.field().getBoundsInLocal()));
+                assertTrue(fx(() -> compare.rateB.field().isVisible()) && rate.getMaxX() <= w + 0.5 && rate.getWidth() > 30,
+                        "the learning rate of B is shown at " + size[0] + "×" + size[1] + ": " + rate);
+                for (PlotView v : compare.views) {
+                    javafx.geometry.Bounds b = fx(() -> v.localToScene(v.getBoundsInLocal()));
+                    double picture = fx(() -> v.pictureHeight());
+                    assertTrue(b.getMaxY() <= h + 0.5 && b.getMaxX() <= w + 0.5 && picture >= 60,
+                            v.name() + " cut or squashed at " + size[0] + "×" + size[1] + ": " + b + ", picture " + picture);
+                }
+            }
+        } finally {
+            fx(() -> {
+                compare.controller.shutdown();
+                compare.getScene().getWindow().hide();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void compareModeFollowsTheWindowTakesItsKeysKeepsTheStepBudgetAndShowsTheNote(FxRobot robot) throws Exception {
         firstSnapshot();
         fx(() -> {
