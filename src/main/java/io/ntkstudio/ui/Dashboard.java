@@ -4,20 +4,36 @@ import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
 /**
  * The live views side by side, in rows of three in the order of their list ({@link Views#ALL});
- * any one can be maximised and restored.
+ * any one can be maximised and restored. When the grid's cells would be too small for the text
+ * size (a projector at 200 %), the views go in pages of two side by side, with a bar of pages
+ * above them (Page Up / Page Down); back at a size where the grid fits, the grid returns.
  */
 final class Dashboard extends GridPane {
     static final int COLUMNS = 3;
     private final List<PlotView> views = new ArrayList<>();
     private PlotView maximised;
     private int columns = COLUMNS;
+    /** Views per page when paged (0: all in the grid), and the page on show. */
+    private int perPage;
+    private int page;
+    /** A chart needs about this much room, in the units of 100 % text, to be read. */
+    static final double MIN_CELL_WIDTH = 300;
+    static final double MIN_CELL_HEIGHT = 200;
+    static final int PER_PAGE = 2;
+    private final HBox pager = new HBox(6);
+    private final ToggleGroup pages = new ToggleGroup();
 
     Dashboard(StudioModel model) {
         this(model, Views.ALL);
@@ -33,13 +49,72 @@ final class Dashboard extends GridPane {
         for (PlotView v : views) {
             v.onMaximise(() -> toggle(v));
         }
+        pager.setId("dashboard-pager");
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setPadding(new Insets(2, 4, 2, 4));
+        for (int p = 0; p * PER_PAGE < views.size(); p++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = p * PER_PAGE; k < Math.min(views.size(), (p + 1) * PER_PAGE); k++) {
+                name.append(name.length() > 0 ? " · " : "").append(views.get(k).kind().shortTitle());
+            }
+            ToggleButton b = new ToggleButton(name.toString());
+            b.setToggleGroup(pages);
+            b.setId("page-" + p);
+            int shown = p;
+            b.setOnAction(e -> showPage(shown));
+            pager.getChildren().add(b);
+        }
         setColumns(COLUMNS);
+    }
+
+    /**
+     * Chooses the grid or pages for a dashboard of {@code width} × {@code height} pixels with text
+     * at {@code zoom}: pages when a cell of the grid would be under MIN_CELL_WIDTH × MIN_CELL_HEIGHT
+     * in 100 % units.
+     */
+    void fit(double width, double height, double zoom) {
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        int rows = (views.size() + COLUMNS - 1) / COLUMNS;
+        boolean cramped = width / COLUMNS / zoom < MIN_CELL_WIDTH || height / rows / zoom < MIN_CELL_HEIGHT;
+        int wanted = cramped ? PER_PAGE : 0;
+        if (wanted != perPage) {
+            perPage = wanted;
+            setColumns(perPage > 0 ? PER_PAGE : COLUMNS);
+        }
+    }
+
+    /** Whether the views are in pages (else all in the grid). */
+    boolean paged() {
+        return perPage > 0;
+    }
+
+    /** Shows page {@code p} (of two views each) when paged. */
+    void showPage(int p) {
+        int count = (views.size() + PER_PAGE - 1) / PER_PAGE;
+        page = Math.floorMod(p, count);
+        layoutGrid();
+    }
+
+    /** The next or previous page (Page Down / Page Up). */
+    void turnPage(int by) {
+        if (paged()) {
+            showPage(page + by);
+        }
+    }
+
+    /** Shows the page holding {@code v} (nothing when the grid shows every view). */
+    void reveal(PlotView v) {
+        if (paged()) {
+            showPage(views.indexOf(v) / PER_PAGE);
+        }
     }
 
     /** Lays the views out in rows of {@code k}. */
     void setColumns(int k) {
         columns = Math.max(1, k);
-        int rows = (views.size() + columns - 1) / columns;
+        int rows = perPage > 0 ? 1 : (views.size() + columns - 1) / columns;
         getColumnConstraints().clear();
         getRowConstraints().clear();
         for (int i = 0; i < columns; i++) {
@@ -48,9 +123,14 @@ final class Dashboard extends GridPane {
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
+        if (perPage > 0) {
+            RowConstraints bar = new RowConstraints();
+            bar.setVgrow(Priority.NEVER);
+            getRowConstraints().add(bar);
+        }
         for (int i = 0; i < rows; i++) {
             RowConstraints r = new RowConstraints();
-            r.setPercentHeight(100.0 / rows);
+            r.setPrefHeight(100);
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
@@ -86,15 +166,25 @@ final class Dashboard extends GridPane {
     private void layoutGrid() {
         getChildren().clear();
         int rows = getRowConstraints().size();
+        for (PlotView v : views) {
+            // add(node, col, row) keeps a span set earlier: a view once maximised spilled over its
+            // neighbours after the grid was restored in another shape, until the spans are reset
+            GridPane.setColumnSpan(v, 1);
+            GridPane.setRowSpan(v, 1);
+        }
         if (maximised != null) {
             add(maximised, 0, 0, columns, rows);
             return;
         }
+        if (perPage > 0) {
+            add(pager, 0, 0, columns, 1);
+            ((ToggleButton) pager.getChildren().get(page)).setSelected(true);
+            for (int k = page * PER_PAGE; k < Math.min(views.size(), (page + 1) * PER_PAGE); k++) {
+                add(views.get(k), k - page * PER_PAGE, 1);
+            }
+            return;
+        }
         for (int k = 0; k < views.size(); k++) {
-            // add(node, col, row) keeps a span set earlier: a view once maximised spilled over its
-            // neighbours after the grid was restored in another shape, until the spans are reset
-            GridPane.setColumnSpan(views.get(k), 1);
-            GridPane.setRowSpan(views.get(k), 1);
             add(views.get(k), k % columns, k / columns);
         }
     }

@@ -62,6 +62,11 @@ public final class StudioWindow extends BorderPane {
         config = new ConfigPanel(model);
         transport = new TransportBar(model);
         dashboard = new Dashboard(model, views);
+        // the grid, or pages of two views when its cells would be too small for the text size
+        Runnable fit = () -> dashboard.fit(dashboard.getWidth(), dashboard.getHeight(), model.textScaleProperty().get());
+        dashboard.widthProperty().addListener((o, a, b) -> fit.run());
+        dashboard.heightProperty().addListener((o, a, b) -> fit.run());
+        model.textScaleProperty().addListener((o, a, b) -> fit.run());
         notifications = new NotificationPane(dashboard);
         notifications.setId("notifications");
         notifications.setShowFromTop(true);
@@ -222,6 +227,8 @@ public final class StudioWindow extends BorderPane {
             case LEFT -> timeline.move(-1);
             case RIGHT -> timeline.move(1);
             case HOME -> timeline.first();
+            case PAGE_DOWN -> dashboard.turnPage(1);
+            case PAGE_UP -> dashboard.turnPage(-1);
             case END -> model.showLive();
             case ESCAPE -> {
                 // one thing at a time: first out of full screen, then the start page or a maximised view

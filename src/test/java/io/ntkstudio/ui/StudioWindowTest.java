@@ -316,14 +316,14 @@ class StudioWindowTest {
     void textScaleGrowsTheViewsAndHelpExplainsThem(FxRobot robot) throws Exception {
         firstSnapshot();
         waitFor("views drawn", () -> model.renderer().idle() && window.dashboard.views().stream().allMatch(v -> v.shownStep() >= 0));
-        long draws = fx(() -> window.dashboard.view("spectrum").draws());
+        long draws = fx(() -> window.dashboard.view("function").draws());
         fx(() -> {
             window.scaleText(0.5);
             return null;
         });
         assertEquals(1.5, fx(() -> model.textScaleProperty().get()), 1e-12);
         assertTrue(fx(() -> window.getStyle()).contains("19.5px"));
-        waitFor("redrawn at the new scale", () -> window.dashboard.view("spectrum").draws() > draws && model.renderer().idle());
+        waitFor("redrawn at the new scale", () -> window.dashboard.view("function").draws() > draws && model.renderer().idle());
         fx(() -> {
             window.scaleText(5);
             return null;
@@ -332,6 +332,11 @@ class StudioWindowTest {
         for (PlotView v : window.dashboard.views()) {
             assertTrue(v.kind().help().length() > 100, v.name() + " has help");
         }
+        fx(() -> {
+            window.dashboard.reveal(window.dashboard.view("modes"));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node help = robot.lookup("#view-modes .button").<javafx.scene.control.Button>match(b -> "?".equals(b.getText())).query();
         robot.clickOn(help);
         waitFor("the help popover", () -> robot.lookup(".popover").tryQuery().isPresent());
@@ -403,13 +408,32 @@ class StudioWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(300);
             WaitForAsyncUtils.waitForFxEvents();
-            for (PlotView v : window.dashboard.views()) {
-                String shown = fx(() -> v.titleLabel.getText());
-                assertTrue(shown.equals(v.kind().title()) || shown.equals(v.kind().shortTitle()), v.name() + " shows " + shown);
-                double width = fx(() -> v.titleLabel.getWidth());
-                double pref = fx(() -> v.titleLabel.prefWidth(-1));
-                assertTrue(width >= pref - 0.5, v.name() + " title cut at " + scale + ": " + width + " < " + pref);
+            assertEquals(scale > 1.5, fx(() -> window.dashboard.paged()), "pages of two at 200 % in 1200 × 800, the grid at 100 %");
+            int pageCount = fx(() -> window.dashboard.paged()) ? 3 : 1;
+            for (int page = 0; page < pageCount; page++) {
+                int p = page;
+                fx(() -> {
+                    window.dashboard.showPage(p);
+                    return null;
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(200);
+                WaitForAsyncUtils.waitForFxEvents();
+                List<PlotView> shownViews = fx(() -> window.dashboard.views().stream().filter(v -> v.getScene() != null).toList());
+                assertEquals(pageCount == 1 ? 6 : 2, shownViews.size(), "views on show at " + scale);
+                for (PlotView v : shownViews) {
+                    String shown = fx(() -> v.titleLabel.getText());
+                    assertTrue(shown.equals(v.kind().title()) || shown.equals(v.kind().shortTitle()), v.name() + " shows " + shown);
+                    double width = fx(() -> v.titleLabel.getWidth());
+                    double pref = fx(() -> v.titleLabel.prefWidth(-1));
+                    assertTrue(width >= pref - 0.5, v.name() + " title cut at " + scale + ": " + width + " < " + pref);
+                }
             }
+            fx(() -> {
+                window.dashboard.showPage(2);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
             javafx.scene.control.Spinner<?> anchor = (javafx.scene.control.Spinner<?>) fx(() -> window.dashboard.view("slice")
                     .getProperties().get("anchor-spinner"));
             double w = fx(() -> anchor.getWidth());
