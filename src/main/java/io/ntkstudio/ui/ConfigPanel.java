@@ -330,6 +330,8 @@ final class ConfigPanel extends VBox {
     private static VBox row(String label, Node... controls) {
         Label l = MathFlow.label(label);
         l.getStyleClass().add("field-label");
+        // at large text a long label takes a second line rather than an ellipsis
+        l.setWrapText(true);
         VBox box = new VBox(3, l);
         for (Node c : controls) {
             if (c instanceof javafx.scene.control.Control control) {
