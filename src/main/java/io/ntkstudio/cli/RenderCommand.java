@@ -7,6 +7,7 @@ import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.plot.PixelSize;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.model.DatasetFactory;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,32 +36,17 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNGs (created if missing)")
     Path outDir;
 
-    @Option(names = "--scale", paramLabel = "K", description = "pixel scale: 1, 2 or 3 for slides (default: ${DEFAULT-VALUE})")
-    double scale = 2;
-
-    @Option(names = "--size", paramLabel = "WxH",
-            description = "dashboard.png at exactly W × H pixels, e.g. 1920x1080 for a 16:9 slide or 1600x1200 for 4:3; "
-                    + "--scale then sets the size of text and lines")
-    String size;
-
-    @Option(names = "--theme", paramLabel = "T", description = "light, high-contrast or dark (default: ${DEFAULT-VALUE})")
-    String theme = "light";
+    @Mixin
+    FigureOptions figure;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        if (!(scale >= 1 && scale <= 4)) {
-            throw new InvalidInputException("--scale must be from 1 to 4, got " + scale);
-        }
-        ChartTheme chartTheme;
-        try {
-            chartTheme = ChartTheme.parse(theme);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--theme: " + e.getMessage());
-        }
-        int[] dimensions = size == null ? null : parseSize(size);
+        double scale = figure.scale();
+        ChartTheme chartTheme = figure.theme();
+        int[] dimensions = figure.size();
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Set<String> names = new HashSet<>();
         names.add("dashboard.png");
@@ -109,21 +96,12 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "WxH" as pixels, each 320 to 7680. */
+    /** "WxH" as pixels ({@link PixelSize}), or a one-line refusal. */
     static int[] parseSize(String text) {
-        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("[x×]");
-        try {
-            if (parts.length == 2) {
-                int w = Integer.parseInt(parts[0].strip());
-                int h = Integer.parseInt(parts[1].strip());
-                if (w >= 320 && w <= 7680 && h >= 240 && h <= 4320) {
-                    return new int[] {w, h};
-                }
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
+        PixelSize size = PixelSize.parse(text);
+        if (size == null) {
+            throw new InvalidInputException("--size must be " + PixelSize.RANGE + ", got " + InvalidInputException.quote(text));
         }
-        throw new InvalidInputException("--size must be WIDTHxHEIGHT in pixels, 320x240 to 7680x4320 (e.g. 1920x1080), got "
-                + InvalidInputException.quote(text));
+        return new int[] {size.width(), size.height()};
     }
 }

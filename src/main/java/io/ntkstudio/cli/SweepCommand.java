@@ -5,7 +5,6 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.engine.ScaleSweep;
 import io.ntkstudio.engine.WidthSweep;
-import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.ScaleSweepChart;
 import io.ntkstudio.figure.SweepChart;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,11 +56,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv and sweep.png")
     Path outDir;
 
+    @Mixin
+    FigureOptions figure;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
+        // the picture's options are checked before any training
+        figure.scale();
+        figure.theme();
+        figure.size();
         if (seeds < 1 || seeds > 100) {
             throw new InvalidInputException("--seeds must be from 1 to 100, got " + seeds);
         }
@@ -127,8 +134,11 @@ final class SweepCommand implements Callable<Integer> {
                     w.write(p.outputScale() + "," + p.seed() + "," + p.kernelChange() + "," + p.weightChange() + "\n");
                 }
             });
-            FigureSet.writePng(ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), 2, ChartTheme.LIGHT),
-                    dir.file("sweep.png"));
+            int[] px = figure.size();
+            FigureSet.writePng(px == null
+                    ? ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), figure.scale(), figure.theme())
+                    : ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), px[0], px[1], figure.scale(),
+                    figure.theme()), dir.file("sweep.png"));
             OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
             dir.commit();
             if (interrupted) {
@@ -178,7 +188,9 @@ final class SweepCommand implements Callable<Integer> {
                         + p.distanceToLimitAtInit() + "\n");
             }
         });
-        FigureSet.writePng(SweepChart.render(points, spec.training().steps(), 2), dir.file("sweep.png"));
+        int[] px = figure.size();
+        FigureSet.writePng(px == null ? SweepChart.render(points, spec.training().steps(), figure.scale(), figure.theme())
+                : SweepChart.render(points, spec.training().steps(), px[0], px[1], figure.scale(), figure.theme()), dir.file("sweep.png"));
         OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
         dir.commit();
         if (interrupted) {

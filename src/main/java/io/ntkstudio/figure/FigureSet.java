@@ -60,6 +60,26 @@ public final class FigureSet {
         return img;
     }
 
+    /**
+     * A chart exactly {@code widthPx} × {@code heightPx} pixels (a slide), laid out at that size
+     * divided by {@code scale}, so {@code scale} sets the size of its text and lines.
+     */
+    public static BufferedImage pictureOfSize(int widthPx, int heightPx, double scale, ChartTheme theme, ViewKind.Painter painter,
+                                              ChartInputs in) {
+        BufferedImage img = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            double w = widthPx / scale;
+            double h = heightPx / scale;
+            Charts.begin(g, w, h, theme);
+            painter.paint(g, w, h, in);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
     /** Paints one chart into the w × h cell at (x, y) of a larger picture, clipped to the cell. */
     public static void paintCell(Graphics2D g, double x, double y, double w, double h, ChartTheme theme,
                                  ViewKind.Painter painter, ChartInputs in) {

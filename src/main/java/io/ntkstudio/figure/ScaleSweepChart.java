@@ -18,10 +18,20 @@ public final class ScaleSweepChart {
     }
 
     public static BufferedImage render(List<ScaleSweep.Point> points, int width, int steps, double scale, ChartTheme theme) {
-        return FigureSet.picture(760, 520, scale, theme, (g, w, h, in) -> {
+        return FigureSet.picture(SweepChart.WIDTH, SweepChart.HEIGHT, scale, theme, painter(points, width, steps), null);
+    }
+
+    /** Exactly {@code widthPx} × {@code heightPx} pixels, text and lines at {@code scale}. */
+    public static BufferedImage render(List<ScaleSweep.Point> points, int width, int steps, int widthPx, int heightPx,
+                                       double scale, ChartTheme theme) {
+        return FigureSet.pictureOfSize(widthPx, heightPx, scale, theme, painter(points, width, steps), null);
+    }
+
+    private static ViewKind.Painter painter(List<ScaleSweep.Point> points, int width, int steps) {
+        return (g, w, h, in) -> {
             paint(g, w, h, points, width, steps);
             return null;
-        }, null);
+        };
     }
 
     static void paint(Graphics2D g, double w, double h, List<ScaleSweep.Point> points, int width, int steps) {

@@ -18,6 +18,9 @@ import java.util.Locale;
  */
 public final class SweepChart {
     private static final Color[] COLORS = {Charts.BLUE, Charts.RED, Charts.PURPLE};
+    /** The layout size of the picture at scale 1. */
+    public static final int WIDTH = 760;
+    public static final int HEIGHT = 520;
 
     private SweepChart() {
     }
@@ -27,10 +30,20 @@ public final class SweepChart {
     }
 
     public static BufferedImage render(List<WidthSweep.Point> points, int steps, double scale, ChartTheme theme) {
-        return FigureSet.picture(760, 520, scale, theme, (g, w, h, in) -> {
+        return FigureSet.picture(WIDTH, HEIGHT, scale, theme, painter(points, steps), null);
+    }
+
+    /** Exactly {@code widthPx} × {@code heightPx} pixels (a 16:9 slide: 1920 × 1080), text and lines at {@code scale}. */
+    public static BufferedImage render(List<WidthSweep.Point> points, int steps, int widthPx, int heightPx, double scale,
+                                       ChartTheme theme) {
+        return FigureSet.pictureOfSize(widthPx, heightPx, scale, theme, painter(points, steps), null);
+    }
+
+    private static ViewKind.Painter painter(List<WidthSweep.Point> points, int steps) {
+        return (g, w, h, in) -> {
             paint(g, w, h, points, steps);
             return null;
-        }, null);
+        };
     }
 
     static void paint(Graphics2D g, double w, double h, List<WidthSweep.Point> points, int steps) {

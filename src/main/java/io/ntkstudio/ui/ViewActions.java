@@ -5,6 +5,8 @@ import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.Charts;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.plot.PixelSize;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -154,35 +156,26 @@ final class ViewActions {
         FigureSet.writePng(picture(view, width / 2.0, height / 2.0, 2, caption), file);
     }
 
-    /** Asks for a size as "W×H" (or WxH), each 200–8000 pixels; empty when cancelled or not valid (then says why). */
+    /** Asks for a size as "W×H" (or WxH), in {@link PixelSize}'s range; empty when cancelled or not valid (then says why). */
     static java.util.Optional<int[]> askSize(PlotView view) {
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("1920×1080");
         d.setTitle("Export at a chosen size");
-        d.setHeaderText("Width × height in pixels (200 to 8000 each), e.g. 1920×1080 or 1280x720");
+        d.setHeaderText("Width × height in pixels, from 320 × 240 to 7680 × 4320, e.g. 1920×1080 or 1280x720");
         d.initOwner(view.getScene().getWindow());
         return d.showAndWait().flatMap(text -> {
             int[] size = parseSize(text);
             if (size == null) {
-                view.model.notify("\"" + text + "\" is not a size: write width × height in pixels, each from 200 to 8000, e.g. 1920×1080.");
+                view.model.notify(InvalidInputException.quote(text) + " is not a size: write " + PixelSize.RANGE + ".");
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(size);
         });
     }
 
-    /** "1920×1080", "1920x1080" or "1920 x 1080" as {width, height}; null unless each is 200–8000. */
+    /** "1920×1080", "1920x1080" or "1920 x 1080" as {width, height} ({@link PixelSize}); null when not a size in range. */
     static int[] parseSize(String text) {
-        String[] parts = text.trim().split("\\s*[×xX]\\s*");
-        if (parts.length != 2) {
-            return null;
-        }
-        try {
-            int w = Integer.parseInt(parts[0]);
-            int h = Integer.parseInt(parts[1]);
-            return w >= 200 && w <= 8000 && h >= 200 && h <= 8000 ? new int[] {w, h} : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        PixelSize size = PixelSize.parse(text);
+        return size == null ? null : new int[] {size.width(), size.height()};
     }
 
     static void exportCsv(PlotView view, Path file) throws IOException {

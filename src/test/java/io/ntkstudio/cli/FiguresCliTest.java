@@ -122,4 +122,27 @@ class FiguresCliTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--size must be WIDTHxHEIGHT"), bad.err());
     }
+
+    @Test
+    void sweepTakesTheSameFigureOptionsAsRender(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path spec = java.nio.file.Files.writeString(tmp.resolve("s.json"),
+                "{\"network\": {\"depth\": 1}, \"data\": {\"n\": 8, \"testN\": 8}, \"training\": {\"steps\": 5}}");
+        java.nio.file.Path out = tmp.resolve("sweep");
+        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "16,64", "--seeds", "1", "--out", out.toString(),
+                "--size", "1600x1200", "--theme", "dark", "--scale", "2");
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("sweep.png").toFile());
+        assertEquals(1600, img.getWidth());
+        assertEquals(1200, img.getHeight());
+        assertTrue((img.getRGB(2, 2) & 0xFF) < 80, "the dark theme's background");
+        java.nio.file.Path scales = tmp.resolve("scales");
+        r = CliTest.run("sweep", "--spec", spec.toString(), "--output-scales", "1,10", "--seeds", "1", "--out", scales.toString(),
+                "--size", "1280x720");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(720, javax.imageio.ImageIO.read(scales.resolve("sweep.png").toFile()).getHeight());
+        CliTest.Result bad = CliTest.run("sweep", "--spec", spec.toString(), "--out", tmp.resolve("b").toString(), "--size", "20x20");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--size must be WIDTHxHEIGHT") && bad.err().lines().count() == 1, bad.err());
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("b")), "refused before any work");
+    }
 }

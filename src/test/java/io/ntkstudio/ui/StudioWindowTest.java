@@ -360,7 +360,7 @@ class StudioWindowTest {
         }
         assertArrayEquals(new int[] {1920, 1080}, ViewActions.parseSize(" 1920 × 1080 "));
         assertArrayEquals(new int[] {1280, 720}, ViewActions.parseSize("1280x720"));
-        for (String bad : new String[] {"1920", "100x100", "9000x1000", "axb", "1920x1080x3", ""}) {
+        for (String bad : new String[] {"1920", "100x100", "9000x1000", "axb", "1920x1080x3", "", "200x200"}) {
             assertNull(ViewActions.parseSize(bad), bad);
         }
     }
