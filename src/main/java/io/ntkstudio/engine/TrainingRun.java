@@ -533,7 +533,7 @@ public final class TrainingRun {
                 gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio(), kernels,
-                kernelsInit);
+                kernelsInit, companions.stream().map(c -> c.log.view()).toList());
     }
 
     /** f(X) − y on the train inputs. */

@@ -2,6 +2,8 @@ package io.ntkstudio.figure;
 
 import io.ntkstudio.engine.FunctionGrid;
 import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.StepLog;
+import io.ntkstudio.engine.StepLogView;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.model.ReadOnlyVector;
 import io.ntkstudio.model.Samples;
@@ -136,12 +138,27 @@ public final class Charts {
 
     /** Train and test loss with their kernel-regime predictions, and the kernel metrics. */
     public static void loss(Graphics2D g, double w, double h, ChartInputs in) {
-        double[] r = rangeWithPredictions(new Series[] {in.trainLoss(), in.testLoss()},
-                new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
+        // an ensemble's other networks: their train losses, faint, behind network 1's
+        List<Series> members = new ArrayList<>();
+        if (in.snapshot().ensemble() != null) {
+            for (StepLogView log : in.snapshot().ensemble().memberSteps()) {
+                members.add(RunHistory.column(log, StepLog.TRAIN_LOSS));
+            }
+        }
+        Series[] measured = new Series[2 + members.size()];
+        measured[0] = in.trainLoss();
+        measured[1] = in.testLoss();
+        for (int k = 0; k < members.size(); k++) {
+            measured[2 + k] = members.get(k);
+        }
+        double[] r = rangeWithPredictions(measured, new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
         boolean both = h >= TWO_PANELS;
         double top = both ? h * 0.55 : h;
         Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
                 new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+        for (Series member : members) {
+            c.line(g, member, EnsembleCurves.MEMBER, 1f, false);
+        }
         c.line(g, in.regimeTrainLoss(), BLUE, 1.5f, true);
         c.line(g, in.regimeTestLoss(), ORANGE, 1.5f, true);
         c.line(g, in.trainLoss(), BLUE, 2.2f, false);
@@ -153,8 +170,14 @@ public final class Charts {
         if (in.replaying()) {
             c.cursor(g, in.cursorStep());
         }
-        c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
-                new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
+        if (members.isEmpty()) {
+            c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
+                    new Color[] {BLUE, ORANGE, BLUE, ORANGE}, new boolean[] {false, false, true, true});
+        } else {
+            c.legend(g, new String[] {"train, network 1", "test, network 1", "train, networks 2–" + (members.size() + 1),
+                    "train, kernel regime", "test, kernel regime"},
+                    new Color[] {BLUE, ORANGE, EnsembleCurves.MEMBER, BLUE, ORANGE}, new boolean[] {false, false, false, true, true});
+        }
         if (!both) {
             return;
         }

@@ -50,6 +50,17 @@ public final class RunHistory {
                 all.modeTrajectories(), mode, anchor, frame.step());
     }
 
+    /** A column of a step log as a curve against step (an ensemble member's train loss, say). */
+    public static Series column(StepLogView log, int column) {
+        double[] x = new double[log.size()];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = log.step(i);
+            y[i] = log.value(column, i);
+        }
+        return new Series(x, y);
+    }
+
     /** A column of the kernel log over every kernel snapshot computed up to {@code s}. */
     static Series kernelColumn(TrainingSnapshot s, int column) {
         StepLogView log = s.kernels();

@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.engine.EnsembleView;
@@ -58,10 +59,41 @@ class EnsembleCurvesTest {
         EnsembleView e = s.ensemble();
         assertTrue(e != null && !e.nngpMean().isEmpty(), "an NTK-parameterized ensemble carries the NNGP posterior");
         EnsembleView without = new EnsembleView(e.members(), e.mean(), e.std(), e.gpMean(), e.gpStd(), ReadOnlyVector.empty(),
-                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit());
+                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit(), e.memberSteps());
         int m = e.mean().size();
         int with = greenPixels(e, m);
         int none = greenPixels(without, m);
         assertTrue(none == 0 && with > 20, "green NNGP line: " + with + " pixels, without it " + none);
+    }
+
+    /** The loss view's faint curves are the other members' own train losses: each as a run of that seed alone gives them. */
+    @Test
+    void theLossViewDrawsEveryMembersTrainLossAsItsOwnRunWould() {
+        NetworkConfig cfg = new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2);
+        ExperimentSpec spec = new ExperimentSpec(cfg, new DataSpec("circle", 8, 16, "sin", 1, 0, 0, null, null),
+                new TrainingSpec(0.5, 30, 10).withMembers(3));
+        var data = DatasetFactory.build(spec.data(), Path.of("."));
+        TrainingRun run = TrainingRun.create(spec, data, true);
+        for (int t = 0; t < 12; t++) {
+            run.advance();
+        }
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        assertTrue(s.ensemble().memberSteps().size() == 2, "members 2 and 3");
+        for (int k = 1; k <= 2; k++) {
+            Series drawn = RunHistory.column(s.ensemble().memberSteps().get(k - 1), io.ntkstudio.engine.StepLog.TRAIN_LOSS);
+            ExperimentSpec alone = spec.withNetwork(cfg.withSeed(io.ntkstudio.engine.Ensemble.memberSeed(cfg.seed(), k)))
+                    .withTraining(spec.training().withMembers(1));
+            TrainingRun single = TrainingRun.create(alone, data, false);
+            for (int t = 0; t < drawn.size(); t++) {
+                single.advance();
+                assertEquals(t, drawn.x()[t], 0.0);
+                assertEquals(single.lastLoss(), drawn.y()[t], 1e-12 * single.lastLoss(), "member " + (k + 1) + " at step " + t);
+            }
+        }
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Charts.begin(g, 640, 440);
+        Charts.loss(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT));
+        g.dispose();
     }
 }
