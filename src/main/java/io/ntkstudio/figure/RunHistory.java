@@ -63,14 +63,7 @@ public final class RunHistory {
 
     /** A column of the kernel log over every kernel snapshot computed up to {@code s}. */
     static Series kernelColumn(TrainingSnapshot s, int column) {
-        StepLogView log = s.kernels();
-        double[] x = new double[log.size()];
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = log.step(i);
-            y[i] = log.value(column, i);
-        }
-        return new Series(x, y);
+        return column(s.kernels(), column);
     }
 
     /** The tracked directions' energies over every logged step and the snapshot's own. */
