@@ -1,5 +1,7 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
@@ -120,6 +122,12 @@ public final class StudioWindow extends BorderPane {
             int scale = k;
             exportWindow.getItems().add(item("at " + k + "×…", k == 2 ? new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN) : null,
                     () -> exportWindow(scale)));
+        }
+        exportWindow.getItems().add(new SeparatorMenuItem());
+        for (int[] size : ViewActions.SLIDES) {
+            // the six views as one slide, painted at the slide's resolution, as `render --size` does
+            exportWindow.getItems().add(item(String.format(java.util.Locale.ROOT, "the views as a %d × %d slide (%s)…", size[0], size[1],
+                    size[0] * 9 == size[1] * 16 ? "16:9" : "4:3"), null, () -> exportSlide(size[0], size[1])));
         }
         exportWindow.getItems().addAll(new SeparatorMenuItem(), captionWindow);
         captionWindow.setSelected(true);
@@ -388,6 +396,33 @@ public final class StudioWindow extends BorderPane {
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
+    }
+
+    private void exportSlide(int width, int height) {
+        FileChooser c = new FileChooser();
+        c.setTitle("Export the views as a slide");
+        c.setInitialFileName("ntk-studio-" + width + "x" + height + ".png");
+        File f = c.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                exportSlidePng(f.toPath(), width, height);
+            } catch (IOException | RuntimeException e) {
+                model.notify("Could not export to " + f + ": " + e.getMessage() + ". Nothing was written there.");
+            }
+        }
+    }
+
+    /**
+     * The views of the grid as one {@code width} × {@code height} picture, captioned, every chart
+     * painted at that resolution with text at 1.5× (what reads on a projector), as `render --size`.
+     */
+    void exportSlidePng(Path file, int width, int height) throws IOException {
+        ChartInputs in = model.chartInputs(dashboard.views().get(0));
+        if (in == null) {
+            throw new IOException("there is nothing to export yet");
+        }
+        FigureSet.writePng(FigureSet.dashboard(in, model.themeProperty().get(),
+                dashboard.views().stream().map(PlotView::kind).toList(), width, height, 1.5), file);
     }
 
     private void exportWindow(int scale) {

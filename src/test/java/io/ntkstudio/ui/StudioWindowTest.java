@@ -358,6 +358,14 @@ class StudioWindowTest {
                 assertEquals(size[1], img.getHeight(), "the caption is inside the size asked for");
             }
         }
+        Path slide = dir.resolve("views-slide.png");
+        fx(() -> {
+            window.exportSlidePng(slide, 1920, 1080);
+            return null;
+        });
+        java.awt.image.BufferedImage views = javax.imageio.ImageIO.read(slide.toFile());
+        assertEquals(1920, views.getWidth());
+        assertEquals(1080, views.getHeight(), "the views as one 16:9 slide");
         assertArrayEquals(new int[] {1920, 1080}, ViewActions.parseSize(" 1920 × 1080 "));
         assertArrayEquals(new int[] {1280, 720}, ViewActions.parseSize("1280x720"));
         for (String bad : new String[] {"1920", "100x100", "9000x1000", "axb", "1920x1080x3", "", "200x200"}) {
