@@ -1,8 +1,6 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.MathText;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
@@ -37,10 +35,15 @@ final class MathFlow {
             l.setText(markup);
             return;
         }
+        // the label's own font and colour, which its style class sets (so no .math-text here)
         TextFlow flow = new TextFlow();
-        for (Text t : texts(markup)) {
+        for (MathText.Run r : MathText.runs(markup)) {
+            Text t = new Text(r.text());
             t.fillProperty().bind(l.textFillProperty());
-            t.fontProperty().bind(Bindings.createObjectBinding(() -> scaled(l.getFont(), t), l.fontProperty()));
+            t.fontProperty().bind(Bindings.createObjectBinding(() -> scaled(l.getFont(), r.script()), l.fontProperty()));
+            if (r.script() != 0) {
+                offBaseline(t, r.script());
+            }
             flow.getChildren().add(t);
         }
         if (l.isWrapText()) {
@@ -72,9 +75,7 @@ final class MathFlow {
             t.getStyleClass().add("math-text");
             if (r.script() != 0) {
                 t.getStyleClass().add("math-script");
-                // 0.25 (below) and 0.38 (above) of the surrounding size, as the charts do
-                double shift = r.script() < 0 ? 0.25 / 0.7 : -0.38 / 0.7;
-                t.translateYProperty().bind(Bindings.createDoubleBinding(() -> shift * t.getFont().getSize(), t.fontProperty()));
+                offBaseline(t, r.script());
             }
             flow.getChildren().add(t);
         }
@@ -104,24 +105,20 @@ final class MathFlow {
         };
     }
 
-    /** The runs as Text nodes; scripts are marked for sizing by {@link #scaled}. */
-    private static List<Text> texts(String markup) {
-        List<Text> out = new ArrayList<>();
-        for (MathText.Run r : MathText.runs(markup)) {
-            Text t = new Text(r.text());
-            t.getProperties().put(MathFlow.class, r.script());
-            out.add(t);
-        }
-        return out;
+    /**
+     * Moves a script (already at 70 % of the surrounding size) below or above the baseline by 0.25
+     * or 0.38 of the surrounding size, as the charts do; it follows the script's own font.
+     */
+    private static void offBaseline(Text t, int script) {
+        double shift = script < 0 ? 0.25 / 0.7 : -0.38 / 0.7;
+        t.translateYProperty().bind(Bindings.createDoubleBinding(() -> shift * t.getFont().getSize(), t.fontProperty()));
     }
 
-    /** The label's font, at 70 % for a script; a script is also moved off the baseline. */
-    private static Font scaled(Font base, Text t) {
-        int script = (Integer) t.getProperties().get(MathFlow.class);
+    /** {@code base} for normal text, at 70 % for a script. */
+    private static Font scaled(Font base, int script) {
         if (script == 0 || base == null) {
             return base;
         }
-        t.setTranslateY(script < 0 ? 0.25 * base.getSize() : -0.38 * base.getSize());
         return Font.font(base.getFamily(), base.getStyle().contains("Bold") ? FontWeight.BOLD : FontWeight.NORMAL, 0.7 * base.getSize());
     }
 
