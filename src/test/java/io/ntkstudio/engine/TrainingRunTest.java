@@ -28,6 +28,22 @@ class TrainingRunTest {
         return TrainingRun.create(spec, data, true);
     }
 
+    /** The stable limit 2n/λ_max of the width-{@code width} NTK net on {@code n} points. */
+    static double stableLimit(int width, int n) {
+        return run(spec(width, 2, Parameterization.NTK, 0.1, n)).context().largestStableLearningRate();
+    }
+
+    /** Two runs of {@code spec} after {@code steps} steps each. */
+    static TrainingRun[] twins(ExperimentSpec spec, int steps) {
+        TrainingRun a = run(spec);
+        TrainingRun b = run(spec);
+        for (int i = 0; i < steps; i++) {
+            a.advance();
+            b.advance();
+        }
+        return new TrainingRun[] {a, b};
+    }
+
     @Test
     void aStepIsGradientDescentOnTheHalvedMeanSquaredError() {
         for (Parameterization p : Parameterization.values()) {
@@ -54,13 +70,9 @@ class TrainingRunTest {
 
     @Test
     void sameSpecGivesBitIdenticalRuns() {
-        ExperimentSpec spec = spec(64, 2, Parameterization.NTK, 0.5, 10);
-        TrainingRun a = run(spec);
-        TrainingRun b = run(spec);
-        for (int i = 0; i < 25; i++) {
-            a.advance();
-            b.advance();
-        }
+        TrainingRun[] twins = twins(spec(64, 2, Parameterization.NTK, 0.5, 10), 25);
+        TrainingRun a = twins[0];
+        TrainingRun b = twins[1];
         TrainingSnapshot sa = a.snapshot(true, RunStatus.RUNNING, null);
         TrainingSnapshot sb = b.snapshot(true, RunStatus.RUNNING, null);
         assertArrayEquals(a.network().flatParameters(), b.network().flatParameters(), 0.0);
@@ -77,8 +89,7 @@ class TrainingRunTest {
 
     @Test
     void tooLargeALearningRateDivergesAndSaysWhy() {
-        ExperimentSpec probe = spec(256, 2, Parameterization.NTK, 0.1, 12);
-        double limit = run(probe).context().largestStableLearningRate();
+        double limit = stableLimit(256, 12);
         // Between 2n/λ_max and a few times it, ReLU nets may "catapult" and still converge
         // (Lewkowycz et al. 2020); twenty times it is past any catapult.
         TrainingRun run = run(spec(256, 2, Parameterization.NTK, 20 * limit, 12));
@@ -95,13 +106,9 @@ class TrainingRunTest {
 
     @Test
     void aSampleHoldsTheSnapshotsNumbersAndTheRunKeepsItsKernel() {
-        ExperimentSpec spec = spec(64, 2, Parameterization.NTK, 0.5, 10);
-        TrainingRun a = run(spec);
-        TrainingRun b = run(spec);
-        for (int t = 0; t < 7; t++) {
-            a.advance();
-            b.advance();
-        }
+        TrainingRun[] twins = twins(spec(64, 2, Parameterization.NTK, 0.5, 10), 7);
+        TrainingRun a = twins[0];
+        TrainingRun b = twins[1];
         TrainingSnapshot s = a.snapshot(true, RunStatus.RUNNING, null);
         KernelSample k = b.sample();
         assertEquals(s.step(), k.step());
@@ -118,9 +125,7 @@ class TrainingRunTest {
 
     @Test
     void afterADivergenceTheLastKernelIsTheLastFiniteOne() {
-        ExperimentSpec probe = spec(128, 2, Parameterization.NTK, 0.1, 8);
-        double limit = run(probe).context().largestStableLearningRate();
-        TrainingRun run = run(spec(128, 2, Parameterization.NTK, 20 * limit, 8));
+        TrainingRun run = run(spec(128, 2, Parameterization.NTK, 20 * stableLimit(128, 8), 8));
         KernelSample last = run.sample();
         double[] kernel = run.lastKernel().toArray();
         while (run.advance()) {
@@ -140,9 +145,7 @@ class TrainingRunTest {
 
     @Test
     void belowTheStableLimitTheLossFalls() {
-        ExperimentSpec probe = spec(256, 2, Parameterization.NTK, 0.1, 12);
-        double limit = run(probe).context().largestStableLearningRate();
-        TrainingRun run = run(spec(256, 2, Parameterization.NTK, 0.9 * limit, 12));
+        TrainingRun run = run(spec(256, 2, Parameterization.NTK, 0.9 * stableLimit(256, 12), 12));
         double first = run.snapshot(false, RunStatus.RUNNING, null).trainLoss();
         for (int i = 0; i < 300; i++) {
             assertTrue(run.advance());
