@@ -352,8 +352,6 @@ public final class Chart {
         Path2D.Double path = new Path2D.Double();
         double[] px = new double[x.length];
         double[] py = new double[x.length];
-        double[] keptX = new double[x.length];
-        double[] keptY = new double[x.length];
         int run = 0;
         for (int i = 0; i <= x.length; i++) {
             if (i < x.length && plottable(x[i], y[i])) {
@@ -367,12 +365,12 @@ public final class Chart {
                 isolated(g, px[0], py[0], width);
                 mark(px[0], py[0], Math.max(2, 1.3 * width));
             } else if (run > 1) {
-                int kept = ColumnDecimation.m4(px, py, run, keptX, keptY);
-                ends.add(new LineEnd(c, dashed, keptX[kept - 1], keptY[kept - 1]));
-                path.moveTo(keptX[0], keptY[0]);
+                int kept = ColumnDecimation.m4(px, py, run, px, py);
+                ends.add(new LineEnd(c, dashed, px[kept - 1], py[kept - 1]));
+                path.moveTo(px[0], py[0]);
                 for (int k = 1; k < kept; k++) {
-                    markSegment(keptX[k - 1], keptY[k - 1], keptX[k], keptY[k], width / 2);
-                    path.lineTo(keptX[k], keptY[k]);
+                    markSegment(px[k - 1], py[k - 1], px[k], py[k], width / 2);
+                    path.lineTo(px[k], py[k]);
                 }
             }
             run = 0;

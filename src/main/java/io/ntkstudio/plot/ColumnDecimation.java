@@ -16,7 +16,9 @@ public final class ColumnDecimation {
 
     /**
      * Writes the kept vertices of {@code (px[i], py[i])}, {@code i < n}, into {@code outX, outY}
-     * (each at least {@code n} long; they may not be the inputs) and returns how many there are.
+     * (each at least {@code n} long) and returns how many there are. The outputs may be the inputs
+     * themselves: the j-th vertex kept is written at an index no larger than its own and than any
+     * still to be read, so a chart decimates in place without two more arrays per curve.
      */
     public static int m4(double[] px, double[] py, int n, double[] outX, double[] outY) {
         int kept = 0;

@@ -1,5 +1,6 @@
 package io.ntkstudio.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,19 @@ class ColumnDecimationTest {
             assertTrue(inked > 10_000, "the curve inks " + inked + " pixels");
             assertTrue(differ < 0.02 * inked, differ + " of " + inked + " inked pixels differ (seed " + seed + ")");
         }
+    }
+
+    @Test
+    void inPlaceGivesTheSameVerticesAsIntoOtherArrays() {
+        double[][] c = curve(5_000, 300, 7);
+        double[] kx = new double[5_000];
+        double[] ky = new double[5_000];
+        int kept = ColumnDecimation.m4(c[0], c[1], 5_000, kx, ky);
+        double[] x = c[0].clone();
+        double[] y = c[1].clone();
+        assertEquals(kept, ColumnDecimation.m4(x, y, 5_000, x, y));
+        assertArrayEquals(java.util.Arrays.copyOf(kx, kept), java.util.Arrays.copyOf(x, kept), 0.0);
+        assertArrayEquals(java.util.Arrays.copyOf(ky, kept), java.util.Arrays.copyOf(y, kept), 0.0);
     }
 
     @Test
