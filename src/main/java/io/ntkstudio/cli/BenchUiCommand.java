@@ -1,7 +1,7 @@
 package io.ntkstudio.cli;
 
 import com.google.gson.Gson;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.ui.UiBenchmark;
 import java.util.Map;
 import java.util.concurrent.Callable;

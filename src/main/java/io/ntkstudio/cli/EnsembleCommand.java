@@ -1,15 +1,15 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.NtkGaussianProcess;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.InvalidInputException;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package io.ntkstudio.cli;
 
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /** The picture options `render` and `sweep` share, each checked with a one-line refusal. */

@@ -1,17 +1,17 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.CsvData;
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.CsvData;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.Network;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
-import io.ntkstudio.model.Samples;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Network;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

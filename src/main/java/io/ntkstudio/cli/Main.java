@@ -1,12 +1,12 @@
 package io.ntkstudio.cli;
 
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.ui.AboutInfo;
 import io.ntkstudio.ui.StudioMain;
-import io.ntkstudio.model.InvalidInputException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code java -jar ntk-studio.jar}: with no arguments it opens the studio, else it

@@ -2,7 +2,7 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.files.AtomicFiles;
 import com.google.gson.stream.JsonWriter;
-import io.ntkstudio.model.Network;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.network.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 

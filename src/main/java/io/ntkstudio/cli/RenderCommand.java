@@ -1,5 +1,6 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
@@ -7,13 +8,12 @@ import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
-import io.ntkstudio.plot.PixelSize;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.InvalidInputException;
-import java.io.PrintWriter;
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.plotmath.PixelSize;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;

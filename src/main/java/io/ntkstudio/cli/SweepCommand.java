@@ -1,5 +1,7 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
@@ -10,11 +12,9 @@ import io.ntkstudio.figure.ScaleSweepChart;
 import io.ntkstudio.figure.SweepChart;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.KernelSample;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
-import io.ntkstudio.engine.KernelSample;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.DatasetFactory;
 import io.ntkstudio.files.OutputDirectory;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

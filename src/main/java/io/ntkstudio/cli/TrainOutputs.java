@@ -1,13 +1,13 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.KernelMetricsRow;
 import io.ntkstudio.engine.KernelSample;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.files.AtomicFiles;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.ReadOnlyVector;
-import io.ntkstudio.model.Samples;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.GdDecay;
 import io.ntkstudio.kernel.NtkGaussianProcess;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

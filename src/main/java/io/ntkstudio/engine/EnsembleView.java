@@ -1,7 +1,7 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.network.NetworkConfig;
 
 /**
  * Everything that defines an experiment, serialisable as the JSON the command line reads and

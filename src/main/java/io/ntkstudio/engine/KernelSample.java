@@ -1,6 +1,6 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.linalg.ReadOnlyVector;
 
 /**
  * The numbers of one kernel interval of a run, without the n × n kernel: what {@code train}

@@ -1,9 +1,9 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.EmpiricalNtk;
-import io.ntkstudio.model.BatchedPass;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.NetworkConfig;
 import java.util.Locale;
 
 /**

@@ -1,8 +1,8 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 

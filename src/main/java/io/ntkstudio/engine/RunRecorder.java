@@ -1,6 +1,6 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -1,6 +1,6 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.Dataset;
+import io.ntkstudio.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,5 +1,7 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
@@ -7,16 +9,14 @@ import io.ntkstudio.kernel.GdDecay;
 import io.ntkstudio.kernel.KernelMetrics;
 import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.Spectrum;
-import io.ntkstudio.model.BatchedPass;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.LayerScales;
-import io.ntkstudio.model.MatrixBackend;
-import io.ntkstudio.model.Network;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.ReadOnlyVector;
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.LayerScales;
+import io.ntkstudio.network.Network;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 

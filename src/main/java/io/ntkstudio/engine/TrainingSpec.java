@@ -1,6 +1,6 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 
 /**
  * Full-batch gradient descent settings: θ ← θ − η ∇L, L = 1/(2n) Σ (f − y)² (docs/ntk-math.md).

@@ -1,8 +1,8 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.Dataset;
 import io.ntkstudio.kernel.KernelMetrics;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,8 +1,8 @@
 package io.ntkstudio.figure;
 
-import io.ntkstudio.plot.ColumnDecimation;
-import io.ntkstudio.plot.Scale;
-import io.ntkstudio.plot.Ticks;
+import io.ntkstudio.plotmath.ColumnDecimation;
+import io.ntkstudio.plotmath.Scale;
+import io.ntkstudio.plotmath.Ticks;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

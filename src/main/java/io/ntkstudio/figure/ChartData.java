@@ -1,10 +1,10 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.ReadOnlyVector;
-import io.ntkstudio.model.Samples;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.util.ArrayList;
 import java.util.List;
 

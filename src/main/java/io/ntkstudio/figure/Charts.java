@@ -1,15 +1,15 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.FunctionGrid;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.StepLog;
 import io.ntkstudio.engine.StepLogView;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.ReadOnlyVector;
-import io.ntkstudio.model.Samples;
-import io.ntkstudio.plot.ColorMap;
-import io.ntkstudio.plot.Numbers;
-import io.ntkstudio.plot.Scale;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.plotmath.ColorMap;
+import io.ntkstudio.plotmath.Numbers;
+import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,9 +1,9 @@
 package io.ntkstudio.figure;
 
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.NetworkConfig;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.network.NetworkConfig;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,11 +1,11 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.Samples;
-import io.ntkstudio.plot.ColorMap;
-import io.ntkstudio.plot.Ticks;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.plotmath.ColorMap;
+import io.ntkstudio.plotmath.Ticks;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

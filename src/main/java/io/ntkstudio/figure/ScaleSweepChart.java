@@ -1,7 +1,7 @@
 package io.ntkstudio.figure;
 
 import io.ntkstudio.engine.ScaleSweep;
-import io.ntkstudio.plot.Scale;
+import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,8 @@
 package io.ntkstudio.figure;
 
 import io.ntkstudio.engine.WidthSweep;
-import io.ntkstudio.model.Parameterization;
-import io.ntkstudio.plot.Scale;
+import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

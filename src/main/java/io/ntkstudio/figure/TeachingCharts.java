@@ -1,10 +1,10 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.ReadOnlyMatrix;
-import io.ntkstudio.model.Samples;
-import io.ntkstudio.plot.Scale;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.Locale;

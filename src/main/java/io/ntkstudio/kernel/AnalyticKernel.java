@@ -1,7 +1,7 @@
 package io.ntkstudio.kernel;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.network.Activation;
 import java.util.stream.IntStream;
 
 /**

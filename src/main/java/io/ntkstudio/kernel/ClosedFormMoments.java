@@ -1,6 +1,6 @@
 package io.ntkstudio.kernel;
 
-import io.ntkstudio.model.Activation;
+import io.ntkstudio.network.Activation;
 
 /**
  * Closed-form Gaussian moments (docs/ntk-math.md, "Infinite-width"): ReLU and its leaky variant by the

@@ -1,9 +1,9 @@
 package io.ntkstudio.kernel;
 
-import io.ntkstudio.model.BatchedPass;
-import io.ntkstudio.model.LayerScales;
-import io.ntkstudio.model.MatrixBackend;
-import io.ntkstudio.model.Network;
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.LayerScales;
+import io.ntkstudio.network.Network;
 
 /**
  * The empirical NTK Θ(x, x') = Σ_p ∂f(x)/∂θ_p ∂f(x')/∂θ_p of a finite network, by the layer-wise

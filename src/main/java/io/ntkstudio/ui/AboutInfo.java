@@ -1,6 +1,6 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.model.MatrixBackend;
+import io.ntkstudio.linalg.MatrixBackend;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,24 +2,24 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSpec;
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.text.TextFlow;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.text.TextFlow;
 
 /**
  * Compare mode: run A (the studio's experiment) and run B (the same data and seed, differing in

@@ -1,12 +1,12 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;

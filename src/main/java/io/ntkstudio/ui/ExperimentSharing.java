@@ -1,10 +1,10 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.StrictJson;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.input.InvalidInputException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;

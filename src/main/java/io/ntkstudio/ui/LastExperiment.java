@@ -1,8 +1,8 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

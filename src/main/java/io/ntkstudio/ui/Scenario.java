@@ -39,7 +39,7 @@ record Scenario(String title, String preset, String explanation, java.util.funct
             new Scenario("Lazy versus feature learning: NTK parameterization and μP", "lazy-vs-feature.json",
                     "Compare mode: A under NTK parameterization, B under μP, the same width. Press Play both: A's kernel slice "
                             + "freezes, B's keeps changing however wide the network.",
-                    a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.model.Parameterization.MUP))),
+                    a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.network.Parameterization.MUP))),
             new Scenario("Lazy by scaling: a narrow network made lazy (Chizat et al. 2019)", "lazy-by-scaling.json",
                     "Compare mode: both are 32 wide; B's output is scaled, f_α = f_0 + α(f − f_0) with α = 100, trained at "
                             + "η/α². Press Play both: A's kernel slice moves, B's stays on Θ_0 and B follows its dashed kernel-regime "

@@ -1,12 +1,12 @@
 package io.ntkstudio.ui;
 
 import java.util.function.Consumer;
-import javafx.scene.text.TextFlow;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /** The start page: what NTK Studio shows, the guided scenarios, or explore on your own. */
 final class StartPage extends VBox {

@@ -45,7 +45,7 @@ public final class StudioApp extends Application {
         });
         stage.show();
         model.start();
-        String fallback = io.ntkstudio.model.MatrixBackend.fallbackReason();
+        String fallback = io.ntkstudio.linalg.MatrixBackend.fallbackReason();
         String slow = fallback == null ? null : "Training uses the pure-Java backend, several times slower than OpenBLAS: "
                 + fallback + ". Help → About has the details.";
         if (last.problem() != null || slow != null) {

@@ -1,15 +1,14 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.figure.FigureSet;
-import io.ntkstudio.figure.ChartInputs;
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.model.InvalidInputException;
+import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.input.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import javafx.scene.text.TextFlow;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -23,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
@@ -319,7 +319,7 @@ public final class StudioWindow extends BorderPane {
      */
     CompareWindow openCompare() {
         ExperimentSpec a = model.specProperty().get();
-        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.model.NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
+        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.network.NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
     }
 
     /** Opens compare mode for two given experiments (B keeps A's data and seed). */
@@ -344,13 +344,13 @@ public final class StudioWindow extends BorderPane {
 
     /** CSV paths in an experiment file are relative to that file; the studio keeps them absolute. */
     static ExperimentSpec withAbsolutePaths(ExperimentSpec spec, Path folder) {
-        io.ntkstudio.model.DataSpec d = spec.data();
+        io.ntkstudio.data.DataSpec d = spec.data();
         if (!d.source().equals("csv")) {
             return spec;
         }
         String train = folder.resolve(d.train()).toString();
         String test = d.test() == null ? null : folder.resolve(d.test()).toString();
-        return spec.withData(new io.ntkstudio.model.DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(),
+        return spec.withData(new io.ntkstudio.data.DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(),
                 d.noise(), d.seed(), train, test));
     }
 

@@ -1,10 +1,10 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.WidthSweep;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;

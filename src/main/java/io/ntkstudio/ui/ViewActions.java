@@ -1,19 +1,18 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.Charts;
 import io.ntkstudio.figure.FigureSet;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.plot.PixelSize;
+import io.ntkstudio.files.AtomicFiles;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.plotmath.PixelSize;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.text.TextFlow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -24,6 +23,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.PopOver;
 

@@ -1,9 +1,9 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
 import io.ntkstudio.figure.HeatmapMode;
-import io.ntkstudio.model.Samples;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -3,10 +3,10 @@ package io.ntkstudio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.model.DatasetFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.FigureSet;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

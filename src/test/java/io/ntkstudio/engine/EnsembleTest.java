@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.Dataset;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.DatasetFactory;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.InvalidInputException;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import org.junit.jupiter.api.Test;
 
 class ExperimentJsonTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +74,7 @@ class TrainingLoopTest {
         loop.close();
         assertFalse(loop.isAlive());
         TrainingLoop failing = new TrainingLoop(() -> {
-            throw new io.ntkstudio.model.InvalidInputException("data.n is too large");
+            throw new io.ntkstudio.input.InvalidInputException("data.n is too large");
         }, 10, 1).start();
         await(() -> failing.status() == RunStatus.FAILED, "the failure");
         assertEquals("data.n is too large", failing.failure());

@@ -3,11 +3,11 @@ package io.ntkstudio.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.data.DatasetFactory;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -2,16 +2,16 @@ package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

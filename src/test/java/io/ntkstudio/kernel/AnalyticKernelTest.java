@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.BatchedPass;
-import io.ntkstudio.model.Network;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Network;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import org.junit.jupiter.api.Test;
 
 class AnalyticKernelTest {
@@ -177,11 +177,11 @@ class AnalyticKernelTest {
     void aVarianceBeyondTheCertifiedRangeIsRefused() {
         AnalyticKernel k = new AnalyticKernel(Activation.TANH, 2, 1e9, 0.1);
         double[] x = {1, 0, 0, 1};
-        io.ntkstudio.model.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.ntkstudio.model.InvalidInputException.class, () -> k.compute(x, 2, x, 2, 2));
+        io.ntkstudio.input.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.ntkstudio.input.InvalidInputException.class, () -> k.compute(x, 2, x, 2, 2));
         assertTrue(e.getMessage().contains("sigmaW"), e.getMessage());
         AnalyticKernel relu = new AnalyticKernel(Activation.RELU, 10, 1e30, 0.1);
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(io.ntkstudio.model.InvalidInputException.class,
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(io.ntkstudio.input.InvalidInputException.class,
                 () -> relu.compute(x, 2, x, 2, 2)).getMessage().contains("overflows"));
     }
 

@@ -3,11 +3,11 @@ package io.ntkstudio.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.MatrixBackend;
-import io.ntkstudio.model.Network;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Network;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.ntkstudio.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ntkstudio.model.Activation;
+import io.ntkstudio.network.Activation;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

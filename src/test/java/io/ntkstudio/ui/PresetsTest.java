@@ -2,12 +2,12 @@ package io.ntkstudio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.model.DatasetFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

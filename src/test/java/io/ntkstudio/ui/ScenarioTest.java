@@ -3,6 +3,7 @@ package io.ntkstudio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
@@ -11,8 +12,7 @@ import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ModeTrajectories;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.figure.Series;
-import io.ntkstudio.model.DatasetFactory;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +147,7 @@ class ScenarioTest {
     private static double scatter(TrainingSnapshot s) {
         double[] limit = s.context().kernelLimit().toArray();
         double sum = 0;
-        for (io.ntkstudio.model.ReadOnlyMatrix k : s.ensemble().kernels()) {
+        for (io.ntkstudio.linalg.ReadOnlyMatrix k : s.ensemble().kernels()) {
             sum += io.ntkstudio.kernel.KernelMetrics.relativeDistance(k.toArray(), limit);
         }
         return sum / s.ensemble().kernels().size();

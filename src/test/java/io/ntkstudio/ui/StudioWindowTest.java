@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapMode;
-import io.ntkstudio.model.Activation;
-import io.ntkstudio.model.DataSpec;
-import io.ntkstudio.model.NetworkConfig;
-import io.ntkstudio.model.Parameterization;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -289,7 +289,7 @@ class StudioWindowTest {
         for (int i = 0; i < s.testOutputs().size(); i++) {
             assertEquals(s.testOutputs().get(i), Double.parseDouble(lines.get(i + 1).split(",")[3]), 0.0, "exact numbers");
         }
-        List<double[]> heat = io.ntkstudio.model.CsvData.readRows(dir.resolve("heatmap.csv"));
+        List<double[]> heat = io.ntkstudio.data.CsvData.readRows(dir.resolve("heatmap.csv"));
         TrainingSnapshot ks = fx(() -> model.kernelSnapshot());
         assertEquals(ks.kernel().get(3, 7), heat.get(3)[7], 0.0);
         Path existing = dir.resolve("keep.png");
@@ -697,17 +697,17 @@ class StudioWindowTest {
                     && CompareController.step(c.b) > 5);
             int depthA = fx(() -> c.a.specProperty().get().network().depth());
             fx(() -> {
-                compare.activationB.setValue(io.ntkstudio.model.Activation.TANH);
+                compare.activationB.setValue(io.ntkstudio.network.Activation.TANH);
                 compare.depthB.field().setText(Integer.toString(depthA + 1));
                 compare.depthB.commit();
                 return null;
             });
             waitFor("B restarted with tanh one layer deeper", () -> {
-                io.ntkstudio.model.NetworkConfig nb = c.b.snapshotProperty().get().context().spec().network();
-                return nb.activation() == io.ntkstudio.model.Activation.TANH && nb.depth() == depthA + 1
+                io.ntkstudio.network.NetworkConfig nb = c.b.snapshotProperty().get().context().spec().network();
+                return nb.activation() == io.ntkstudio.network.Activation.TANH && nb.depth() == depthA + 1
                         && nb.parameterization() == Parameterization.MUP;
             });
-            assertEquals(io.ntkstudio.model.Activation.RELU, fx(() -> c.a.specProperty().get().network().activation()), "A is untouched");
+            assertEquals(io.ntkstudio.network.Activation.RELU, fx(() -> c.a.specProperty().get().network().activation()), "A is untouched");
         } finally {
             fx(() -> {
                 c.shutdown();

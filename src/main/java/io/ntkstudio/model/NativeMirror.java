@@ -1,8 +1,0 @@
-package io.ntkstudio.model;
-
-/** A copy of a weight matrix held outside the Java heap by a native {@link MatrixBackend}. */
-public interface NativeMirror {
-    void upload(double[] heap);
-
-    void download(double[] heap);
-}

@@ -1,0 +1,136 @@
+package io.ntkstudio.network;
+
+import io.ntkstudio.linalg.MatrixBackend;
+import java.util.Arrays;
+
+/**
+ * A forward pass over a batch of n inputs and the batched backward pass of the output,
+ * in buffers allocated once and reused: the hot path of training and of the empirical NTK.
+ *
+ * <p>After {@link #forward}: {@code layerInput(l)} = H_{l−1} (n × fan_in(l), with H_{−1} = X),
+ * {@code slopes(l)} = φ'(z_l) for the hidden layers, {@code outputs()} = f(X). After
+ * {@link #computeDeltas}: {@code delta(l)} = Δ_l with Δ_l[i] = ∂f(x_i)/∂z_l(x_i)
+ * (Novak et al. 2022, "Fast Finite Width Neural Tangent Kernel", structured derivatives):
+ * Δ_{L} = 1, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l).
+ */
+public final class BatchedPass {
+    private final int n;
+    private final int inputDim;
+    private final int width;
+    private final int layers;
+    private final double[][] hidden;
+    private final double[][] slopes;
+    private final double[][] deltas;
+    private final double[] outputs;
+    private final double[][] scaledBias;
+    private final MatrixBackend backend;
+    private double[] input;
+
+    public BatchedPass(Network shape, int n) {
+        this(shape, n, MatrixBackend.current());
+    }
+
+    public BatchedPass(Network shape, int n, MatrixBackend backend) {
+        this.n = n;
+        this.inputDim = shape.inputDim();
+        this.width = shape.config().width();
+        this.layers = shape.layerCount();
+        this.backend = backend;
+        hidden = new double[layers - 1][n * width];
+        slopes = new double[layers - 1][n * width];
+        deltas = new double[layers][];
+        for (int l = 0; l < layers - 1; l++) {
+            deltas[l] = new double[n * width];
+        }
+        deltas[layers - 1] = new double[n];
+        Arrays.fill(deltas[layers - 1], 1.0);
+        outputs = new double[n];
+        scaledBias = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            scaledBias[l] = new double[shape.fanOut(l)];
+        }
+    }
+
+    /** Bytes this pass holds for a network of that shape and n inputs, for memory checks. */
+    public static long bytesNeeded(int n, int width, int depth) {
+        return 8L * n * width * depth * 3 + 8L * n * 2;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    /** Runs the network on the rows of {@code x} (n × inputDim, row-major). */
+    public void forward(Network net, double[] x) {
+        if (x.length != n * inputDim) {
+            throw new IllegalArgumentException("expected " + n + " × " + inputDim + " inputs, got " + x.length + " numbers");
+        }
+        input = x;
+        Activation phi = net.config().activation();
+        for (int l = 0; l < layers; l++) {
+            double[] in = layerInput(l);
+            int fanIn = net.fanIn(l);
+            int fanOut = net.fanOut(l);
+            double[] z = l < layers - 1 ? hidden[l] : outputs;
+            LayerScales s = net.scales(l);
+            backend.multTransB(s.weightMultiplier(), in, net.weightStorage(l), z, n, fanIn, fanOut);
+            double[] b = net.biases(l);
+            double mb = s.biasMultiplier();
+            double[] sb = scaledBias[l];
+            for (int o = 0; o < fanOut; o++) {
+                sb[o] = mb * b[o];
+            }
+            if (l < layers - 1) {
+                phi.applyWithBias(z, sb, n, fanOut, z, slopes[l]);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    z[i * fanOut] += sb[0];
+                }
+            }
+        }
+    }
+
+    /** Fills Δ_l for every layer from the last {@link #forward}. */
+    public void computeDeltas(Network net) {
+        for (int l = layers - 2; l >= 0; l--) {
+            propagate(net, l + 1, deltas[l + 1], deltas[l]);
+        }
+    }
+
+    /**
+     * One step of backpropagation through layer {@code l}: out = (m_l · g W_l) ∘ φ'(z_{l−1}),
+     * with g of shape n × fan_out(l). Shared by {@link #computeDeltas} and the GD step.
+     */
+    public void propagate(Network net, int l, double[] g, double[] out) {
+        backend.mult(net.scales(l).weightMultiplier(), g, net.weightStorage(l), out, n, net.fanOut(l), net.fanIn(l));
+        double[] s = slopes[l - 1];
+        int len = n * width;
+        for (int i = 0; i < len; i++) {
+            out[i] *= s[i];
+        }
+    }
+
+    /** H_{l−1}: the input of layer l (X for l = 0). Live buffer. */
+    public double[] layerInput(int l) {
+        return l == 0 ? input : hidden[l - 1];
+    }
+
+    /** φ'(z_l) of hidden layer l. Live buffer. */
+    public double[] slopes(int l) {
+        return slopes[l];
+    }
+
+    /** Δ_l, n × fan_out(l). Live buffer. */
+    public double[] delta(int l) {
+        return deltas[l];
+    }
+
+    /** f(x_i) for every input. Live buffer. */
+    public double[] outputs() {
+        return outputs;
+    }
+
+    public int inputDim() {
+        return inputDim;
+    }
+}

@@ -1,0 +1,80 @@
+package io.ntkstudio.network;
+
+import io.ntkstudio.input.InvalidInputException;
+
+/**
+ * Architecture and initialisation of a fully connected scalar-output network
+ * (docs/ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units. The output
+ * scale α makes the trained model f_α = f_0 + α (f − f_0), trained at rate η/α² (Chizat, Oyallon
+ * &amp; Bach 2019; docs/ntk-math.md, "Lazy training by scaling"); α = 1 is the network itself.
+ */
+public record NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
+                            double sigmaW, double sigmaB, long seed, double outputScale) {
+    public static final int MAX_WIDTH = 8192;
+    public static final int MAX_DEPTH = 10;
+    public static final double MIN_OUTPUT_SCALE = 0.1;
+    public static final double MAX_OUTPUT_SCALE = 1000;
+
+    /** A network without output scaling (α = 1). */
+    public NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
+                         double sigmaW, double sigmaB, long seed) {
+        this(width, depth, activation, parameterization, sigmaW, sigmaB, seed, 1.0);
+    }
+
+    public NetworkConfig {
+        if (!(outputScale >= MIN_OUTPUT_SCALE && outputScale <= MAX_OUTPUT_SCALE)) {
+            throw new InvalidInputException("network.outputScale must be a number from " + MIN_OUTPUT_SCALE + " to "
+                    + (int) MAX_OUTPUT_SCALE + ", got " + outputScale);
+        }
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new InvalidInputException("network.width must be an integer from 1 to " + MAX_WIDTH + ", got " + width);
+        }
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new InvalidInputException("network.depth (hidden layers) must be an integer from 1 to " + MAX_DEPTH + ", got " + depth);
+        }
+        if (activation == null || parameterization == null) {
+            throw new InvalidInputException("network.activation and network.parameterization are required");
+        }
+        if (!(sigmaW > 0) || !Double.isFinite(sigmaW)) {
+            throw new InvalidInputException("network.sigmaW must be a finite number > 0, got " + sigmaW);
+        }
+        if (!(sigmaB >= 0) || !Double.isFinite(sigmaB)) {
+            throw new InvalidInputException("network.sigmaB must be a finite number >= 0, got " + sigmaB);
+        }
+    }
+
+    /** The defaults of the command line: width 512, depth 2, relu, ntk, σ_w = √2, σ_b = 0.1, seed 0. */
+    public static NetworkConfig defaults() {
+        return new NetworkConfig(512, 2, Activation.RELU, Parameterization.NTK, Math.sqrt(2.0), 0.1, 0L);
+    }
+
+    public NetworkConfig withWidth(int newWidth) {
+        return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
+    }
+
+    public NetworkConfig withDepth(int newDepth) {
+        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
+    }
+
+    public NetworkConfig withActivation(Activation a) {
+        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed, outputScale);
+    }
+
+    public NetworkConfig withSeed(long newSeed) {
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed, outputScale);
+    }
+
+    public NetworkConfig withParameterization(Parameterization p) {
+        return new NetworkConfig(width, depth, activation, p, sigmaW, sigmaB, seed, outputScale);
+    }
+
+    public NetworkConfig withOutputScale(double alpha) {
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, alpha);
+    }
+
+    /** Number of trainable parameters for inputs of dimension {@code inputDim}. */
+    public long parameterCount(int inputDim) {
+        long hidden = (long) width * (width + 1) * (depth - 1);
+        return (long) width * (inputDim + 1) + hidden + width + 1;
+    }
+}

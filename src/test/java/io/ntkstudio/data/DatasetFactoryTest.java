@@ -1,0 +1,110 @@
+package io.ntkstudio.data;
+
+import io.ntkstudio.input.InvalidInputException;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetFactoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void circlePointsAreEvenlySpacedOnTheUnitCircle() {
+        Dataset d = DatasetFactory.build(new DataSpec("circle", 12, 24, "sin", 3, 0, 0, null, null), dir);
+        Samples s = d.train();
+        assertEquals(12, s.count());
+        for (int i = 0; i < 12; i++) {
+            double g = Math.atan2(s.input(i, 1), s.input(i, 0));
+            assertEquals(1.0, Math.hypot(s.input(i, 0), s.input(i, 1)), 1e-15);
+            assertEquals(Math.sin(3 * g), s.target(i), 1e-12);
+            assertEquals(0.0, Math.sin(6 * g * 12 / 12 - 6 * 2 * Math.PI * i / 12), 1e-12);
+        }
+        assertEquals(24, d.test().count());
+        assertEquals(Math.PI / 24, Math.atan2(d.test().input(0, 1), d.test().input(0, 0)), 1e-12);
+    }
+
+    @Test
+    void intervalSpansMinusOneToOneWithNoiseOnlyOnTrain() {
+        Dataset d = DatasetFactory.build(new DataSpec("interval", 21, 50, "polynomial", 1, 0.1, 3, null, null), dir);
+        assertEquals(-1.0, d.train().input(0, 0));
+        assertEquals(1.0, d.train().input(20, 0));
+        double x = d.test().input(10, 0);
+        assertEquals(4 * x * x * x - 3 * x, d.test().target(10), 1e-15);
+        double noise = d.train().target(5) - DatasetFactory.intervalTarget("polynomial", 1, d.train().input(5, 0));
+        assertTrue(Math.abs(noise) > 0 && Math.abs(noise) < 0.6);
+    }
+
+    @Test
+    void toySetsHaveLabelsPlusMinusOneAndAreSeeded() {
+        for (String kind : new String[] {"xor", "circles", "spirals", "gaussians"}) {
+            DataSpec spec = new DataSpec(kind, 60, 40, "", 0, 0.05, 9, null, null);
+            Dataset a = DatasetFactory.build(spec, dir);
+            Dataset b = DatasetFactory.build(spec, dir);
+            assertArrayEquals(a.train().copyInputs(), b.train().copyInputs(), 0.0);
+            int plus = 0;
+            for (int i = 0; i < 60; i++) {
+                double y = a.train().target(i);
+                assertTrue(y == 1 || y == -1, kind);
+                plus += y > 0 ? 1 : 0;
+            }
+            assertTrue(plus > 10 && plus < 50, kind + " has both classes");
+            assertEquals(2, a.inputDim());
+        }
+    }
+
+    @Test
+    void xorLabelIsTheSignOfTheProduct() {
+        Dataset d = DatasetFactory.build(new DataSpec("xor", 50, 10, "", 0, 0, 1, null, null), dir);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Math.signum(d.train().input(i, 0) * d.train().input(i, 1)), d.train().target(i));
+        }
+    }
+
+    @Test
+    void csvTrainAndTestAreRead() throws Exception {
+        Files.writeString(dir.resolve("tr.csv"), "0.1,0.2,1\n0.3,0.4,2\n\n");
+        Files.writeString(dir.resolve("te.csv"), "0.5,0.6,3\n");
+        Dataset d = DatasetFactory.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", "te.csv"), dir);
+        assertEquals(2, d.train().count());
+        assertEquals(2, d.inputDim());
+        assertEquals(2.0, d.train().target(1));
+        assertEquals(0.6, d.test().input(0, 1));
+    }
+
+    @Test
+    void csvErrorsNameFileLineAndProblem() throws Exception {
+        Files.writeString(dir.resolve("bad.csv"), "1,2,3\n4,x,6\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> CsvData.readLabelled(dir.resolve("bad.csv")));
+        assertTrue(e.getMessage().contains("line 2 column 2") && e.getMessage().contains("'x'"), e.getMessage());
+        Files.writeString(dir.resolve("ragged.csv"), "1,2,3\n4,5\n");
+        e = assertThrows(InvalidInputException.class, () -> CsvData.readLabelled(dir.resolve("ragged.csv")));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("columns"), e.getMessage());
+        Files.writeString(dir.resolve("one.csv"), "1\n2\n");
+        e = assertThrows(InvalidInputException.class, () -> CsvData.readLabelled(dir.resolve("one.csv")));
+        assertTrue(e.getMessage().contains("two columns"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> CsvData.readLabelled(dir.resolve("missing.csv")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        Files.writeString(dir.resolve("empty.csv"), "\n");
+        assertThrows(InvalidInputException.class, () -> CsvData.readLabelled(dir.resolve("empty.csv")));
+        Files.writeString(dir.resolve("nan.csv"), "1,NaN\n");
+        assertThrows(InvalidInputException.class, () -> CsvData.readLabelled(dir.resolve("nan.csv")));
+    }
+
+    @Test
+    void specRejectsUnknownSourceAndTarget() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DataSpec.defaults("moons"));
+        assertTrue(e.getMessage().contains("circle, interval"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 10, 10, "sine", 1, 0, 0, null, null));
+        assertTrue(e.getMessage().contains("sin, cos, mix, square"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 0, 10, "sin", 1, 0, 0, null, null));
+        assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 10, 10, "sin", 1, -1, 0, null, null));
+    }
+}
