@@ -1,9 +1,9 @@
 package io.ntkstudio.cli;
 
 import com.google.gson.Gson;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingRun;
@@ -65,9 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         NetworkConfig cfg = new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
-        ExperimentSpec spec = new ExperimentSpec(cfg, new DataSpec("circle", n, 2, "sin", 3, 0, 0, null, null),
+        ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(n, 2, "sin", 3),
                 new TrainingSpec(1e-3, 1, 1));
-        Dataset data = DatasetFactory.build(spec.data(), Path.of("."));
+        Dataset data = DataSources.build(spec.data(), Path.of("."));
         TrainingRun run = TrainingRun.create(spec, data, false);
         double[] x = data.train().copyInputs();
         EmpiricalNtk ntk = new EmpiricalNtk(run.network(), n);
@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
         long allocPerStep = allocatedBytes(run::advance, reps);
 
         int na = 1024;
-        double[] circle = DatasetFactory.build(new DataSpec("circle", na, 2, "sin", 3, 0, 0, null, null), Path.of("."))
+        double[] circle = DataSources.build(DataSpec.circle(na, 2, "sin", 3), Path.of("."))
                 .train().copyInputs();
         AnalyticKernel analytic = new AnalyticKernel(Activation.RELU, 5, Math.sqrt(2), 0.1);
         double[] big = new double[1];
@@ -105,9 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
         json.put("alloc_bytes_per_step", allocPerStep);
         if (ensemble > 0) {
-            if (ensemble > Ensemble.MAX_MEMBERS) {
-                throw new InvalidInputException("--ensemble must be from 1 to " + Ensemble.MAX_MEMBERS + ", got " + ensemble);
-            }
+            TrainingSpec.MEMBERS.as("--ensemble").check(ensemble);
             Ensemble e = Ensemble.create(spec, data, ensemble, () -> false);
             double ensembleMs = medianMillis(e::advance, reps);
             json.put("ensemble_members", ensemble);

@@ -1,14 +1,14 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
-import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.NtkGaussianProcess;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
@@ -49,11 +49,9 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (members < 1 || members > Ensemble.MAX_MEMBERS) {
-            throw new InvalidInputException("--members must be from 1 to " + Ensemble.MAX_MEMBERS + ", got " + members);
-        }
+        TrainingSpec.MEMBERS.as("--members").check(members);
         ExperimentSpec spec = ExperimentJson.read(specFile);
-        Dataset data = DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent());
+        Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv"))) {
             Ensemble e = Ensemble.create(spec, data, members, StopSignals::requested);
             int steps = spec.training().steps();

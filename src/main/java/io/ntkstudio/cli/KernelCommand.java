@@ -89,9 +89,7 @@ final class KernelCommand implements Callable<Integer> {
                 throw new InvalidInputException("--analytic needs --parameterization ntk: under " + p.id()
                         + " the kernel has no fixed infinite-width limit (standard grows with width, mup keeps moving)");
             }
-            if (depth < 1 || depth > NetworkConfig.MAX_DEPTH) {
-                throw new InvalidInputException("--depth must be an integer from 1 to " + NetworkConfig.MAX_DEPTH + ", got " + depth);
-            }
+            NetworkConfig.DEPTH.as("--depth").check(depth);
             checkScales();
             MemoryEstimate.requireFits(MemoryEstimate.forAnalyticKernel(a.count(), b.count()),
                     "a " + a.count() + " × " + b.count() + " kernel", "use fewer input rows");

@@ -1,6 +1,6 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.data.DatasetFactory;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
@@ -58,7 +58,7 @@ final class RenderCommand implements Callable<Integer> {
         RunRecorder.Outcome outcome;
         long started = System.nanoTime();
         try (OutputDirectory out = OutputFolder.open(outDir, names)) {
-            run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
+            run = TrainingRun.create(spec, DataSources.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
             TrainingSnapshot[] latest = new TrainingSnapshot[2];
             int steps = spec.training().steps();
             PrintWriter err = command.commandLine().getErr();

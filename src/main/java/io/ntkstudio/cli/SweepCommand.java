@@ -1,7 +1,7 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
@@ -72,9 +72,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--seeds must be from 1 to 100, got " + seeds);
         }
         for (int w : widths) {
-            if (w < 1 || w > NetworkConfig.MAX_WIDTH) {
-                throw new InvalidInputException("--widths must be from 1 to " + NetworkConfig.MAX_WIDTH + ", got " + w);
-            }
+            NetworkConfig.WIDTH.as("--widths").check(w);
         }
         // a width or parameterization listed twice is swept once
         widths = Arrays.stream(widths).distinct().toArray();
@@ -86,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
-        Dataset data = DatasetFactory.build(spec.data(), specFile.toAbsolutePath().getParent());
+        Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         if (outputScales != null) {
             return sweepScales(spec, data);
         }
@@ -103,10 +101,7 @@ final class SweepCommand implements Callable<Integer> {
     private int sweepScales(ExperimentSpec spec, Dataset data) throws Exception {
         double[] scales = Arrays.stream(outputScales).distinct().sorted().toArray();
         for (double a : scales) {
-            if (!(a >= NetworkConfig.MIN_OUTPUT_SCALE && a <= NetworkConfig.MAX_OUTPUT_SCALE)) {
-                throw new InvalidInputException("--output-scales must be from " + NetworkConfig.MIN_OUTPUT_SCALE + " to "
-                        + (int) NetworkConfig.MAX_OUTPUT_SCALE + ", got " + a);
-            }
+            NetworkConfig.OUTPUT_SCALE.as("--output-scales").check(a);
         }
         if (scales.length < 2) {
             throw new InvalidInputException("--output-scales needs at least two different values to fit a slope");

@@ -1,7 +1,7 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.KernelSample;
@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentJson.read(specFile);
         Path base = specFile.toAbsolutePath().getParent();
-        Dataset data = DatasetFactory.build(spec.data(), base);
+        Dataset data = DataSources.build(spec.data(), base);
         try (OutputDirectory out = OutputFolder.open(outDir, OUTPUTS)) {
             return train(spec, data, out);
         }

@@ -3,10 +3,11 @@ package io.ntkstudio.data;
 import io.ntkstudio.input.InvalidInputException;
 
 /**
- * A data set with its train part and its test part, inputs of the same dimension.
- * {@code description} says in words what it is, for captions and reports.
+ * A data set with its train part and its test part, inputs of the same dimension, and how the
+ * inputs lie ({@link Geometry}), which decides how the pictures draw it. {@code description}
+ * says in words what it is, for captions and reports.
  */
-public record Dataset(String description, Samples train, Samples test) {
+public record Dataset(String description, Samples train, Samples test, Geometry geometry) {
     public Dataset {
         if (train.dim() != test.dim()) {
             throw new InvalidInputException("train inputs have " + train.dim() + " columns but test inputs have "
@@ -15,6 +16,11 @@ public record Dataset(String description, Samples train, Samples test) {
         if (train.count() < 1) {
             throw new InvalidInputException("the training set is empty");
         }
+    }
+
+    /** A data set whose geometry follows from its dimension alone (as for CSV files). */
+    public Dataset(String description, Samples train, Samples test) {
+        this(description, train, test, Geometry.ofDimension(train.dim()));
     }
 
     public int inputDim() {

@@ -5,6 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.ntkstudio.data.DataSource;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
@@ -55,10 +57,9 @@ public final class ExperimentJson {
                     number(origin, net, "network.sigmaB", d.sigmaB()),
                     integer(origin, net, "network.seed", d.seed()),
                     number(origin, net, "network.outputScale", d.outputScale()));
-            String source = string(origin, data, "data.source", "circle");
-            // A CSV experiment has no default file: data.train must be given.
-            DataSpec base = source.equals("csv") ? new DataSpec("csv", 0, 0, "", 0, 0, 0, "-", null)
-                    : DataSpec.defaults(source);
+            String source = string(origin, data, "data.source", DataSources.CIRCLE.id());
+            DataSource kind = DataSources.of(source);
+            DataSpec base = kind.defaults();
             DataSpec dataSpec = new DataSpec(base.source(),
                     (int) integer(origin, data, "data.n", base.n()),
                     (int) integer(origin, data, "data.testN", base.testN()),
@@ -66,7 +67,7 @@ public final class ExperimentJson {
                     number(origin, data, "data.frequency", base.frequency()),
                     number(origin, data, "data.noise", base.noise()),
                     integer(origin, data, "data.seed", base.seed()),
-                    string(origin, data, "data.train", source.equals("csv") ? null : base.train()),
+                    string(origin, data, "data.train", kind.readsFiles() ? null : base.train()),
                     string(origin, data, "data.test", base.test()));
             TrainingSpec t = TrainingSpec.defaults();
             TrainingSpec training = new TrainingSpec(
@@ -101,7 +102,7 @@ public final class ExperimentJson {
         JsonObject data = new JsonObject();
         DataSpec d = spec.data();
         data.addProperty("source", d.source());
-        if (d.source().equals("csv")) {
+        if (d.readsFiles()) {
             data.addProperty("train", d.train());
             if (d.test() != null) {
                 data.addProperty("test", d.test());

@@ -1,5 +1,6 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.network.NetworkConfig;
 
@@ -9,7 +10,7 @@ import io.ntkstudio.network.NetworkConfig;
  */
 public record ExperimentSpec(NetworkConfig network, DataSpec data, TrainingSpec training) {
     public static ExperimentSpec defaults() {
-        return new ExperimentSpec(NetworkConfig.defaults(), DataSpec.defaults("circle"), TrainingSpec.defaults());
+        return new ExperimentSpec(NetworkConfig.defaults(), DataSources.CIRCLE.defaults(), TrainingSpec.defaults());
     }
 
     public ExperimentSpec withNetwork(NetworkConfig n) {

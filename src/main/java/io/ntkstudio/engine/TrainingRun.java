@@ -1,6 +1,7 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.Geometry;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
@@ -152,7 +153,7 @@ public final class TrainingRun {
         }
         this.decayInit = regimeInit.start();
         this.decayLimit = regimeLimit == null ? null : regimeLimit.start();
-        this.grid = dim == 2 && !spec.data().source().equals("circle") ? gridAround(xTrain, xTest) : null;
+        this.grid = data.geometry() == Geometry.PLANE ? gridAround(xTrain, xTest) : null;
         this.gridPoints = grid == null ? null : grid.points();
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
                 ReadOnlyVector.copyOf(spectrumInit.values()), ReadOnlyVector.copyOf(spectrumInit.energies(residual(trainAtZero))),

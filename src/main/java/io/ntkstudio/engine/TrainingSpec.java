@@ -1,6 +1,6 @@
 package io.ntkstudio.engine;
 
-import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.input.Range;
 
 /**
  * Full-batch gradient descent settings: θ ← θ − η ∇L, L = 1/(2n) Σ (f − y)² (docs/ntk-math.md).
@@ -9,7 +9,11 @@ import io.ntkstudio.input.InvalidInputException;
  * shown one being member 0.
  */
 public record TrainingSpec(double learningRate, int steps, int kernelEvery, int members) {
-    public static final int MAX_STEPS = 100_000_000;
+    public static final Range LEARNING_RATE = Range.numbers("training.learningRate", 1e-6, 1e4);
+    public static final Range STEPS = Range.integers("training.steps", 0, 100_000_000);
+    public static final Range KERNEL_EVERY = Range.integers("training.kernelEvery", 1, 100_000_000);
+    public static final Range MEMBERS = Range.integers("training.members", 1, Ensemble.MAX_MEMBERS);
+    public static final int MAX_STEPS = (int) STEPS.max();
 
     /** A single network. */
     public TrainingSpec(double learningRate, int steps, int kernelEvery) {
@@ -17,18 +21,10 @@ public record TrainingSpec(double learningRate, int steps, int kernelEvery, int 
     }
 
     public TrainingSpec {
-        if (members < 1 || members > Ensemble.MAX_MEMBERS) {
-            throw new InvalidInputException("training.members must be an integer from 1 to " + Ensemble.MAX_MEMBERS + ", got " + members);
-        }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new InvalidInputException("training.learningRate must be a finite number > 0, got " + learningRate);
-        }
-        if (steps < 0 || steps > MAX_STEPS) {
-            throw new InvalidInputException("training.steps must be an integer from 0 to " + MAX_STEPS + ", got " + steps);
-        }
-        if (kernelEvery < 1) {
-            throw new InvalidInputException("training.kernelEvery must be an integer >= 1, got " + kernelEvery);
-        }
+        MEMBERS.check(members);
+        LEARNING_RATE.check(learningRate);
+        STEPS.check(steps);
+        KERNEL_EVERY.check(kernelEvery);
     }
 
     public TrainingSpec withMembers(int k) {

@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.FunctionGrid;
 import io.ntkstudio.engine.RunContext;
@@ -200,8 +201,9 @@ public final class Charts {
     public static void function(Graphics2D g, double w, double h, ChartInputs in) {
         TrainingSnapshot s = in.snapshot();
         RunContext ctx = s.context();
-        boolean circle = ctx.spec().data().source().equals("circle");
-        if (circle || ctx.data().test().dim() == 1) {
+        Geometry geometry = ctx.data().geometry();
+        boolean circle = geometry == Geometry.CIRCLE;
+        if (circle || geometry == Geometry.LINE) {
             curve(g, w, h, s, circle);
         } else if (ctx.grid() != null) {
             map(g, w, h, s, in.kernelSnapshot(), ctx.grid());

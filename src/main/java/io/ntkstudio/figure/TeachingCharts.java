@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -32,7 +33,7 @@ public final class TeachingCharts {
         int[] order = HeatmapChart.order(train);
         int n = order.length;
         int x0 = order[Math.floorMod(in.sliceAnchor(), n)];
-        boolean circle = ctx.spec().data().source().equals("circle");
+        boolean circle = ctx.data().geometry() == Geometry.CIRCLE;
         if (circle) {
             double g0 = HeatmapChart.sortKey(train, x0);
             order = java.util.Arrays.stream(order).boxed()

@@ -1,6 +1,7 @@
 package io.ntkstudio.network;
 
 import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.input.Range;
 
 /**
  * Architecture and initialisation of a fully connected scalar-output network
@@ -10,10 +11,16 @@ import io.ntkstudio.input.InvalidInputException;
  */
 public record NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
                             double sigmaW, double sigmaB, long seed, double outputScale) {
-    public static final int MAX_WIDTH = 8192;
-    public static final int MAX_DEPTH = 10;
-    public static final double MIN_OUTPUT_SCALE = 0.1;
-    public static final double MAX_OUTPUT_SCALE = 1000;
+    public static final Range WIDTH = Range.integers("network.width", 1, 8192);
+    public static final Range DEPTH = Range.integers("network.depth", 1, 10);
+    public static final Range SIGMA_W = Range.numbers("network.sigmaW", 1e-3, 100);
+    public static final Range SIGMA_B = Range.numbers("network.sigmaB", 0, 100);
+    public static final Range OUTPUT_SCALE = Range.numbers("network.outputScale", 0.1, 1000);
+    public static final Range SEED = Range.integers("network.seed", 0, 9_000_000_000_000_000L);
+    public static final int MAX_WIDTH = (int) WIDTH.max();
+    public static final int MAX_DEPTH = (int) DEPTH.max();
+    public static final double MIN_OUTPUT_SCALE = OUTPUT_SCALE.min();
+    public static final double MAX_OUTPUT_SCALE = OUTPUT_SCALE.max();
 
     /** A network without output scaling (α = 1). */
     public NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
@@ -22,25 +29,15 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
     }
 
     public NetworkConfig {
-        if (!(outputScale >= MIN_OUTPUT_SCALE && outputScale <= MAX_OUTPUT_SCALE)) {
-            throw new InvalidInputException("network.outputScale must be a number from " + MIN_OUTPUT_SCALE + " to "
-                    + (int) MAX_OUTPUT_SCALE + ", got " + outputScale);
-        }
-        if (width < 1 || width > MAX_WIDTH) {
-            throw new InvalidInputException("network.width must be an integer from 1 to " + MAX_WIDTH + ", got " + width);
-        }
-        if (depth < 1 || depth > MAX_DEPTH) {
-            throw new InvalidInputException("network.depth (hidden layers) must be an integer from 1 to " + MAX_DEPTH + ", got " + depth);
-        }
+        OUTPUT_SCALE.check(outputScale);
+        WIDTH.check(width);
+        DEPTH.check(depth);
         if (activation == null || parameterization == null) {
             throw new InvalidInputException("network.activation and network.parameterization are required");
         }
-        if (!(sigmaW > 0) || !Double.isFinite(sigmaW)) {
-            throw new InvalidInputException("network.sigmaW must be a finite number > 0, got " + sigmaW);
-        }
-        if (!(sigmaB >= 0) || !Double.isFinite(sigmaB)) {
-            throw new InvalidInputException("network.sigmaB must be a finite number >= 0, got " + sigmaB);
-        }
+        SIGMA_W.check(sigmaW);
+        SIGMA_B.check(sigmaB);
+        SEED.check(seed);
     }
 
     /** The defaults of the command line: width 512, depth 2, relu, ntk, σ_w = √2, σ_b = 0.1, seed 0. */

@@ -28,8 +28,8 @@ import javafx.scene.text.TextFlow;
  */
 final class CompareWindow extends BorderPane {
     final CompareController controller;
-    final ValidatedField<Long> widthB = new ValidatedField<>("compare-width", ValidatedField.integer("Width of B", 1, NetworkConfig.MAX_WIDTH));
-    final ValidatedField<Long> depthB = new ValidatedField<>("compare-depth", ValidatedField.integer("Depth of B", 1, NetworkConfig.MAX_DEPTH));
+    final ValidatedField<Long> widthB = new ValidatedField<>("compare-width", ValidatedField.integer("Width of B", NetworkConfig.WIDTH));
+    final ValidatedField<Long> depthB = new ValidatedField<>("compare-depth", ValidatedField.integer("Depth of B", NetworkConfig.DEPTH));
     final ComboBox<Activation> activationB = new ComboBox<>();
     final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));

@@ -1,5 +1,7 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSource;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -12,10 +14,14 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -24,34 +30,35 @@ import javafx.scene.layout.VBox;
  * sliders beside typed entry; the learning rate shows the stable limit 2n/λ_max.
  */
 final class ConfigPanel extends VBox {
-    static final List<String> SOURCES = List.of("circle", "interval", "xor", "circles", "spirals", "gaussians");
+    /** The sources the panel offers: those that generate their points (CSV files come in through File → Import). */
+    static final List<String> SOURCES = DataSources.ALL.stream().filter(s -> !s.readsFiles()).map(DataSource::id).toList();
     private final StudioModel model;
-    final ValidatedField<Long> width = new ValidatedField<>("width", ValidatedField.integer("Width", 1, NetworkConfig.MAX_WIDTH));
-    final Slider widthSlider = new Slider(0, 13, 9);
-    final Spinner<Integer> depth = new Spinner<>(1, NetworkConfig.MAX_DEPTH, 2);
+    final ValidatedField<Long> width = new ValidatedField<>("width", ValidatedField.integer("Width", NetworkConfig.WIDTH));
+    /** log2 width over the allowed range. */
+    final Slider widthSlider = new Slider(log2(NetworkConfig.WIDTH.min()), log2(NetworkConfig.WIDTH.max()), 9);
+    final Spinner<Integer> depth = new Spinner<>((int) NetworkConfig.DEPTH.min(), (int) NetworkConfig.DEPTH.max(), 2);
     final ComboBox<Activation> activation = new ComboBox<>();
     final ComboBox<Parameterization> parameterization = new ComboBox<>();
-    final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", 1e-3, 100));
-    final ValidatedField<Double> sigmaB = new ValidatedField<>("sigma-b", ValidatedField.number("σ_b", 0, 100));
-    final ValidatedField<Double> outputScale = new ValidatedField<>("output-scale", ValidatedField.number("Output scale α",
-            NetworkConfig.MIN_OUTPUT_SCALE, NetworkConfig.MAX_OUTPUT_SCALE));
-    final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", 1e-6, 1e4));
+    final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", NetworkConfig.SIGMA_W));
+    final ValidatedField<Double> sigmaB = new ValidatedField<>("sigma-b", ValidatedField.number("σ_b", NetworkConfig.SIGMA_B));
+    final ValidatedField<Double> outputScale = new ValidatedField<>("output-scale", ValidatedField.number("Output scale α", NetworkConfig.OUTPUT_SCALE));
+    final ValidatedField<Double> learningRate = new ValidatedField<>("learning-rate", ValidatedField.number("Learning rate", TrainingSpec.LEARNING_RATE));
+    /** log10 η from 1e-4 to 100, where lessons happen; typed entry takes the whole range. */
     final Slider rateSlider = new Slider(-4, 2, Math.log10(0.5));
-    /** log10 α over the allowed range, 0.1 to 1000. */
-    final Slider scaleSlider = new Slider(Math.log10(NetworkConfig.MIN_OUTPUT_SCALE), Math.log10(NetworkConfig.MAX_OUTPUT_SCALE), 0);
+    /** log10 α over the allowed range. */
+    final Slider scaleSlider = new Slider(Math.log10(NetworkConfig.OUTPUT_SCALE.min()), Math.log10(NetworkConfig.OUTPUT_SCALE.max()), 0);
     final Label stableLimit = new Label(" ");
     /** A red tick on the learning-rate slider at the stable limit 2n/λ_max. */
-    final javafx.scene.layout.Region limitMark = new javafx.scene.layout.Region();
+    final Region limitMark = new Region();
     private double limit = Double.NaN;
     final ComboBox<String> source = new ComboBox<>();
-    final ValidatedField<Long> points = new ValidatedField<>("points", ValidatedField.integer("Points", 2, 2000));
+    final ValidatedField<Long> points = new ValidatedField<>("points", ValidatedField.integer("Points", DataSpec.N));
     final ComboBox<String> target = new ComboBox<>();
-    final ValidatedField<Double> frequency = new ValidatedField<>("frequency", ValidatedField.number("Frequency", 0, 64));
-    final ValidatedField<Double> noise = new ValidatedField<>("noise", ValidatedField.number("Noise", 0, 10));
-    final ValidatedField<Long> seed = new ValidatedField<>("seed", ValidatedField.integer("Seed", 0, Long.MAX_VALUE));
-    final ValidatedField<Long> steps = new ValidatedField<>("steps", ValidatedField.integer("Steps", 1, TrainingSpec.MAX_STEPS));
-    final ValidatedField<Long> members = new ValidatedField<>("members", ValidatedField.integer("Networks",
-            1, io.ntkstudio.engine.Ensemble.MAX_MEMBERS));
+    final ValidatedField<Double> frequency = new ValidatedField<>("frequency", ValidatedField.number("Frequency", DataSpec.FREQUENCY));
+    final ValidatedField<Double> noise = new ValidatedField<>("noise", ValidatedField.number("Noise", DataSpec.NOISE));
+    final ValidatedField<Long> seed = new ValidatedField<>("seed", ValidatedField.integer("Seed", NetworkConfig.SEED));
+    final ValidatedField<Long> steps = new ValidatedField<>("steps", ValidatedField.integer("Steps", TrainingSpec.STEPS));
+    final ValidatedField<Long> members = new ValidatedField<>("members", ValidatedField.integer("Networks", TrainingSpec.MEMBERS));
     private boolean updating;
     private final VBox pointsRow = row("Train points", points);
     private final VBox targetRow = row("Target", target);
@@ -77,13 +84,13 @@ final class ConfigPanel extends VBox {
         stableLimit.setId("stable-limit");
         stableLimit.getStyleClass().add("hint");
         stableLimit.setWrapText(true);
-        widthSlider.setTooltip(new Tooltip("Width on a log scale, 1 to 8192"));
+        widthSlider.setTooltip(new Tooltip("Width on a log scale, " + NetworkConfig.WIDTH.text()));
         rateSlider.setTooltip(new Tooltip("Learning rate η on a log scale"));
         scaleSlider.setId("scale-slider");
-        scaleSlider.setTooltip(new Tooltip("Output scale α on a log scale, 0.1 to 1000: f_α = f_0 + α(f − f_0), trained at η/α²"));
+        scaleSlider.setTooltip(new Tooltip("Output scale α on a log scale, " + NetworkConfig.OUTPUT_SCALE.text() + ": f_α = f_0 + α(f − f_0), trained at η/α²"));
         getChildren().addAll(
                 section("Network"),
-                row("Width (1–8192)", widthSlider, width),
+                row("Width (" + NetworkConfig.WIDTH.text() + ")", widthSlider, width),
                 row("Depth (hidden layers)", depth),
                 row("Activation", activation),
                 row("Parameterization", parameterization),
@@ -173,7 +180,7 @@ final class ConfigPanel extends VBox {
         if (updating) {
             return;
         }
-        long w = Math.max(1, Math.min(NetworkConfig.MAX_WIDTH, Math.round(Math.pow(2, widthSlider.getValue()))));
+        long w = Math.round(Math.max(NetworkConfig.WIDTH.min(), Math.min(NetworkConfig.WIDTH.max(), Math.pow(2, widthSlider.getValue()))));
         width.field().setText(Long.toString(w));
         width.commit();
     }
@@ -267,7 +274,7 @@ final class ConfigPanel extends VBox {
             row.setVisible(targets);
             row.setManaged(targets);
         }
-        boolean generated = !"csv".equals(src);
+        boolean generated = !DataSources.of(src).readsFiles();
         pointsRow.setVisible(generated);
         pointsRow.setManaged(generated);
     }
@@ -290,18 +297,18 @@ final class ConfigPanel extends VBox {
         }
     }
 
-    private javafx.scene.Node rateWithMark() {
+    private Node rateWithMark() {
         limitMark.setId("stable-limit-mark");
         limitMark.setStyle("-fx-background-color: #d62728;");
         limitMark.setPrefSize(3, 16);
         limitMark.setMaxSize(3, 16);
         limitMark.setVisible(false);
-        javafx.scene.layout.Pane layer = new javafx.scene.layout.Pane(limitMark);
+        Pane layer = new Pane(limitMark);
         layer.setMouseTransparent(true);
-        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(rateSlider, layer);
+        StackPane box = new StackPane(rateSlider, layer);
         rateSlider.widthProperty().addListener((o, a, b) -> placeMark());
         rateSlider.heightProperty().addListener((o, a, b) -> placeMark());
-        javafx.scene.control.Tooltip.install(limitMark, new javafx.scene.control.Tooltip("stable limit 2n/λmax"));
+        Tooltip.install(limitMark, new Tooltip("stable limit 2n/λmax"));
         return box;
     }
 
@@ -321,6 +328,10 @@ final class ConfigPanel extends VBox {
         return limitMark.isVisible() ? (Math.log10(limit) - rateSlider.getMin()) / (rateSlider.getMax() - rateSlider.getMin()) : Double.NaN;
     }
 
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
@@ -334,7 +345,7 @@ final class ConfigPanel extends VBox {
         l.setWrapText(true);
         VBox box = new VBox(3, l);
         for (Node c : controls) {
-            if (c instanceof javafx.scene.control.Control control) {
+            if (c instanceof Control control) {
                 control.setMaxWidth(Double.MAX_VALUE);
             }
             box.getChildren().add(c);

@@ -1,5 +1,6 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
@@ -97,7 +98,7 @@ final class ExperimentSharing {
             ExperimentSpec s = model.specProperty().get();
             String path = file.getAbsolutePath();
             try {
-                model.apply(s.withData(new DataSpec("csv", 0, 0, "", 0, 0, 0, path, null)));
+                model.apply(s.withData(new DataSpec(DataSources.CSV.id(), 0, 0, "", 0, 0, 0, path, null)));
                 model.notify("Training on " + path + " (the last column is the target; the same points are the test set).");
             } catch (InvalidInputException ex) {
                 model.notify("Could not use " + path + ": " + ex.getMessage());

@@ -1,7 +1,7 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingLoop;
@@ -332,7 +332,7 @@ public final class StudioModel {
         stepsPerSecondMeasured = 0;
         Path base = baseDir;
         loop = new TrainingLoop(closed -> {
-            Dataset data = DatasetFactory.build(s.data(), base);
+            Dataset data = DataSources.build(s.data(), base);
             return TrainingRun.create(s, data, true, closed);
         }, s.training().steps(), s.training().kernelEvery());
         loop.setStepsPerSecond(stepsPerSecond);

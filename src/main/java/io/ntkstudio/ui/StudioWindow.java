@@ -345,7 +345,7 @@ public final class StudioWindow extends BorderPane {
     /** CSV paths in an experiment file are relative to that file; the studio keeps them absolute. */
     static ExperimentSpec withAbsolutePaths(ExperimentSpec spec, Path folder) {
         io.ntkstudio.data.DataSpec d = spec.data();
-        if (!d.source().equals("csv")) {
+        if (!d.readsFiles()) {
             return spec;
         }
         String train = folder.resolve(d.train()).toString();

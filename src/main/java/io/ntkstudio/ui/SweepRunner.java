@@ -1,7 +1,7 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.network.Parameterization;
@@ -55,7 +55,7 @@ final class SweepRunner {
         progress.set(0);
         Thread t = new Thread(() -> {
             try {
-                Dataset data = DatasetFactory.build(spec.data(), baseDir);
+                Dataset data = DataSources.build(spec.data(), baseDir);
                 outcome.set(WidthSweep.run(spec, data, List.of(Parameterization.NTK, Parameterization.MUP), widths, seeds,
                         (k, total, p) -> done = k / (double) total, () -> cancelled));
             } catch (CancellationException e) {

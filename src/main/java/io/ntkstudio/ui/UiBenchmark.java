@@ -29,7 +29,7 @@ public final class UiBenchmark {
         HeadlessStudio.startToolkit(false, WIDTH + 8, HEIGHT + 8);
         ExperimentSpec spec = new ExperimentSpec(
                 new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0),
-                new DataSpec("circle", n, 128, "sin", 3, 0, 0, null, null),
+                DataSpec.circle(n, 128, "sin", 3),
                 new TrainingSpec(0.2, TrainingSpec.MAX_STEPS, 10));
         try (HeadlessStudio studio = HeadlessStudio.open(spec, Path.of("."), WIDTH, HEIGHT)) {
             StudioModel model = studio.model();

@@ -1,5 +1,6 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.input.Range;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -121,6 +122,16 @@ final class ValidatedField<T> extends VBox {
         }
     }
 
+    /** A parser for whole numbers of {@code range}. */
+    static Function<String, Long> integer(String name, Range range) {
+        return integer(name, (long) range.min(), (long) range.max());
+    }
+
+    /** A parser for numbers of {@code range}. */
+    static Function<String, Double> number(String name, Range range) {
+        return number(name, range.min(), range.max());
+    }
+
     /** A parser for numbers in [lo, hi] with a message naming the field and the range. */
     static Function<String, Double> number(String name, double lo, double hi) {
         return s -> {
@@ -132,7 +143,7 @@ final class ValidatedField<T> extends VBox {
                 throw new IllegalArgumentException(name + " must be a number, e.g. " + Math.max(lo, Math.min(hi, 1)));
             }
             if (!(v >= lo && v <= hi)) {
-                throw new IllegalArgumentException(name + " must be from " + plain(lo) + " to " + plain(hi));
+                throw new IllegalArgumentException(name + " must be from " + Range.plain(lo) + " to " + Range.plain(hi));
             }
             return v;
         };

@@ -3,7 +3,7 @@ package io.ntkstudio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DatasetFactory;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
@@ -29,7 +29,7 @@ class EnsembleCommandTest {
         assertEquals("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std", rows.get(0));
         assertEquals(11, rows.size());
         ExperimentSpec s = ExperimentJson.read(spec);
-        Ensemble e = Ensemble.create(s, DatasetFactory.build(s.data(), dir), 4, () -> false);
+        Ensemble e = Ensemble.create(s, DataSources.build(s.data(), dir), 4, () -> false);
         for (int t = 0; t < 12; t++) {
             e.advance();
         }
@@ -54,7 +54,7 @@ class EnsembleCommandTest {
                 + " \"training\": {\"learningRate\": 400, \"steps\": 500}}");
         CliTest.Result bad = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "65", "--out", dir.resolve("o").toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--members must be from 1 to 64"), bad.err());
+        assertTrue(bad.err().contains("--members must be an integer from 1 to 64"), bad.err());
         CliTest.Result div = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "3", "--out", dir.resolve("d").toString());
         assertEquals(3, div.code(), div.err());
         assertTrue(div.err().matches("(?s)ensemble: member \\d \\(seed \\d\\) diverged at step \\d+.*"), div.err());

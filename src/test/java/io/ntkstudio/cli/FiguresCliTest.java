@@ -101,7 +101,7 @@ class FiguresCliTest {
         Path spec = spec(io.ntkstudio.engine.ExperimentJson.format(ExperimentSpec.defaults()));
         CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "0,16", "--out", dir.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--widths must be from 1 to 8192"), r.err());
+        assertTrue(r.err().contains("--widths must be an integer from 1 to 8192"), r.err());
         r = CliTest.run("sweep", "--spec", spec.toString(), "--parameterizations", "ntk,xyz", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown parameterization 'xyz'"), r.err());

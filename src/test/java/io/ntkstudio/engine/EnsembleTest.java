@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 class EnsembleTest {
     static ExperimentSpec spec(int width, int steps) {
         return new ExperimentSpec(new NetworkConfig(width, 1, Activation.ERF, Parameterization.NTK, 1.5, 0.1, 100),
-                new DataSpec("circle", 6, 12, "sin", 1, 0, 0, null, null), new TrainingSpec(1.0, steps, steps));
+                DataSpec.circle(6, 12, "sin", 1), new TrainingSpec(1.0, steps, steps));
     }
 
     static Ensemble trained(int width, int members, int steps) {
         ExperimentSpec s = spec(width, steps);
-        Dataset data = DatasetFactory.build(s.data(), Path.of("."));
+        Dataset data = DataSources.build(s.data(), Path.of("."));
         Ensemble e = Ensemble.create(s, data, members, () -> false);
         for (int t = 0; t < steps; t++) {
             assertEquals(-1, e.advance());
@@ -57,7 +57,7 @@ class EnsembleTest {
             assertArrayEquals(a.snapshots().get(k).testOutputs().toArray(), b.snapshots().get(k).testOutputs().toArray(), 0.0);
         }
         ExperimentSpec s = spec(64, 5);
-        TrainingRun single = TrainingRun.create(s, DatasetFactory.build(s.data(), Path.of(".")), false);
+        TrainingRun single = TrainingRun.create(s, DataSources.build(s.data(), Path.of(".")), false);
         for (int t = 0; t < 5; t++) {
             single.advance();
         }
@@ -65,7 +65,7 @@ class EnsembleTest {
                 a.snapshots().get(0).testOutputs().toArray(), 0.0);
         assertEquals(Ensemble.memberSeed(100, 2), a.member(2).context().spec().network().seed());
         ExperimentSpec withMembers = spec(64, 1).withTraining(spec(64, 1).training().withMembers(5));
-        Ensemble e = Ensemble.create(withMembers, DatasetFactory.build(withMembers.data(), Path.of(".")), 3, () -> false);
+        Ensemble e = Ensemble.create(withMembers, DataSources.build(withMembers.data(), Path.of(".")), 3, () -> false);
         assertEquals(1, e.member(0).context().spec().training().members(), "members are single networks, not ensembles");
         assertEquals(null, e.snapshots().get(0).ensemble());
         assertThrows(InvalidInputException.class, () -> trained(8, 65, 1));
@@ -74,13 +74,13 @@ class EnsembleTest {
     @Test
     void anEnsembleRunThatWouldNotFitTogetherIsRefusedBeforeAllocating() {
         NetworkConfig cfg = new NetworkConfig(4096, 4, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
-        ExperimentSpec s = new ExperimentSpec(cfg, new DataSpec("circle", 8, 8, "sin", 1, 0, 0, null, null),
+        ExperimentSpec s = new ExperimentSpec(cfg, DataSpec.circle(8, 8, "sin", 1),
                 new TrainingSpec(0.1, 1, 1, 64));
         long one = MemoryEstimate.forTraining(cfg, 2, 8, 8);
         long heap = Runtime.getRuntime().maxMemory();
         if (one < heap / 2 && 64 * one > heap) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> TrainingRun.create(s, DatasetFactory.build(s.data(), Path.of(".")), false));
+                    () -> TrainingRun.create(s, DataSources.build(s.data(), Path.of(".")), false));
             assertTrue(e.getMessage().contains("training 64 width-4096") && e.getMessage().contains("training.members"),
                     e.getMessage());
         }

@@ -39,7 +39,7 @@ class ExperimentJsonTest {
         assertMessage("{\"network\": {\"width\": 64.5}}", "network.width must be a whole number");
         assertMessage("{\"network\": {\"width\": 0}}", "network.width must be an integer from 1 to 8192");
         assertMessage("{\"network\": {\"activation\": \"swish\"}}", "unknown activation 'swish'");
-        assertMessage("{\"training\": {\"learningRate\": -1}}", "training.learningRate must be a finite number > 0");
+        assertMessage("{\"training\": {\"learningRate\": -1}}", "training.learningRate must be a number from 0.000001 to 10000, got -1");
         assertMessage("{\"data\": {\"source\": \"moons\"}}", "data.source 'moons' is unknown");
         assertMessage("{\"data\": {\"source\": \"csv\"}}", "data.train");
         assertMessage("{\"network\": 3}", "network must be a JSON object");

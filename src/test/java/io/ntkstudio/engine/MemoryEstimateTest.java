@@ -3,9 +3,9 @@ package io.ntkstudio.engine;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
@@ -40,7 +40,7 @@ class MemoryEstimateTest {
     void theEstimateCoversWhatARunHoldsAndIsClose() {
         NetworkConfig net = new NetworkConfig(1024, 2, Activation.RELU, Parameterization.NTK, 1.4142135623730951, 0.1, 0);
         ExperimentSpec spec = new ExperimentSpec(net, new DataSpec("xor", 40, 80, "", 0, 0, 0, null, null), new TrainingSpec(0.5, 20, 5));
-        Dataset data = DatasetFactory.build(spec.data(), null);
+        Dataset data = DataSources.build(spec.data(), null);
         // a small run first, so that loading classes and natives is not counted as the run's
         TrainingRun.create(spec.withNetwork(net.withWidth(8)), data, true).snapshot(true, RunStatus.RUNNING, null);
         long before = usedAfterCollection();

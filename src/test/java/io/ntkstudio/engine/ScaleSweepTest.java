@@ -3,9 +3,9 @@ package io.ntkstudio.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 class ScaleSweepTest {
     static ExperimentSpec spec(Activation a, int width, double alpha) {
         return new ExperimentSpec(new NetworkConfig(width, 2, a, Parameterization.NTK, Math.sqrt(2), 0.1, 3, alpha),
-                new DataSpec("circle", 16, 32, "sin", 2, 0, 0, null, null), new TrainingSpec(0.5, 100, 100));
+                DataSpec.circle(16, 32, "sin", 2), new TrainingSpec(0.5, 100, 100));
     }
 
     @Test
     void theKernelChangeOfANarrowTanhNetworkFallsLikeOneOverAlpha() {
         ExperimentSpec base = spec(Activation.TANH, 32, 1);
-        Dataset data = DatasetFactory.build(base.data(), Path.of("."));
+        Dataset data = DataSources.build(base.data(), Path.of("."));
         List<ScaleSweep.Point> points = ScaleSweep.run(base, data, new double[] {4, 16, 64, 256}, 2, (d, t, p) -> { }, () -> false);
         double slope = ScaleSweep.slope(points);
         assertEquals(-1, slope, 0.15, "fitted slope " + slope);
@@ -35,7 +35,7 @@ class ScaleSweepTest {
     /** RMS over the test inputs of the network against its kernel-regime prediction after 60 steps. */
     private static double[] gapAndRegime(double alpha) {
         ExperimentSpec spec = spec(Activation.TANH, 32, alpha);
-        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), false);
+        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
         for (int t = 0; t < 60; t++) {
             assertTrue(run.advance());
         }

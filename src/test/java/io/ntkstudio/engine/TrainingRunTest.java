@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.network.Activation;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class TrainingRunTest {
     static ExperimentSpec spec(int width, int depth, Parameterization p, double lr, int n) {
         return new ExperimentSpec(new NetworkConfig(width, depth, Activation.RELU, p, Math.sqrt(2), 0.1, 3),
-                new DataSpec("circle", n, 2 * n, "sin", 2, 0, 0, null, null), new TrainingSpec(lr, 100, 10));
+                DataSpec.circle(n, 2 * n, "sin", 2), new TrainingSpec(lr, 100, 10));
     }
 
     static TrainingRun run(ExperimentSpec spec) {
-        Dataset data = DatasetFactory.build(spec.data(), Path.of("."));
+        Dataset data = DataSources.build(spec.data(), Path.of("."));
         return TrainingRun.create(spec, data, true);
     }
 

@@ -3,8 +3,8 @@ package io.ntkstudio.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
@@ -50,8 +50,8 @@ class EnsembleCurvesTest {
     @Test
     void theNngpPosteriorMeanIsDrawnForContrast() {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
-                new DataSpec("circle", 8, 16, "sin", 1, 0, 0, null, null), new TrainingSpec(0.5, 10, 5).withMembers(4));
-        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), true);
+                DataSpec.circle(8, 16, "sin", 1), new TrainingSpec(0.5, 10, 5).withMembers(4));
+        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), true);
         for (int t = 0; t < 5; t++) {
             run.advance();
         }
@@ -70,9 +70,9 @@ class EnsembleCurvesTest {
     @Test
     void theLossViewDrawsEveryMembersTrainLossAsItsOwnRunWould() {
         NetworkConfig cfg = new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2);
-        ExperimentSpec spec = new ExperimentSpec(cfg, new DataSpec("circle", 8, 16, "sin", 1, 0, 0, null, null),
+        ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(8, 16, "sin", 1),
                 new TrainingSpec(0.5, 30, 10).withMembers(3));
-        var data = DatasetFactory.build(spec.data(), Path.of("."));
+        var data = DataSources.build(spec.data(), Path.of("."));
         TrainingRun run = TrainingRun.create(spec, data, true);
         for (int t = 0; t < 12; t++) {
             run.advance();

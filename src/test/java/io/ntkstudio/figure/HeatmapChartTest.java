@@ -2,8 +2,8 @@ package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class HeatmapChartTest {
     private static BufferedImage change(int width) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(width, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
-                new DataSpec("circle", 12, 12, "sin", 3, 0, 0, null, null), new TrainingSpec(0.5, 100, 100));
-        TrainingRun run = TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), false);
+                DataSpec.circle(12, 12, "sin", 3), new TrainingSpec(0.5, 100, 100));
+        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
         for (int t = 0; t < 100; t++) {
             run.advance();
         }

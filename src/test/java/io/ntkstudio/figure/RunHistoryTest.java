@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
-import io.ntkstudio.data.DatasetFactory;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.StepLog;
@@ -25,8 +25,8 @@ class RunHistoryTest {
 
     static TrainingRun run(long seed) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(256, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, seed),
-                new DataSpec("circle", 16, 32, "mix", 4, 0, 0, null, null), new TrainingSpec(LR, 100, 10));
-        return TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), false);
+                DataSpec.circle(16, 32, "mix", 4), new TrainingSpec(LR, 100, 10));
+        return TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
     }
 
     /** The snapshots of a run recorded every {@code every} steps, the kernel every 10. */

@@ -1,10 +1,10 @@
 package io.ntkstudio.network;
 
-import io.ntkstudio.input.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.input.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class ActivationTest {

@@ -1,12 +1,12 @@
 package io.ntkstudio.network;
 
-import io.ntkstudio.input.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.input.InvalidInputException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

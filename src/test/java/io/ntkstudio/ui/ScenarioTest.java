@@ -3,7 +3,7 @@ package io.ntkstudio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DatasetFactory;
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
@@ -23,7 +23,7 @@ class ScenarioTest {
     }
 
     private static TrainingRun run(ExperimentSpec spec) {
-        return TrainingRun.create(spec, DatasetFactory.build(spec.data(), Path.of(".")), true);
+        return TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), true);
     }
 
     private static TrainingSnapshot train(TrainingRun run, int steps) {

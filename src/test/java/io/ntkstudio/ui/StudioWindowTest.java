@@ -21,10 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoublePredicate;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
@@ -50,7 +53,7 @@ class StudioWindowTest {
 
     static ExperimentSpec small() {
         return new ExperimentSpec(new NetworkConfig(64, 2, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 1),
-                new DataSpec("circle", 20, 48, "sin", 2, 0, 0, null, null), new TrainingSpec(0.3, 100_000, 5));
+                DataSpec.circle(20, 48, "sin", 2), new TrainingSpec(0.3, 100_000, 5));
     }
 
     @Start
@@ -188,6 +191,66 @@ class StudioWindowTest {
         assertEquals(64, fx(() -> model.specProperty().get().network().width()));
         robot.doubleClickOn("#width").eraseText(8).write("32").type(KeyCode.ENTER);
         waitFor("the message clears", () -> window.config.width.errorText() == null);
+    }
+
+    /** Whether the records accept what {@code build} makes (the oracle for the panel's checks). */
+    private static boolean recordAccepts(Runnable build) {
+        try {
+            build.run();
+            return true;
+        } catch (io.ntkstudio.input.InvalidInputException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void thePanelAcceptsExactlyWhatTheRecordsAccept() throws Exception {
+        firstSnapshot();
+        ConfigPanel c = window.config;
+        NetworkConfig n = small().network();
+        TrainingSpec t = small().training();
+        DataSpec d = small().data();
+        double[] candidates = {-1, 0, 1e-7, 1e-6, 5e-4, 1e-3, 0.05, 1, 2, 10, 10.5, 63, 64, 64.5, 65, 99, 100, 100.5, 999, 1000,
+            1001, 8192, 8193, 1e4, 10001, 1e5, 100001, 1e8, 1e8 + 1, 9e15, 9.1e15};
+        Map<ValidatedField<?>, DoublePredicate> fields = new LinkedHashMap<>();
+        fields.put(c.width, v -> recordAccepts(() -> n.withWidth((int) v)));
+        fields.put(c.sigmaW, v -> recordAccepts(() -> new NetworkConfig(n.width(), n.depth(), n.activation(), n.parameterization(),
+                v, n.sigmaB(), n.seed(), n.outputScale())));
+        fields.put(c.sigmaB, v -> recordAccepts(() -> new NetworkConfig(n.width(), n.depth(), n.activation(), n.parameterization(),
+                n.sigmaW(), v, n.seed(), n.outputScale())));
+        fields.put(c.outputScale, v -> recordAccepts(() -> new NetworkConfig(n.width(), n.depth(), n.activation(), n.parameterization(),
+                n.sigmaW(), n.sigmaB(), n.seed(), v)));
+        fields.put(c.seed, v -> recordAccepts(() -> n.withSeed((long) v)));
+        fields.put(c.learningRate, v -> recordAccepts(() -> new TrainingSpec(v, t.steps(), t.kernelEvery(), t.members())));
+        fields.put(c.steps, v -> recordAccepts(() -> new TrainingSpec(t.learningRate(), (int) v, t.kernelEvery(), t.members())));
+        fields.put(c.members, v -> recordAccepts(() -> new TrainingSpec(t.learningRate(), t.steps(), t.kernelEvery(), (int) v)));
+        fields.put(c.points, v -> recordAccepts(() -> new DataSpec(d.source(), (int) v, d.testN(), d.target(), d.frequency(), d.noise(),
+                d.seed(), null, null)));
+        fields.put(c.frequency, v -> recordAccepts(() -> new DataSpec(d.source(), d.n(), d.testN(), d.target(), v, d.noise(), d.seed(),
+                null, null)));
+        fields.put(c.noise, v -> recordAccepts(() -> new DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(), v, d.seed(),
+                null, null)));
+        for (Map.Entry<ValidatedField<?>, DoublePredicate> f : fields.entrySet()) {
+            String id = f.getKey().field().getId();
+            boolean whole = f.getKey() == c.width || f.getKey() == c.seed || f.getKey() == c.steps || f.getKey() == c.members
+                    || f.getKey() == c.points;
+            String before = fx(() -> f.getKey().field().getText());
+            for (double v : candidates) {
+                if (whole && (v != Math.rint(v) || v > Integer.MAX_VALUE && f.getKey() != c.seed)) {
+                    continue;
+                }
+                String text = whole ? Long.toString((long) v) : Double.toString(v);
+                boolean panel = fx(() -> {
+                    f.getKey().field().setText(text);
+                    return f.getKey().validProperty().get();
+                });
+                assertEquals(f.getValue().test(v), panel, id + " = " + text + ": the panel and the records agree");
+            }
+            fx(() -> {
+                f.getKey().field().setText(before);
+                return null;
+            });
+        }
     }
 
     @Test

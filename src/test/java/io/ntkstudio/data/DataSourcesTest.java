@@ -1,23 +1,23 @@
 package io.ntkstudio.data;
 
-import io.ntkstudio.input.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.input.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DatasetFactoryTest {
+class DataSourcesTest {
     @TempDir
     Path dir;
 
     @Test
     void circlePointsAreEvenlySpacedOnTheUnitCircle() {
-        Dataset d = DatasetFactory.build(new DataSpec("circle", 12, 24, "sin", 3, 0, 0, null, null), dir);
+        Dataset d = DataSources.build(DataSpec.circle(12, 24, "sin", 3), dir);
         Samples s = d.train();
         assertEquals(12, s.count());
         for (int i = 0; i < 12; i++) {
@@ -32,12 +32,12 @@ class DatasetFactoryTest {
 
     @Test
     void intervalSpansMinusOneToOneWithNoiseOnlyOnTrain() {
-        Dataset d = DatasetFactory.build(new DataSpec("interval", 21, 50, "polynomial", 1, 0.1, 3, null, null), dir);
+        Dataset d = DataSources.build(new DataSpec("interval", 21, 50, "polynomial", 1, 0.1, 3, null, null), dir);
         assertEquals(-1.0, d.train().input(0, 0));
         assertEquals(1.0, d.train().input(20, 0));
         double x = d.test().input(10, 0);
         assertEquals(4 * x * x * x - 3 * x, d.test().target(10), 1e-15);
-        double noise = d.train().target(5) - DatasetFactory.intervalTarget("polynomial", 1, d.train().input(5, 0));
+        double noise = d.train().target(5) - IntervalData.target("polynomial", 1, d.train().input(5, 0));
         assertTrue(Math.abs(noise) > 0 && Math.abs(noise) < 0.6);
     }
 
@@ -45,8 +45,8 @@ class DatasetFactoryTest {
     void toySetsHaveLabelsPlusMinusOneAndAreSeeded() {
         for (String kind : new String[] {"xor", "circles", "spirals", "gaussians"}) {
             DataSpec spec = new DataSpec(kind, 60, 40, "", 0, 0.05, 9, null, null);
-            Dataset a = DatasetFactory.build(spec, dir);
-            Dataset b = DatasetFactory.build(spec, dir);
+            Dataset a = DataSources.build(spec, dir);
+            Dataset b = DataSources.build(spec, dir);
             assertArrayEquals(a.train().copyInputs(), b.train().copyInputs(), 0.0);
             int plus = 0;
             for (int i = 0; i < 60; i++) {
@@ -61,7 +61,7 @@ class DatasetFactoryTest {
 
     @Test
     void xorLabelIsTheSignOfTheProduct() {
-        Dataset d = DatasetFactory.build(new DataSpec("xor", 50, 10, "", 0, 0, 1, null, null), dir);
+        Dataset d = DataSources.build(new DataSpec("xor", 50, 10, "", 0, 0, 1, null, null), dir);
         for (int i = 0; i < 50; i++) {
             assertEquals(Math.signum(d.train().input(i, 0) * d.train().input(i, 1)), d.train().target(i));
         }
@@ -71,7 +71,7 @@ class DatasetFactoryTest {
     void csvTrainAndTestAreRead() throws Exception {
         Files.writeString(dir.resolve("tr.csv"), "0.1,0.2,1\n0.3,0.4,2\n\n");
         Files.writeString(dir.resolve("te.csv"), "0.5,0.6,3\n");
-        Dataset d = DatasetFactory.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", "te.csv"), dir);
+        Dataset d = DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", "te.csv"), dir);
         assertEquals(2, d.train().count());
         assertEquals(2, d.inputDim());
         assertEquals(2.0, d.train().target(1));
@@ -102,9 +102,43 @@ class DatasetFactoryTest {
     void specRejectsUnknownSourceAndTarget() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DataSpec.defaults("moons"));
         assertTrue(e.getMessage().contains("circle, interval"), e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 10, 10, "sine", 1, 0, 0, null, null));
+        e = assertThrows(InvalidInputException.class, () -> DataSpec.circle(10, 10, "sine", 1));
         assertTrue(e.getMessage().contains("sin, cos, mix, square"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 0, 10, "sin", 1, 0, 0, null, null));
+        assertThrows(InvalidInputException.class, () -> DataSpec.circle(0, 10, "sin", 1));
         assertThrows(InvalidInputException.class, () -> new DataSpec("circle", 10, 10, "sin", 1, -1, 0, null, null));
+    }
+
+    @Test
+    void everySourceHasOneKeyDefaultsThatValidateAndTheGeometryItsPicturesNeed() {
+        assertEquals(DataSources.ALL.size(), new java.util.HashSet<>(DataSources.ids()).size(), "keys are unique");
+        java.util.Map<String, Geometry> expected = java.util.Map.of("circle", Geometry.CIRCLE, "interval", Geometry.LINE,
+                "xor", Geometry.PLANE, "circles", Geometry.PLANE, "spirals", Geometry.PLANE, "gaussians", Geometry.PLANE);
+        for (DataSource source : DataSources.ALL) {
+            DataSpec d = source.defaults();
+            assertEquals(source.id(), d.source());
+            assertEquals(source, DataSources.of(d.source()));
+            if (source.readsFiles()) {
+                continue;
+            }
+            Dataset data = DataSources.build(d, dir);
+            assertEquals(expected.get(source.id()), data.geometry(), source.id());
+            assertEquals(d.n(), data.train().count());
+            assertEquals(d.testN(), data.test().count());
+            if (data.geometry() == Geometry.CIRCLE) {
+                for (int i = 0; i < d.n(); i++) {
+                    assertEquals(1.0, Math.hypot(data.train().input(i, 0), data.train().input(i, 1)), 1e-12);
+                }
+            }
+        }
+    }
+
+    @Test
+    void csvGeometryFollowsItsColumns() throws Exception {
+        Files.writeString(dir.resolve("one.csv"), "0.5,1\n-0.5,2\n");
+        Files.writeString(dir.resolve("two.csv"), "0.5,0.1,1\n-0.5,0.2,2\n");
+        Files.writeString(dir.resolve("three.csv"), "0.5,0.1,0,1\n-0.5,0.2,0,2\n");
+        assertEquals(Geometry.LINE, DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "one.csv", null), dir).geometry());
+        assertEquals(Geometry.PLANE, DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "two.csv", null), dir).geometry());
+        assertEquals(Geometry.POINTS, DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "three.csv", null), dir).geometry());
     }
 }
