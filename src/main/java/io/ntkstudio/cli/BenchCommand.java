@@ -6,6 +6,7 @@ import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.input.InvalidInputException;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(n, 2, "sin", 3),
                 new TrainingSpec(1e-3, 1, 1));
         Dataset data = DataSources.build(spec.data(), Path.of("."));
-        TrainingRun run = TrainingRun.create(spec, data, false);
+        TrainingRun run = TrainingRun.create(spec, data, RunOptions.NETWORK_ONLY);
         double[] x = data.train().copyInputs();
         EmpiricalNtk ntk = new EmpiricalNtk(run.network(), n);
         double[] kernel = new double[n * n];
@@ -152,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Heap bytes the calling thread allocates per run of {@code work}, averaged. */
     private static long allocatedBytes(Runnable work, int reps) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         if (!(bean instanceof com.sun.management.ThreadMXBean)) {
             return -1;
         }

@@ -11,6 +11,7 @@ import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.kernel.NtkGaussianProcess;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -98,13 +99,13 @@ final class EnsembleCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Writer w, Ensemble.Stats s) throws java.io.IOException {
+    private static void write(Writer w, Ensemble.Stats s) throws IOException {
         w.write(s.step() + "," + s.meanGap() + "," + s.stdRatio() + "," + s.trainLossMean() + "\n");
     }
 
     /** ensemble.csv and members.csv at the last recorded step (members.csv only if every member is finite). */
     private static void writeFinal(OutputDirectory out, Ensemble e, Ensemble.Stats s, List<TrainingSnapshot> now)
-            throws java.io.IOException {
+            throws IOException {
         NtkGaussianProcess.Moments nngp = e.nngpPosterior();
         AtomicFiles.write(out.file("ensemble.csv"), w -> {
             w.write("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");

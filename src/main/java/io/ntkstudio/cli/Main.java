@@ -4,7 +4,12 @@ import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.ui.AboutInfo;
 import io.ntkstudio.ui.StudioMain;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -44,8 +49,8 @@ public final class Main implements Runnable {
     }
 
     static boolean isExperimentFile(String arg) {
-        String a = arg.toLowerCase(java.util.Locale.ROOT);
-        return (a.endsWith(".ntk") || a.endsWith(".json")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
+        String a = arg.toLowerCase(Locale.ROOT);
+        return (a.endsWith(".ntk") || a.endsWith(".json")) && Files.isRegularFile(Path.of(arg));
     }
 
     /** Runs a command line with the given streams and returns its exit status. */
@@ -63,7 +68,7 @@ public final class Main implements Runnable {
                 line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (ex instanceof java.io.IOException io) {
+            if (ex instanceof IOException io) {
                 // A disk that fills up or a folder that turns read-only after the work: one line, no class name.
                 line.getErr().println(line.getCommandName() + ": could not write the outputs: " + where(io)
                         + OutputDirectory.reason(io) + "; free space or choose another --out");
@@ -83,8 +88,8 @@ public final class Main implements Runnable {
         }
     }
 
-    private static String where(java.io.IOException e) {
-        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    private static String where(IOException e) {
+        return e instanceof FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -10,6 +10,7 @@ import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
+import io.ntkstudio.figure.Views;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.plotmath.PixelSize;
@@ -58,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
         RunRecorder.Outcome outcome;
         long started = System.nanoTime();
         try (OutputDirectory out = OutputFolder.open(outDir, names)) {
-            run = TrainingRun.create(spec, DataSources.build(spec.data(), specFile.toAbsolutePath().getParent()), true);
+            run = TrainingRun.create(spec, specFile.toAbsolutePath().getParent(), RunOptions.WITH_INFINITE_WIDTH);
             TrainingSnapshot[] latest = new TrainingSnapshot[2];
             int steps = spec.training().steps();
             PrintWriter err = command.commandLine().getErr();
@@ -72,7 +73,7 @@ final class RenderCommand implements Callable<Integer> {
             TrainingSnapshot lastKernel = latest[1];
             var inputs = RunHistory.inputs(last, lastKernel, HeatmapMode.CURRENT);
             FigureSet.writePng(dimensions == null ? FigureSet.dashboard(inputs, scale, chartTheme)
-                    : FigureSet.dashboard(inputs, chartTheme, io.ntkstudio.figure.Views.ALL, dimensions[0], dimensions[1], scale),
+                    : FigureSet.dashboard(inputs, chartTheme, Views.ALL, dimensions[0], dimensions[1], scale),
                     out.file("dashboard.png"));
             for (String name : FigureSet.viewNames()) {
                 FigureSet.writePng(FigureSet.view(name, inputs, scale, chartTheme), out.file(name + ".png"));

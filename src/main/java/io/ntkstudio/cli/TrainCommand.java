@@ -5,6 +5,7 @@ import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.KernelSample;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.files.OutputDirectory;
@@ -53,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(ExperimentSpec spec, Dataset data, OutputDirectory out) throws Exception {
-        TrainingRun run = TrainingRun.create(spec, data, true);
+        TrainingRun run = TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
         if (dumpParams) {
             ParamsJson.write(out.file("params_init.json"), run.initialNetwork());
         }

@@ -8,6 +8,7 @@ import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -47,7 +48,7 @@ public final class Ensemble {
         for (int k = 0; k < count; k++) {
             // each member is one network: the spec's own ensemble size is this ensemble's, not each member's
             ExperimentSpec member = spec.withNetwork(cfg.withSeed(memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
-            members.add(TrainingRun.create(member, data, false, cancelled));
+            members.add(TrainingRun.create(member, data, RunOptions.NETWORK_ONLY.cancelledWhen(cancelled)));
         }
         if (cfg.parameterization() == Parameterization.NTK) {
             this.gp = gaussianProcess(cfg, data, cancelled);
@@ -186,8 +187,8 @@ public final class Ensemble {
             gap = den > 0 ? Math.sqrt(num / den) : Math.sqrt(num / m);
             ratio = theory > 0 ? Math.sqrt(ens / theory) : Double.NaN;
         } else {
-            java.util.Arrays.fill(gpMean, Double.NaN);
-            java.util.Arrays.fill(gpStd, Double.NaN);
+            Arrays.fill(gpMean, Double.NaN);
+            Arrays.fill(gpStd, Double.NaN);
         }
         return new Stats(step, mean, std, gpMean, gpStd, gap, ratio, trainLossMean);
     }

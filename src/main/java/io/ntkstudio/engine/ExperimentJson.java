@@ -15,6 +15,7 @@ import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads and writes experiment files:
@@ -146,7 +147,7 @@ public final class ExperimentJson {
         for (Map.Entry<String, JsonElement> entry : o.entrySet()) {
             if (!allowed.contains(entry.getKey())) {
                 throw new InvalidInputException(origin + ": unknown field " + StrictJson.quote(prefix + entry.getKey()) + "; allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+                        + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }

@@ -36,7 +36,7 @@ public final class ScaleSweep {
                     throw new CancellationException("the sweep was cancelled");
                 }
                 ExperimentSpec spec = base.withNetwork(base.network().withOutputScale(alpha).withSeed(base.network().seed() + s));
-                TrainingRun run = TrainingRun.create(spec, data, false, cancelled);
+                TrainingRun run = TrainingRun.create(spec, data, RunOptions.NETWORK_ONLY.cancelledWhen(cancelled));
                 for (int t = 0; t < spec.training().steps(); t++) {
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("the sweep was cancelled");

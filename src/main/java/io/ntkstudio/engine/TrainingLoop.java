@@ -1,5 +1,7 @@
 package io.ntkstudio.engine;
 
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -65,9 +67,9 @@ public final class TrainingLoop implements AutoCloseable {
     }
 
     /** Every kernel snapshot published so far, thinned log-uniformly: what the run can be replayed from. */
-    public java.util.List<TrainingSnapshot> replayFrames() {
+    public List<TrainingSnapshot> replayFrames() {
         ReplayLog r = replay;
-        return r == null ? java.util.List.of() : r.frames();
+        return r == null ? List.of() : r.frames();
     }
 
     /** Publishes {@code s} and keeps it for replay when it has the kernel. */
@@ -160,7 +162,7 @@ public final class TrainingLoop implements AutoCloseable {
         TrainingRun run;
         try {
             run = factory.apply(() -> closed);
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             status = RunStatus.STOPPED;
             return;
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -1,5 +1,6 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Geometry;
 import io.ntkstudio.input.InvalidInputException;
@@ -9,6 +10,7 @@ import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.GdDecay;
 import io.ntkstudio.kernel.KernelMetrics;
 import io.ntkstudio.kernel.KernelRegime;
+import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
@@ -18,6 +20,9 @@ import io.ntkstudio.network.LayerScales;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -56,14 +61,14 @@ public final class TrainingRun {
     private final StepLog log;
     private final KernelLog kernelLog = new KernelLog();
     /** Members 1 … K − 1 of an ensemble run (this run is member 0), trained in lockstep; empty for one network. */
-    private final java.util.List<TrainingRun> companions = new java.util.ArrayList<>();
-    private final io.ntkstudio.kernel.NtkGaussianProcess gp;
+    private final List<TrainingRun> companions = new ArrayList<>();
+    private final NtkGaussianProcess gp;
     private final GdDecay gpDecay;
-    private io.ntkstudio.kernel.NtkGaussianProcess.Moments nngp;
+    private NtkGaussianProcess.Moments nngp;
     /** The ensemble as of the last kernel snapshot: the K − 1 companions are evaluated only with the kernel. */
     private EnsembleView lastEnsemble;
     /** Each member's Θ_0, the same list for every snapshot. */
-    private java.util.List<ReadOnlyMatrix> kernelsInit;
+    private List<ReadOnlyMatrix> kernelsInit;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
     private final KernelRegime regimeLimit;
@@ -229,20 +234,17 @@ public final class TrainingRun {
     }
 
     /**
-     * Builds the network and everything fixed over the run. With {@code withLimit}, the analytic
-     * Θ_∞ is computed too (NTK parameterization only).
+     * The one way to build a run, used by the window, the sweeps and every command: the data set
+     * the spec names (relative CSV paths resolve against {@code baseDir}), the network and
+     * everything fixed over the run, as {@code options} say.
      */
-    public static TrainingRun create(ExperimentSpec spec, Dataset data, boolean withLimit) {
-        return new TrainingRun(spec, data, withLimit, () -> false);
+    public static TrainingRun create(ExperimentSpec spec, Path baseDir, RunOptions options) {
+        return create(spec, DataSources.build(spec.data(), baseDir), options);
     }
 
-    /**
-     * As {@link #create(ExperimentSpec, Dataset, boolean)}, giving up with a
-     * {@link java.util.concurrent.CancellationException} as soon as {@code cancelled} turns true
-     * during the slow part (the analytic kernel), so superseded runs stop costing time.
-     */
-    public static TrainingRun create(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
-        return new TrainingRun(spec, data, withLimit, cancelled);
+    /** As {@link #create(ExperimentSpec, Path, RunOptions)} on data already built (sweeps share it). */
+    public static TrainingRun create(ExperimentSpec spec, Dataset data, RunOptions options) {
+        return new TrainingRun(spec, data, options.infiniteWidth(), options.cancelled());
     }
 
     public RunContext context() {
@@ -496,8 +498,8 @@ public final class TrainingRun {
 
     private EnsembleView computeEnsembleView(double[] ownTest, double ownLoss) {
         double[][] f = new double[companions.size() + 1][];
-        java.util.List<ReadOnlyVector> members = new java.util.ArrayList<>();
-        java.util.List<ReadOnlyMatrix> kernels = new java.util.ArrayList<>();
+        List<ReadOnlyVector> members = new ArrayList<>();
+        List<ReadOnlyMatrix> kernels = new ArrayList<>();
         kernels.add(ReadOnlyMatrix.copyOf(n, n, kernelNow));
         f[0] = ownTest;
         members.add(ReadOnlyVector.copyOf(ownTest));
@@ -514,12 +516,12 @@ public final class TrainingRun {
             kernels.add(ReadOnlyMatrix.copyOf(n, n, c.kernelNow));
         }
         if (kernelsInit == null) {
-            java.util.List<ReadOnlyMatrix> init = new java.util.ArrayList<>();
+            List<ReadOnlyMatrix> init = new ArrayList<>();
             init.add(context.kernelInit());
             for (TrainingRun c : companions) {
                 init.add(c.context.kernelInit());
             }
-            kernelsInit = java.util.List.copyOf(init);
+            kernelsInit = List.copyOf(init);
         }
         Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gp == null ? null : gp.at(gpDecay));
         if (gp != null && nngp == null) {

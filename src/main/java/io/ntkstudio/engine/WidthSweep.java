@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Kernel movement against width (Lee et al. 2019): for each parameterization, width and seed,
@@ -40,7 +41,7 @@ public final class WidthSweep {
                     }
                     ExperimentSpec spec = base.withNetwork(base.network().withParameterization(p).withWidth(width)
                             .withSeed(base.network().seed() + s));
-                    TrainingRun run = TrainingRun.create(spec, data, p == Parameterization.NTK, cancelled);
+                    TrainingRun run = TrainingRun.create(spec, data, (p == Parameterization.NTK ? RunOptions.WITH_INFINITE_WIDTH : RunOptions.NETWORK_ONLY).cancelledWhen(cancelled));
                     for (int t = 0; t < spec.training().steps(); t++) {
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException("the sweep was cancelled");
@@ -75,7 +76,7 @@ public final class WidthSweep {
         return logSlope(points, p, Point::distanceToLimitAtInit);
     }
 
-    private static double logSlope(List<Point> points, Parameterization p, java.util.function.ToDoubleFunction<Point> f) {
+    private static double logSlope(List<Point> points, Parameterization p, ToDoubleFunction<Point> f) {
         double[] widths = points.stream().filter(q -> q.parameterization() == p).mapToInt(Point::width).distinct().sorted()
                 .asDoubleStream().toArray();
         double[] x = new double[widths.length];

@@ -14,6 +14,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +40,7 @@ public final class Chart {
     static final double CELL = 3;
     private int legendOverlap;
     /** Where each drawn line ends (its last plotted vertex), for direct labels when no legend fits. */
-    private final List<LineEnd> ends = new java.util.ArrayList<>();
+    private final List<LineEnd> ends = new ArrayList<>();
     private int directLabelCount;
 
     private record LineEnd(Color color, boolean dashed, double x, double y) {
@@ -160,7 +162,7 @@ public final class Chart {
         c.theme = theme;
         g.setColor(theme.plot);
         g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
-        List<Double> xt = xTicks != null ? java.util.Arrays.stream(xTicks).boxed().toList()
+        List<Double> xt = xTicks != null ? Arrays.stream(xTicks).boxed().toList()
                 : xLog ? Ticks.log(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], Math.max(2, (int) ((right - left) / 80)));
         List<Double> yt = yLog ? Ticks.log(yRange[0], yRange[1], 6) : Ticks.linear(yRange[0], yRange[1], Math.max(2, (int) ((bottom - top) / 40)));
         g.setStroke(new BasicStroke(1f));
@@ -240,8 +242,8 @@ public final class Chart {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         double rowH = fm.getAscent() + fm.getDescent() + 1;
-        List<double[]> boxes = new java.util.ArrayList<>();
-        List<Integer> which = new java.util.ArrayList<>();
+        List<double[]> boxes = new ArrayList<>();
+        List<Integer> which = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             LineEnd end = null;
             for (LineEnd e : ends) {
@@ -265,7 +267,7 @@ public final class Chart {
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(boxes.get(p)[1], boxes.get(q)[1]));
+        Arrays.sort(order, (p, q) -> Double.compare(boxes.get(p)[1], boxes.get(q)[1]));
         for (int k = 1; k < order.length; k++) {
             double[] prev = boxes.get(order[k - 1]);
             double[] cur = boxes.get(order[k]);

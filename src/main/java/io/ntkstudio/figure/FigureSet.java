@@ -6,9 +6,11 @@ import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.network.NetworkConfig;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -86,7 +88,7 @@ public final class FigureSet {
         Graphics2D cell = (Graphics2D) g.create();
         try {
             cell.translate(x, y);
-            cell.clip(new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+            cell.clip(new Rectangle2D.Double(0, 0, w, h));
             Charts.begin(cell, w, h, theme);
             painter.paint(cell, w, h, in);
         } finally {
@@ -105,7 +107,7 @@ public final class FigureSet {
     }
 
     /** The captioned dashboard of {@code views}, as many rows of three as they need. */
-    public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme, java.util.List<ViewKind> views) {
+    public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme, List<ViewKind> views) {
         int rows = (views.size() + COLUMNS - 1) / COLUMNS;
         return dashboard(in, theme, views, scaled(VIEW_WIDTH * COLUMNS, scale), scaled(CAPTION + VIEW_HEIGHT * rows, scale), scale);
     }
@@ -116,7 +118,7 @@ public final class FigureSet {
      * views share the room left under the caption, and every line and letter is painted at the
      * target size, never enlarged from a smaller picture.
      */
-    public static BufferedImage dashboard(ChartInputs in, ChartTheme theme, java.util.List<ViewKind> views, int width, int height,
+    public static BufferedImage dashboard(ChartInputs in, ChartTheme theme, List<ViewKind> views, int width, int height,
                                           double zoom) {
         int cols = COLUMNS;
         int rows = (views.size() + cols - 1) / cols;

@@ -14,6 +14,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The train kernel as a heatmap, points ordered by their input (angle on the circle, x in 1-D),
@@ -74,9 +75,9 @@ public final class HeatmapChart {
             lo = -limit;
             hi = limit;
             String of = mode == HeatmapMode.CHANGE ? "Θ_0" : "Θ_∞";
-            scaleNote = String.format(java.util.Locale.ROOT, "±%.0f %% of max|%s|", 100 * DIFFERENCE_SCALE, of)
-                    + (biggest > limit ? String.format(java.util.Locale.ROOT, "; saturated, max |Δ| = %.0f %%", 100 * biggest / ref)
-                    : String.format(java.util.Locale.ROOT, "; max |Δ| = %.2g %%", 100 * biggest / ref));
+            scaleNote = String.format(Locale.ROOT, "±%.0f %% of max|%s|", 100 * DIFFERENCE_SCALE, of)
+                    + (biggest > limit ? String.format(Locale.ROOT, "; saturated, max |Δ| = %.0f %%", 100 * biggest / ref)
+                    : String.format(Locale.ROOT, "; max |Δ| = %.2g %%", 100 * biggest / ref));
         }
         BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
         for (int i = 0; i < n; i++) {

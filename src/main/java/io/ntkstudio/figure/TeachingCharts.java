@@ -2,12 +2,15 @@ package io.ntkstudio.figure;
 
 import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
 import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -36,8 +39,8 @@ public final class TeachingCharts {
         boolean circle = ctx.data().geometry() == Geometry.CIRCLE;
         if (circle) {
             double g0 = HeatmapChart.sortKey(train, x0);
-            order = java.util.Arrays.stream(order).boxed()
-                    .sorted(java.util.Comparator.comparingDouble(j -> centred(HeatmapChart.sortKey(train, j) - g0)))
+            order = Arrays.stream(order).boxed()
+                    .sorted(Comparator.comparingDouble(j -> centred(HeatmapChart.sortKey(train, j) - g0)))
                     .mapToInt(Integer::intValue).toArray();
         }
         TrainingSnapshot ks = in.kernelSnapshot();
@@ -63,7 +66,7 @@ public final class TeachingCharts {
                 }
             }
         }
-        io.ntkstudio.engine.EnsembleView ens = ks != null ? ks.ensemble() : null;
+        EnsembleView ens = ks != null ? ks.ensemble() : null;
         int drawn = ens == null ? 0 : Math.min(16, ens.kernels().size());
         double[][] memberNow = new double[drawn][n];
         double[][] memberInit = new double[drawn][n];

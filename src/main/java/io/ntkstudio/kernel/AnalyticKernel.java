@@ -2,6 +2,8 @@ package io.ntkstudio.kernel;
 
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -53,7 +55,7 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
      * As {@link #compute(double[], int, double[], int, int)}, checking {@code cancelled} row by row
      * and throwing {@link java.util.concurrent.CancellationException} once it is true.
      */
-    public Result compute(double[] x1, int n1, double[] x2, int n2, int dim, java.util.function.BooleanSupplier cancelled) {
+    public Result compute(double[] x1, int n1, double[] x2, int n2, int dim, BooleanSupplier cancelled) {
         boolean symmetric = x1 == x2 && n1 == n2;
         GaussianMoments closedForm = ClosedFormMoments.forActivation(activation);
         double sw2 = sigmaW * sigmaW;
@@ -80,7 +82,7 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
             }
             IntStream.range(0, n1).parallel().forEach(i -> {
                 if (cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException("the analytic kernel is no longer wanted");
+                    throw new CancellationException("the analytic kernel is no longer wanted");
                 }
                 double[] out = new double[2];
                 for (int j = symmetric ? i : 0; j < n2; j++) {

@@ -4,6 +4,7 @@ import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.BatchedPass;
 import io.ntkstudio.network.LayerScales;
 import io.ntkstudio.network.Network;
+import java.util.Arrays;
 
 /**
  * The empirical NTK Θ(x, x') = Σ_p ∂f(x)/∂θ_p ∂f(x')/∂θ_p of a finite network, by the layer-wise
@@ -61,7 +62,7 @@ public final class EmpiricalNtk {
     /** Θ(X, X) from the pass's last forward on X with the current parameters, into {@code out}. */
     public void computeFromForward(Network net, double[] out) {
         pass.computeDeltas(net);
-        java.util.Arrays.fill(out, 0, n * n, 0.0);
+        Arrays.fill(out, 0, n * n, 0.0);
         for (int l = 0; l < net.layerCount(); l++) {
             LayerScales s = net.scales(l);
             int fanOut = net.fanOut(l);

@@ -1,5 +1,7 @@
 package io.ntkstudio.kernel;
 
+import java.util.Arrays;
+
 /**
  * Where full-batch gradient descent has taken the linearised network, mode by mode: for each
  * eigenvalue λ_i of the train kernel K, after steps with rates η_1 … η_t on n points
@@ -28,7 +30,7 @@ public final class GdDecay {
         this.n = n;
         this.decay = new double[lambda.length];
         this.gain = new double[lambda.length];
-        java.util.Arrays.fill(decay, 1.0);
+        Arrays.fill(decay, 1.0);
     }
 
     private GdDecay(GdDecay other) {

@@ -32,7 +32,7 @@ public final class Ticks {
         for (long k = k0; k * step <= hi + step * 1e-9; k++) {
             double t = k * step;
             // k·step is off by an ulp for steps like 0.2; 12 significant digits give the intended value.
-            ticks.add(t == 0 ? 0.0 : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", t)));
+            ticks.add(t == 0 ? 0.0 : Double.parseDouble(String.format(Locale.ROOT, "%.12g", t)));
         }
         return ticks;
     }

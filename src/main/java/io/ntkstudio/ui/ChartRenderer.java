@@ -1,7 +1,9 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.HeatmapLayout;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -25,7 +27,7 @@ final class ChartRenderer {
     record Rendered(WritableImage image, Object layout, long step) {
     }
 
-    private record Request(ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
+    private record Request(ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
     }
 
     private final Map<PlotView, Request> pending = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ final class ChartRenderer {
     }
 
     /** @param zoom text and line scale: the chart is laid out at (width, height)/zoom and scaled up */
-    void request(PlotView view, ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
+    void request(PlotView view, ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
         synchronized (pending) {
             pending.remove(view);
             pending.put(view, new Request(inputs, width, height, zoom, theme));
@@ -107,7 +109,7 @@ final class ChartRenderer {
      * text scaled alike: for exports, which must be sharp at 2× and 3× rather than enlarge the
      * picture on screen.
      */
-    static Rendered paintNow(PlotView view, ChartInputs inputs, int width, int height, double zoom, io.ntkstudio.figure.ChartTheme theme) {
+    static Rendered paintNow(PlotView view, ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
         return paint(view, new Request(inputs, width, height, zoom, theme));
     }
 
@@ -121,8 +123,8 @@ final class ChartRenderer {
             double w = req.width() / req.zoom();
             double h = req.height() / req.zoom();
             layout = req.inputs() == null ? null : view.paint(g, w, h, req.inputs());
-            if (layout instanceof io.ntkstudio.figure.HeatmapLayout l && req.zoom() != 1) {
-                layout = new io.ntkstudio.figure.HeatmapLayout(l.x0() * req.zoom(), l.y0() * req.zoom(), l.cell() * req.zoom(),
+            if (layout instanceof HeatmapLayout l && req.zoom() != 1) {
+                layout = new HeatmapLayout(l.x0() * req.zoom(), l.y0() * req.zoom(), l.cell() * req.zoom(),
                         l.n(), l.order(), l.values());
             }
             if (req.inputs() == null) {

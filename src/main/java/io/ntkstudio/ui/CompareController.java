@@ -3,6 +3,7 @@ package io.ntkstudio.ui;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingSnapshot;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,7 +26,7 @@ final class CompareController {
         }
     };
 
-    CompareController(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir) {
+    CompareController(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
         a = new StudioModel(specA, baseDir);
         b = new StudioModel(specB.withData(specA.data()).withNetwork(specB.network().withSeed(specA.network().seed())), baseDir);
     }

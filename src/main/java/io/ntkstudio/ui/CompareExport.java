@@ -5,6 +5,7 @@ import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.Charts;
 import io.ntkstudio.figure.FigureSet;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class CompareExport {
                 Graphics2D band = (Graphics2D) g.create();
                 try {
                     band.translate(c * cellW, 0);
-                    band.clip(new java.awt.geom.Rectangle2D.Double(0, 0, cellW, TITLE));
+                    band.clip(new Rectangle2D.Double(0, 0, cellW, TITLE));
                     FigureSet.drawCaption(band, CompareWindow.describe(c == 0 ? "A" : "B", m.specProperty().get())
                             + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(m)), TITLE);
                 } finally {

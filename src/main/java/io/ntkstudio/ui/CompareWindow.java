@@ -2,16 +2,29 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.ViewKind;
+import io.ntkstudio.figure.Views;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -19,7 +32,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 
 /**
  * Compare mode: run A (the studio's experiment) and run B (the same data and seed, differing in
@@ -34,9 +50,9 @@ final class CompareWindow extends BorderPane {
     final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
     final Button play = new Button("▶  Play both");
-    final List<PlotView> views = new java.util.ArrayList<>();
+    final List<PlotView> views = new ArrayList<>();
 
-    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir) {
+    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
         this(specA, specB, baseDir, null, null);
     }
 
@@ -45,7 +61,7 @@ final class CompareWindow extends BorderPane {
      * ({@code main}, may be null), shows the scenario's note ({@code note}, may be null), and takes
      * the same keys (Space, S, R; Esc leaves full screen).
      */
-    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, java.nio.file.Path baseDir, StudioModel main, String note) {
+    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir, StudioModel main, String note) {
         setId("compare");
         getStyleClass().add("studio");
         controller = new CompareController(specA, specB, baseDir);
@@ -79,7 +95,7 @@ final class CompareWindow extends BorderPane {
         controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "❚❚  Pause both" : "▶  Play both"));
         Button export = new Button("Export slide…");
         export.setId("compare-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("Both runs as one 16:9 picture, 1920 × 1080 (Ctrl+E)"));
+        export.setTooltip(new Tooltip("Both runs as one 16:9 picture, 1920 × 1080 (Ctrl+E)"));
         export.setOnAction(e -> exportSlide());
         // A bar that wraps instead of hiding what does not fit behind an overflow button (at
         // 1280 × 720 the learning rate was hidden); each label stays with its field.
@@ -126,8 +142,8 @@ final class CompareWindow extends BorderPane {
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
             int row = 1;
-            for (io.ntkstudio.figure.ViewKind kind : List.of(io.ntkstudio.figure.Views.FUNCTION, io.ntkstudio.figure.Views.SLICE,
-                    io.ntkstudio.figure.Views.LOSSES)) {
+            for (ViewKind kind : List.of(Views.FUNCTION, Views.SLICE,
+                    Views.LOSSES)) {
                 PlotView v = new PlotView(m, kind);
                 views.add(v);
                 grid.add(v, c, row++);
@@ -138,7 +154,7 @@ final class CompareWindow extends BorderPane {
             what.setId("compare-note");
             what.getStyleClass().add("hint");
             what.setPadding(new Insets(4, 10, 4, 10));
-            setTop(new javafx.scene.layout.VBox(bar, what));
+            setTop(new VBox(bar, what));
         } else {
             setTop(bar);
         }
@@ -147,7 +163,7 @@ final class CompareWindow extends BorderPane {
         if (main != null) {
             follow(main);
         }
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::shortcut);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
     /** The main window's theme, text size and speed, now and as they change. */
@@ -170,38 +186,38 @@ final class CompareWindow extends BorderPane {
 
     /** Ctrl+E: both runs as one 16:9 slide (1920 × 1080), painted at that resolution. */
     void exportSlide() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Export compare mode as a 16:9 slide (PNG)");
         chooser.setInitialFileName("ntk-studio-compare-1920x1080.png");
-        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) {
             return;
         }
         try {
             CompareExport.export(this, f.toPath(), CompareExport.SLIDE_WIDTH, CompareExport.SLIDE_HEIGHT, 1.5);
-        } catch (java.io.IOException | RuntimeException ex) {
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+        } catch (IOException | RuntimeException ex) {
+            Alert a = new Alert(Alert.AlertType.ERROR,
                     "Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
             a.initOwner(getScene() == null ? null : getScene().getWindow());
             a.show();
         }
     }
 
-    private void applyTheme(io.ntkstudio.figure.ChartTheme t) {
+    private void applyTheme(ChartTheme t) {
         getStylesheets().removeIf(css -> css.endsWith("dark.css") || css.endsWith("high-contrast.css"));
-        if (t != io.ntkstudio.figure.ChartTheme.LIGHT) {
+        if (t != ChartTheme.LIGHT) {
             getStylesheets().add(CompareWindow.class.getResource(t.id() + ".css").toExternalForm());
         }
         views.forEach(PlotView::requestRender);
     }
 
-    private void shortcut(javafx.scene.input.KeyEvent e) {
-        if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.E) {
+    private void shortcut(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
             exportSlide();
             e.consume();
             return;
         }
-        if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+        if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
         switch (e.getCode()) {
@@ -209,7 +225,7 @@ final class CompareWindow extends BorderPane {
             case S -> controller.step();
             case R -> controller.reset();
             case ESCAPE -> {
-                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st && st.isFullScreen()) {
+                if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
                     st.setFullScreen(false);
                 }
             }
@@ -241,7 +257,7 @@ final class CompareWindow extends BorderPane {
     }
 
     /** A label and its control, kept together when the bar wraps. */
-    private static HBox pair(String label, javafx.scene.Node control) {
+    private static HBox pair(String label, Node control) {
         HBox box = new HBox(5, new Label(label), control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -1,5 +1,6 @@
 package io.ntkstudio.ui;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,7 +11,7 @@ public final class Headless {
 
     /** True on Windows and macOS, and on Linux/Unix when an X or Wayland display is set. */
     public static boolean hasDisplay() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win") || os.contains("mac")) {
             return true;
         }

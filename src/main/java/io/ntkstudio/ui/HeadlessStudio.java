@@ -1,6 +1,8 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.figure.FigureSet;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -102,7 +104,7 @@ public final class HeadlessStudio implements AutoCloseable {
             p.setTransform(new Scale(scale, scale));
             return node.snapshot(p, null);
         });
-        io.ntkstudio.figure.FigureSet.writePng(SwingFXUtils.fromFXImage(img, null), out);
+        FigureSet.writePng(SwingFXUtils.fromFXImage(img, null), out);
     }
 
     @Override
@@ -117,7 +119,7 @@ public final class HeadlessStudio implements AutoCloseable {
     /** Renders the window: {@code out.png width height seconds [scale]}, training meanwhile. */
     public static void main(String[] args) throws Exception {
         startToolkit(true, (int) Double.parseDouble(args[1]) + 8, (int) Double.parseDouble(args[2]) + 8);
-        ExperimentSpec spec = args.length > 5 ? io.ntkstudio.engine.ExperimentJson.read(Path.of(args[5])) : ExperimentSpec.defaults();
+        ExperimentSpec spec = args.length > 5 ? ExperimentJson.read(Path.of(args[5])) : ExperimentSpec.defaults();
         try (HeadlessStudio studio = open(spec, Path.of("."), Double.parseDouble(args[1]), Double.parseDouble(args[2]))) {
             onFx(() -> {
                 studio.model().play();

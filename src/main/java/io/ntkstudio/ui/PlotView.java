@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 /**
@@ -50,7 +52,7 @@ final class PlotView extends BorderPane {
     private long shownStep = -1;
     private boolean renderWanted;
     private Object layout;
-    private javafx.scene.image.Image sharpRestore;
+    private Image sharpRestore;
 
     PlotView(StudioModel model, ViewKind kind) {
         this.model = model;
@@ -108,7 +110,7 @@ final class PlotView extends BorderPane {
         // The grid gives each view its share of the window; a crowded title bar (large text, a
         // selector that keeps its width) is clipped within the view, never widens its column.
         setMinWidth(120);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(header.widthProperty());
         clip.heightProperty().bind(header.heightProperty());
         header.setClip(clip);

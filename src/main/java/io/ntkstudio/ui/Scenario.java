@@ -2,17 +2,19 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.network.Parameterization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A guided scenario: a saved experiment (shipped in the jar from assets/presets), a short
  * explanation of what to watch, and the pace its story is told at ({@code stepsPerSecond}, 0: as
  * fast as possible).
  */
-record Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith,
+record Scenario(String title, String preset, String explanation, UnaryOperator<ExperimentSpec> compareWith,
                 double stepsPerSecond) {
     Scenario(String title, String preset, String explanation) {
         this(title, preset, explanation, null, 0);
@@ -22,7 +24,7 @@ record Scenario(String title, String preset, String explanation, java.util.funct
         this(title, preset, explanation, null, stepsPerSecond);
     }
 
-    Scenario(String title, String preset, String explanation, java.util.function.UnaryOperator<ExperimentSpec> compareWith) {
+    Scenario(String title, String preset, String explanation, UnaryOperator<ExperimentSpec> compareWith) {
         this(title, preset, explanation, compareWith, 0);
     }
 
@@ -39,7 +41,7 @@ record Scenario(String title, String preset, String explanation, java.util.funct
             new Scenario("Lazy versus feature learning: NTK parameterization and μP", "lazy-vs-feature.json",
                     "Compare mode: A under NTK parameterization, B under μP, the same width. Press Play both: A's kernel slice "
                             + "freezes, B's keeps changing however wide the network.",
-                    a -> a.withNetwork(a.network().withParameterization(io.ntkstudio.network.Parameterization.MUP))),
+                    a -> a.withNetwork(a.network().withParameterization(Parameterization.MUP))),
             new Scenario("Lazy by scaling: a narrow network made lazy (Chizat et al. 2019)", "lazy-by-scaling.json",
                     "Compare mode: both are 32 wide; B's output is scaled, f_α = f_0 + α(f − f_0) with α = 100, trained at "
                             + "η/α². Press Play both: A's kernel slice moves, B's stays on Θ_0 and B follows its dashed kernel-regime "

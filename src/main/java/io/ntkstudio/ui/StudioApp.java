@@ -1,7 +1,9 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.linalg.MatrixBackend;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -25,7 +27,7 @@ public final class StudioApp extends Application {
         model = new StudioModel(last.load(), settingsDir());
         StudioWindow window = new StudioWindow(model);
         // an experiment given to the program (a double-click on a shared .ntk file) opens at once
-        java.util.List<String> files = getParameters().getRaw();
+        List<String> files = getParameters().getRaw();
         if (!files.isEmpty()) {
             window.openFile(Path.of(files.get(0)));
         } else if (firstLaunch) {
@@ -45,7 +47,7 @@ public final class StudioApp extends Application {
         });
         stage.show();
         model.start();
-        String fallback = io.ntkstudio.linalg.MatrixBackend.fallbackReason();
+        String fallback = MatrixBackend.fallbackReason();
         String slow = fallback == null ? null : "Training uses the pure-Java backend, several times slower than OpenBLAS: "
                 + fallback + ". Help → About has the details.";
         if (last.problem() != null || slow != null) {

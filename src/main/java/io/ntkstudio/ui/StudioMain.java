@@ -1,5 +1,7 @@
 package io.ntkstudio.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 
 /**
@@ -28,7 +30,7 @@ public final class StudioMain {
     public static void main(String[] args) {
         Headless.quietJavaFxLogging();
         if (!Headless.hasDisplay()) {
-            System.err.println(noDisplayMessage(java.nio.file.Files.exists(java.nio.file.Path.of("target", "ntk-studio.jar"))));
+            System.err.println(noDisplayMessage(Files.exists(Path.of("target", "ntk-studio.jar"))));
             System.exit("maven".equals(System.getProperty("ntk.launcher")) ? 0 : 2);
         }
         try {

@@ -1,20 +1,23 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.data.DataSources;
-import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingLoop;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.plotmath.Numbers;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -26,6 +29,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The presentation model of the studio, used on the FX thread only. It owns the
@@ -52,8 +56,8 @@ public final class StudioModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
-    private final javafx.beans.property.ObjectProperty<io.ntkstudio.figure.ChartTheme> theme =
-            new javafx.beans.property.SimpleObjectProperty<>(io.ntkstudio.figure.ChartTheme.LIGHT);
+    private final ObjectProperty<ChartTheme> theme =
+            new SimpleObjectProperty<>(ChartTheme.LIGHT);
     private final FrameStats frames = new FrameStats();
     private final ChartRenderer renderer = new ChartRenderer();
     private final Path baseDir;
@@ -123,7 +127,7 @@ public final class StudioModel {
     }
 
     /** The colours of the views and the window: light, high contrast (projectors) or dark. */
-    public javafx.beans.property.ObjectProperty<io.ntkstudio.figure.ChartTheme> themeProperty() {
+    public ObjectProperty<ChartTheme> themeProperty() {
         return theme;
     }
 
@@ -151,8 +155,8 @@ public final class StudioModel {
     }
 
     /** The kernel snapshots of the current run that can be replayed, in step order. */
-    public java.util.List<TrainingSnapshot> replayFrames() {
-        return loop == null ? java.util.List.of() : loop.replayFrames();
+    public List<TrainingSnapshot> replayFrames() {
+        return loop == null ? List.of() : loop.replayFrames();
     }
 
     /** Shows the recorded state {@code frame} in every view; the run pauses meanwhile. */
@@ -235,8 +239,8 @@ public final class StudioModel {
     }
 
     /** The engine's status right now. */
-    io.ntkstudio.engine.RunStatus engineStatus() {
-        return loop == null ? io.ntkstudio.engine.RunStatus.PAUSED : loop.status();
+    RunStatus engineStatus() {
+        return loop == null ? RunStatus.PAUSED : loop.status();
     }
 
     public void play() {
@@ -331,10 +335,8 @@ public final class StudioModel {
         rateStep = -1;
         stepsPerSecondMeasured = 0;
         Path base = baseDir;
-        loop = new TrainingLoop(closed -> {
-            Dataset data = DataSources.build(s.data(), base);
-            return TrainingRun.create(s, data, true, closed);
-        }, s.training().steps(), s.training().kernelEvery());
+        loop = new TrainingLoop(closed -> TrainingRun.create(s, base, RunOptions.WITH_INFINITE_WIDTH.cancelledWhen(closed)),
+                s.training().steps(), s.training().kernelEvery());
         loop.setStepsPerSecond(stepsPerSecond);
         loop.start();
         generation.set(generation.get() + 1);
@@ -369,9 +371,9 @@ public final class StudioModel {
             measureRate(s, now);
             // the speed is shown only while it is being measured: a paused or new run has none yet
             String speedNow = s.status() == RunStatus.RUNNING && stepsPerSecondMeasured > 0
-                    ? String.format(java.util.Locale.ROOT, "%.0f steps/s", stepsPerSecondMeasured)
+                    ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecondMeasured)
                     : s.status() == RunStatus.FINISHED ? "finished" : s.status() == RunStatus.RUNNING ? "running" : "paused";
-            status.set(String.format(java.util.Locale.ROOT, "step %,d   ·   %s   ·   train loss %s   ·   test loss %s",
+            status.set(String.format(Locale.ROOT, "step %,d   ·   %s   ·   train loss %s   ·   test loss %s",
                     s.step(), speedNow, Numbers.readable(s.trainLoss()), Numbers.readable(s.testLoss())));
         }
         RunStatus st = loop.status();

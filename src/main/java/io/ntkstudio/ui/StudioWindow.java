@@ -1,29 +1,53 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.ChartInputs;
+import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.Charts;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.SweepChart;
+import io.ntkstudio.figure.ViewKind;
+import io.ntkstudio.figure.Views;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.network.NetworkConfig;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
@@ -40,22 +64,22 @@ public final class StudioWindow extends BorderPane {
     final NotificationPane notifications;
     final StatusBar statusBar = new StatusBar();
     private ScrollPane sidePanel;
-    private javafx.scene.layout.StackPane center;
+    private StackPane center;
     private StartPage startPage;
     private final Menu recentMenu = new Menu("Open recent");
     private final CheckMenuItem captionWindow = new CheckMenuItem("with a caption stating the configuration");
     final SweepRunner sweeps = new SweepRunner();
-    java.util.List<io.ntkstudio.engine.WidthSweep.Point> lastSweep;
+    List<WidthSweep.Point> lastSweep;
     private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
     private final ExperimentSharing sharing;
     final Timeline timeline;
 
     public StudioWindow(StudioModel model) {
-        this(model, io.ntkstudio.figure.Views.ALL);
+        this(model, Views.ALL);
     }
 
     /** The window with these views (the studio's own list, or a longer one in a test). */
-    StudioWindow(StudioModel model, java.util.List<io.ntkstudio.figure.ViewKind> views) {
+    StudioWindow(StudioModel model, List<ViewKind> views) {
         this.model = model;
         this.sharing = new ExperimentSharing(model, this::openFile);
         this.timeline = new Timeline(model);
@@ -94,12 +118,12 @@ public final class StudioWindow extends BorderPane {
         side.getStyleClass().add("config-scroll");
         sidePanel = side;
         model.textScaleProperty().addListener((o, a, b) -> {
-            setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * b.doubleValue()));
+            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * b.doubleValue()));
             dashboard.views().forEach(PlotView::requestRender);
         });
         setTop(new VBox(menus(), transport));
         setLeft(side);
-        center = new javafx.scene.layout.StackPane(notifications);
+        center = new StackPane(notifications);
         setCenter(center);
         setBottom(new VBox(timeline, statusBar));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -126,7 +150,7 @@ public final class StudioWindow extends BorderPane {
         exportWindow.getItems().add(new SeparatorMenuItem());
         for (int[] size : ViewActions.SLIDES) {
             // the six views as one slide, painted at the slide's resolution, as `render --size` does
-            exportWindow.getItems().add(item(String.format(java.util.Locale.ROOT, "the views as a %d × %d slide (%s)…", size[0], size[1],
+            exportWindow.getItems().add(item(String.format(Locale.ROOT, "the views as a %d × %d slide (%s)…", size[0], size[1],
                     size[0] * 9 == size[1] * 16 ? "16:9" : "4:3"), null, () -> exportSlide(size[0], size[1])));
         }
         exportWindow.getItems().addAll(new SeparatorMenuItem(), captionWindow);
@@ -163,7 +187,7 @@ public final class StudioWindow extends BorderPane {
         CheckMenuItem full = new CheckMenuItem("Full screen");
         full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         full.setOnAction(e -> {
-            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
+            if (getScene() != null && getScene().getWindow() instanceof Stage st) {
                 // Esc is ours (leave full screen, then restore the grid), not also the stage's
                 st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 st.setFullScreen(full.isSelected());
@@ -171,9 +195,9 @@ public final class StudioWindow extends BorderPane {
         });
         view.getItems().addAll(hide, full);
         Menu themes = new Menu("Theme");
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (io.ntkstudio.figure.ChartTheme t : io.ntkstudio.figure.ChartTheme.values()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+        ToggleGroup group = new ToggleGroup();
+        for (ChartTheme t : ChartTheme.values()) {
+            RadioMenuItem item = new RadioMenuItem(
                     switch (t) {
                         case LIGHT -> "Light";
                         case HIGH_CONTRAST -> "High contrast (projectors)";
@@ -200,9 +224,9 @@ public final class StudioWindow extends BorderPane {
     }
 
     /** Window colours for a theme (views follow through their renderer). */
-    void applyTheme(io.ntkstudio.figure.ChartTheme t) {
+    void applyTheme(ChartTheme t) {
         getStylesheets().removeIf(css -> css.endsWith("dark.css") || css.endsWith("high-contrast.css"));
-        if (t != io.ntkstudio.figure.ChartTheme.LIGHT) {
+        if (t != ChartTheme.LIGHT) {
             getStylesheets().add(StudioWindow.class.getResource(t.id() + ".css").toExternalForm());
         }
         dashboard.views().forEach(PlotView::requestRender);
@@ -240,7 +264,7 @@ public final class StudioWindow extends BorderPane {
             case END -> model.showLive();
             case ESCAPE -> {
                 // one thing at a time: first out of full screen, then the start page or a maximised view
-                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st && st.isFullScreen()) {
+                if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
                     st.setFullScreen(false);
                 } else {
                     hideStartPage();
@@ -287,26 +311,26 @@ public final class StudioWindow extends BorderPane {
         }, model::notify);
     }
 
-    private void showSweep(java.util.List<io.ntkstudio.engine.WidthSweep.Point> points) {
-        java.awt.image.BufferedImage img = io.ntkstudio.figure.SweepChart.render(points, model.specProperty().get().training().steps(), 1);
-        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(javafx.embed.swing.SwingFXUtils.toFXImage(img, null));
-        javafx.scene.control.Button save = new javafx.scene.control.Button("Save as PNG (2×)…");
+    private void showSweep(List<WidthSweep.Point> points) {
+        BufferedImage img = SweepChart.render(points, model.specProperty().get().training().steps(), 1);
+        ImageView view = new ImageView(SwingFXUtils.toFXImage(img, null));
+        Button save = new Button("Save as PNG (2×)…");
         save.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.setInitialFileName("sweep.png");
             File f = c.showSaveDialog(save.getScene().getWindow());
             if (f != null) {
                 try {
-                    io.ntkstudio.figure.FigureSet.writePng(io.ntkstudio.figure.SweepChart.render(points,
+                    FigureSet.writePng(SweepChart.render(points,
                             model.specProperty().get().training().steps(), 2), f.toPath());
                 } catch (IOException ex) {
                     model.notify("Could not save the sweep: " + ex.getMessage());
                 }
             }
         });
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Stage stage = new Stage();
         stage.setTitle("NTK Studio — width sweep");
-        stage.setScene(new javafx.scene.Scene(new VBox(6, view, save)));
+        stage.setScene(new Scene(new VBox(6, view, save)));
         if (getScene() != null) {
             stage.initOwner(getScene().getWindow());
         }
@@ -319,7 +343,7 @@ public final class StudioWindow extends BorderPane {
      */
     CompareWindow openCompare() {
         ExperimentSpec a = model.specProperty().get();
-        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(io.ntkstudio.network.NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
+        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
     }
 
     /** Opens compare mode for two given experiments (B keeps A's data and seed). */
@@ -330,9 +354,9 @@ public final class StudioWindow extends BorderPane {
     /** Compare mode with a note on what to watch (a scenario's), following this window's theme, text and speed. */
     CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b, String note) {
         CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir(), model, note);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Stage stage = new Stage();
         stage.setTitle("NTK Studio — compare A and B");
-        stage.setScene(new javafx.scene.Scene(compare, 1300, 860));
+        stage.setScene(new Scene(compare, 1300, 860));
         if (getScene() != null) {
             stage.initOwner(getScene().getWindow());
         }
@@ -344,13 +368,13 @@ public final class StudioWindow extends BorderPane {
 
     /** CSV paths in an experiment file are relative to that file; the studio keeps them absolute. */
     static ExperimentSpec withAbsolutePaths(ExperimentSpec spec, Path folder) {
-        io.ntkstudio.data.DataSpec d = spec.data();
+        DataSpec d = spec.data();
         if (!d.readsFiles()) {
             return spec;
         }
         String train = folder.resolve(d.train()).toString();
         String test = d.test() == null ? null : folder.resolve(d.test()).toString();
-        return spec.withData(new io.ntkstudio.data.DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(),
+        return spec.withData(new DataSpec(d.source(), d.n(), d.testN(), d.target(), d.frequency(),
                 d.noise(), d.seed(), train, test));
     }
 
@@ -363,7 +387,7 @@ public final class StudioWindow extends BorderPane {
             hideStartPage();
             openScenario(sc);
         }, this::hideStartPage);
-        javafx.scene.layout.StackPane.setAlignment(startPage, javafx.geometry.Pos.CENTER);
+        StackPane.setAlignment(startPage, Pos.CENTER);
         center.getChildren().add(startPage);
     }
 
@@ -441,39 +465,39 @@ public final class StudioWindow extends BorderPane {
 
     /** The whole window as a PNG at {@code scale} × its size, optionally under a caption, written atomically. */
     void exportWindowPng(Path file, double scale, boolean caption) throws IOException {
-        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-        p.setTransform(new javafx.scene.transform.Scale(scale, scale));
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(new Scale(scale, scale));
         // the charts are repainted at the export's resolution, not enlarged from the screen's
         for (PlotView v : dashboard.views()) {
             v.beginSharp(scale);
         }
-        java.awt.image.BufferedImage shot;
+        BufferedImage shot;
         try {
-            shot = javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot(p, null), null);
+            shot = SwingFXUtils.fromFXImage(snapshot(p, null), null);
         } finally {
             for (PlotView v : dashboard.views()) {
                 v.endSharp();
             }
         }
-        io.ntkstudio.engine.TrainingSnapshot s = model.snapshotProperty().get();
+        TrainingSnapshot s = model.snapshotProperty().get();
         if (!caption || s == null) {
-            io.ntkstudio.figure.FigureSet.writePng(shot, file);
+            FigureSet.writePng(shot, file);
             return;
         }
         int band = (int) Math.round(ViewActions.CAPTION * scale);
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(shot.getWidth(), shot.getHeight() + band,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
+        BufferedImage out = new BufferedImage(shot.getWidth(), shot.getHeight() + band,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
         try {
-            io.ntkstudio.figure.Charts.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
+            Charts.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
             g.scale(scale, scale);
-            io.ntkstudio.figure.FigureSet.drawCaption(g, io.ntkstudio.figure.FigureSet.caption(s), ViewActions.CAPTION);
+            FigureSet.drawCaption(g, FigureSet.caption(s), ViewActions.CAPTION);
             g.scale(1 / scale, 1 / scale);
             g.drawImage(shot, 0, band, null);
         } finally {
             g.dispose();
         }
-        io.ntkstudio.figure.FigureSet.writePng(out, file);
+        FigureSet.writePng(out, file);
     }
 
     private void save() {

@@ -1,12 +1,15 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.input.Range;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -40,8 +43,8 @@ final class ValidatedField<T> extends VBox {
             leave();
         });
         // Esc puts back what the field showed and, like Enter, hands the keys back to the views
-        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 field.setText(shownText);
                 leave();
                 e.consume();
@@ -179,7 +182,7 @@ final class ValidatedField<T> extends VBox {
         if (exact.length() <= 10) {
             return exact;
         }
-        String six = String.format(java.util.Locale.ROOT, "%.6g", v);
+        String six = String.format(Locale.ROOT, "%.6g", v);
         return six.contains("e") ? six : six.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 

@@ -13,12 +13,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -156,8 +158,8 @@ final class ViewActions {
     }
 
     /** Asks for a size as "W×H" (or WxH), in {@link PixelSize}'s range; empty when cancelled or not valid (then says why). */
-    static java.util.Optional<int[]> askSize(PlotView view) {
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("1920×1080");
+    static Optional<int[]> askSize(PlotView view) {
+        TextInputDialog d = new TextInputDialog("1920×1080");
         d.setTitle("Export at a chosen size");
         d.setHeaderText("Width × height in pixels, from 320 × 240 to 7680 × 4320, e.g. 1920×1080 or 1280x720");
         d.initOwner(view.getScene().getWindow());
@@ -165,9 +167,9 @@ final class ViewActions {
             int[] size = parseSize(text);
             if (size == null) {
                 view.model.notify(InvalidInputException.quote(text) + " is not a size: write " + PixelSize.RANGE + ".");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(size);
+            return Optional.of(size);
         });
     }
 

@@ -57,7 +57,7 @@ class EnsembleTest {
             assertArrayEquals(a.snapshots().get(k).testOutputs().toArray(), b.snapshots().get(k).testOutputs().toArray(), 0.0);
         }
         ExperimentSpec s = spec(64, 5);
-        TrainingRun single = TrainingRun.create(s, DataSources.build(s.data(), Path.of(".")), false);
+        TrainingRun single = TrainingRun.create(s, Path.of("."), RunOptions.NETWORK_ONLY);
         for (int t = 0; t < 5; t++) {
             single.advance();
         }
@@ -80,7 +80,7 @@ class EnsembleTest {
         long heap = Runtime.getRuntime().maxMemory();
         if (one < heap / 2 && 64 * one > heap) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> TrainingRun.create(s, DataSources.build(s.data(), Path.of(".")), false));
+                    () -> TrainingRun.create(s, Path.of("."), RunOptions.NETWORK_ONLY));
             assertTrue(e.getMessage().contains("training 64 width-4096") && e.getMessage().contains("training.members"),
                     e.getMessage());
         }

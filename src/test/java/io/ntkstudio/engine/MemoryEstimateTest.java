@@ -42,9 +42,9 @@ class MemoryEstimateTest {
         ExperimentSpec spec = new ExperimentSpec(net, new DataSpec("xor", 40, 80, "", 0, 0, 0, null, null), new TrainingSpec(0.5, 20, 5));
         Dataset data = DataSources.build(spec.data(), null);
         // a small run first, so that loading classes and natives is not counted as the run's
-        TrainingRun.create(spec.withNetwork(net.withWidth(8)), data, true).snapshot(true, RunStatus.RUNNING, null);
+        TrainingRun.create(spec.withNetwork(net.withWidth(8)), data, RunOptions.WITH_INFINITE_WIDTH).snapshot(true, RunStatus.RUNNING, null);
         long before = usedAfterCollection();
-        TrainingRun run = TrainingRun.create(spec, data, true);
+        TrainingRun run = TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
         TrainingSnapshot last = null;
         for (int i = 0; i < 3; i++) {
             run.advance();

@@ -35,7 +35,7 @@ class ScaleSweepTest {
     /** RMS over the test inputs of the network against its kernel-regime prediction after 60 steps. */
     private static double[] gapAndRegime(double alpha) {
         ExperimentSpec spec = spec(Activation.TANH, 32, alpha);
-        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
+        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
         for (int t = 0; t < 60; t++) {
             assertTrue(run.advance());
         }

@@ -25,7 +25,7 @@ class TrainingRunTest {
 
     static TrainingRun run(ExperimentSpec spec) {
         Dataset data = DataSources.build(spec.data(), Path.of("."));
-        return TrainingRun.create(spec, data, true);
+        return TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
     }
 
     /** The stable limit 2n/λ_max of the width-{@code width} NTK net on {@code n} points. */

@@ -7,6 +7,7 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -51,7 +52,7 @@ class EnsembleCurvesTest {
     void theNngpPosteriorMeanIsDrawnForContrast() {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
                 DataSpec.circle(8, 16, "sin", 1), new TrainingSpec(0.5, 10, 5).withMembers(4));
-        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), true);
+        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.WITH_INFINITE_WIDTH);
         for (int t = 0; t < 5; t++) {
             run.advance();
         }
@@ -73,7 +74,7 @@ class EnsembleCurvesTest {
         ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(8, 16, "sin", 1),
                 new TrainingSpec(0.5, 30, 10).withMembers(3));
         var data = DataSources.build(spec.data(), Path.of("."));
-        TrainingRun run = TrainingRun.create(spec, data, true);
+        TrainingRun run = TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
         for (int t = 0; t < 12; t++) {
             run.advance();
         }
@@ -83,7 +84,7 @@ class EnsembleCurvesTest {
             Series drawn = RunHistory.column(s.ensemble().memberSteps().get(k - 1), io.ntkstudio.engine.StepLog.TRAIN_LOSS);
             ExperimentSpec alone = spec.withNetwork(cfg.withSeed(io.ntkstudio.engine.Ensemble.memberSeed(cfg.seed(), k)))
                     .withTraining(spec.training().withMembers(1));
-            TrainingRun single = TrainingRun.create(alone, data, false);
+            TrainingRun single = TrainingRun.create(alone, data, RunOptions.NETWORK_ONLY);
             for (int t = 0; t < drawn.size(); t++) {
                 single.advance();
                 assertEquals(t, drawn.x()[t], 0.0);

@@ -2,9 +2,9 @@ package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -21,7 +21,7 @@ class HeatmapChartTest {
     private static BufferedImage change(int width) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(width, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
                 DataSpec.circle(12, 12, "sin", 3), new TrainingSpec(0.5, 100, 100));
-        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
+        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
         for (int t = 0; t < 100; t++) {
             run.advance();
         }

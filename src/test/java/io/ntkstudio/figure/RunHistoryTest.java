@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.engine.StepLog;
 import io.ntkstudio.engine.TrainingRun;
@@ -26,7 +26,7 @@ class RunHistoryTest {
     static TrainingRun run(long seed) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(256, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, seed),
                 DataSpec.circle(16, 32, "mix", 4), new TrainingSpec(LR, 100, 10));
-        return TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), false);
+        return TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
     }
 
     /** The snapshots of a run recorded every {@code every} steps, the kernel every 10. */

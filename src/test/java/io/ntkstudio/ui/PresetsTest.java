@@ -2,9 +2,9 @@ package io.ntkstudio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -16,7 +16,7 @@ class PresetsTest {
     private static TrainingSnapshot trained(String preset) {
         Path file = Path.of("assets/presets", preset);
         ExperimentSpec spec = ExperimentJson.read(file);
-        TrainingRun run = TrainingRun.create(spec, DataSources.build(spec.data(), file.getParent()), false);
+        TrainingRun run = TrainingRun.create(spec, file.getParent(), RunOptions.NETWORK_ONLY);
         for (int t = 0; t < spec.training().steps(); t++) {
             assertTrue(run.advance(), preset + " diverged at step " + t);
         }

@@ -3,8 +3,8 @@ package io.ntkstudio.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntkstudio.data.DataSources;
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -23,7 +23,7 @@ class ScenarioTest {
     }
 
     private static TrainingRun run(ExperimentSpec spec) {
-        return TrainingRun.create(spec, DataSources.build(spec.data(), Path.of(".")), true);
+        return TrainingRun.create(spec, Path.of("."), RunOptions.WITH_INFINITE_WIDTH);
     }
 
     private static TrainingSnapshot train(TrainingRun run, int steps) {
