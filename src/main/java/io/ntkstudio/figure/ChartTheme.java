@@ -7,7 +7,7 @@ import java.awt.RenderingHints;
 /**
  * Colours of the charts: the default light theme, a high-contrast light theme for projectors
  * (black ink, darker grid, thicker lines) and a dark theme. It travels with the Graphics2D as a
- * rendering hint set by {@link Charts#begin}, so every painter sees the same theme.
+ * rendering hint set by {@link Surface#begin}, so every painter sees the same theme.
  */
 public enum ChartTheme {
     LIGHT("light", new Color(0xFAFAFA), Color.WHITE, new Color(0x222222), new Color(0xE6E6E6), new Color(255, 255, 255, 225),

@@ -89,13 +89,13 @@ final class EnsembleCurves {
             c.line(g, x, member, MEMBER, 1f, false);
         }
         if (hasGaussianProcess()) {
-            c.line(g, x, gpLow, Charts.PURPLE, 1.3f, true);
-            c.line(g, x, gpHigh, Charts.PURPLE, 1.3f, true);
-            c.line(g, x, gpMean, Charts.PURPLE, 2f, true);
+            c.line(g, x, gpLow, Palette.PURPLE, 1.3f, true);
+            c.line(g, x, gpHigh, Palette.PURPLE, 1.3f, true);
+            c.line(g, x, gpMean, Palette.PURPLE, 2f, true);
         }
         if (hasNngp()) {
-            c.line(g, x, nngpMean, Charts.GREEN, 1.4f, true);
+            c.line(g, x, nngpMean, Palette.GREEN, 1.4f, true);
         }
-        c.line(g, x, mean, Charts.BLUE, 2.6f, false);
+        c.line(g, x, mean, Palette.BLUE, 2.6f, false);
     }
 }

@@ -54,7 +54,7 @@ public final class FigureSet {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h, theme);
+            Surface.begin(g, w, h, theme);
             painter.paint(g, w, h, in);
         } finally {
             g.dispose();
@@ -74,7 +74,7 @@ public final class FigureSet {
             g.scale(scale, scale);
             double w = widthPx / scale;
             double h = heightPx / scale;
-            Charts.begin(g, w, h, theme);
+            Surface.begin(g, w, h, theme);
             painter.paint(g, w, h, in);
         } finally {
             g.dispose();
@@ -89,7 +89,7 @@ public final class FigureSet {
         try {
             cell.translate(x, y);
             cell.clip(new Rectangle2D.Double(0, 0, w, h));
-            Charts.begin(cell, w, h, theme);
+            Surface.begin(cell, w, h, theme);
             painter.paint(cell, w, h, in);
         } finally {
             cell.dispose();
@@ -130,7 +130,7 @@ public final class FigureSet {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(zoom, zoom);
-            Charts.begin(g, w, h, theme);
+            Surface.begin(g, w, h, theme);
             g.setColor(ChartTheme.of(g).title);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);

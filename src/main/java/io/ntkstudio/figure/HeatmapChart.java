@@ -32,7 +32,7 @@ public final class HeatmapChart {
         RunContext ctx = s.context();
         HeatmapMode mode = in.heatmapMode();
         if (mode.needsLimit() && !ctx.hasLimit()) {
-            Charts.message(g, w, h, "Θ_∞ is defined for the NTK parameterization only");
+            Surface.message(g, w, h, "Θ_∞ is defined for the NTK parameterization only");
             return HeatmapLayout.EMPTY;
         }
         TrainingSnapshot ks = in.kernelSnapshot();

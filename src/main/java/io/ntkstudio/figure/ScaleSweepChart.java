@@ -57,11 +57,11 @@ public final class ScaleSweepChart {
                 Scale.padded(yMin, yMax, true), true);
         double[] x = points.stream().mapToDouble(ScaleSweep.Point::outputScale).toArray();
         double[] y = points.stream().mapToDouble(ScaleSweep.Point::kernelChange).toArray();
-        c.dots(g, x, y, new Color(Charts.BLUE.getRed(), Charts.BLUE.getGreen(), Charts.BLUE.getBlue(), 110), 2.5);
-        c.line(g, new double[] {alphas[0], alphas[alphas.length - 1]}, new double[] {ref, last}, Charts.GREY, 1.6f, true);
-        c.line(g, alphas, means, Charts.BLUE, 2.2f, false);
-        c.dots(g, alphas, means, Charts.BLUE, 4.5);
+        c.dots(g, x, y, new Color(Palette.BLUE.getRed(), Palette.BLUE.getGreen(), Palette.BLUE.getBlue(), 110), 2.5);
+        c.line(g, new double[] {alphas[0], alphas[alphas.length - 1]}, new double[] {ref, last}, Palette.GREY, 1.6f, true);
+        c.line(g, alphas, means, Palette.BLUE, 2.2f, false);
+        c.dots(g, alphas, means, Palette.BLUE, 4.5);
         c.legend(g, new String[] {String.format(Locale.ROOT, "mean over seeds: slope %.2f", ScaleSweep.slope(points)),
-                "α^(−1) (Chizat, Oyallon & Bach 2019)"}, new Color[] {Charts.BLUE, Charts.GREY}, new boolean[] {false, true}, true);
+                "α^(−1) (Chizat, Oyallon & Bach 2019)"}, new Color[] {Palette.BLUE, Palette.GREY}, new boolean[] {false, true}, true);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * 2019's bound on the change) and width^(−1) (the change for smooth activations, Dyer & Gur-Ari 2019).
  */
 public final class SweepChart {
-    private static final Color[] COLORS = {Charts.BLUE, Charts.RED, Charts.PURPLE};
+    private static final Color[] COLORS = {Palette.BLUE, Palette.RED, Palette.PURPLE};
     /** The layout size of the picture at scale 1. */
     public static final int WIDTH = 760;
     public static final int HEIGHT = 520;
@@ -74,27 +74,27 @@ public final class SweepChart {
             colors.add(col);
             dashed.add(false);
             if (p == Parameterization.NTK) {
-                series(g, c, points, p, Charts.GREEN, true);
+                series(g, c, points, p, Palette.GREEN, true);
                 names.add(String.format(Locale.ROOT, "‖Θ_0 − Θ_∞‖/‖Θ_∞‖, ntk: slope %.2f", WidthSweep.limitSlope(points, p)));
-                colors.add(Charts.GREEN);
+                colors.add(Palette.GREEN);
                 dashed.add(false);
                 // Two rates to read the curves against: the init fluctuation's CLT rate, which also
                 // bounds the change in training (Lee et al. 2019), through the green curve's start;
                 // and the O(1/n) change in training of smooth activations (Dyer & Gur-Ari 2019)
                 // through the blue one's. ReLU's kink puts its training change between the two.
                 double atInit = mean(points, p, xMin, true);
-                c.line(g, new double[] {xMin, xMax}, new double[] {atInit, atInit * Math.sqrt(xMin / xMax)}, Charts.GREY, 1.6f, true);
+                c.line(g, new double[] {xMin, xMax}, new double[] {atInit, atInit * Math.sqrt(xMin / xMax)}, Palette.GREY, 1.6f, true);
                 names.add("width^(−1/2): fluctuation at init (Lee et al. 2019)");
-                colors.add(Charts.GREY);
+                colors.add(Palette.GREY);
                 dashed.add(true);
                 double trained = mean(points, p, xMin, false);
-                c.line(g, new double[] {xMin, xMax}, new double[] {trained, trained * xMin / xMax}, Charts.BROWN, 1.4f, true);
+                c.line(g, new double[] {xMin, xMax}, new double[] {trained, trained * xMin / xMax}, Palette.BROWN, 1.4f, true);
                 names.add("width^(−1): change in training, smooth φ (Dyer & Gur-Ari 2019)");
-                colors.add(Charts.BROWN);
+                colors.add(Palette.BROWN);
                 dashed.add(true);
                 // each reference line named at its end, so it reads without the legend
-                endLabel(g, c, xMin, atInit, xMax, atInit * Math.sqrt(xMin / xMax), "width^(−1/2)", Charts.GREY);
-                endLabel(g, c, xMin, trained, xMax, trained * xMin / xMax, "width^(−1)", Charts.BROWN);
+                endLabel(g, c, xMin, atInit, xMax, atInit * Math.sqrt(xMin / xMax), "width^(−1/2)", Palette.GREY);
+                endLabel(g, c, xMin, trained, xMax, trained * xMin / xMax, "width^(−1)", Palette.BROWN);
             }
         }
         boolean[] d = new boolean[dashed.size()];

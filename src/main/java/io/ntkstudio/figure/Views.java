@@ -15,7 +15,7 @@ public final class Views {
                 Notice: the wider the network, the closer it follows the dashed prediction.
                 Jacot, Gabriel & Hongler 2018; Lee et al. 2019.""",
             false, (g, w, h, in) -> {
-                Charts.function(g, w, h, in);
+                FunctionChart.paint(g, w, h, in);
                 return null;
             }, ChartData::function);
 
@@ -34,7 +34,7 @@ public final class Views {
                 Notice: the kernel change falls with width under NTK parameterization.
                 Lee et al. 2019; Cristianini et al. 2002 (alignment).""",
             false, (g, w, h, in) -> {
-                Charts.loss(g, w, h, in);
+                LossChart.paint(g, w, h, in);
                 return null;
             }, ChartData::losses);
 
@@ -45,7 +45,7 @@ public final class Views {
                 Notice: large eigenvalues (smooth functions) are learned first.
                 Jacot et al. 2018; Lee et al. 2019.""",
             true, (g, w, h, in) -> {
-                Charts.spectrum(g, w, h, in);
+                SpectrumChart.paint(g, w, h, in);
                 return null;
             }, ChartData::spectrum);
 
@@ -55,7 +55,7 @@ public final class Views {
                 Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
                 Jacot, Gabriel & Hongler 2018.""",
             true, (g, w, h, in) -> {
-                TeachingCharts.slice(g, w, h, in);
+                SliceChart.paint(g, w, h, in);
                 return null;
             }, ChartData::slice);
 
@@ -68,7 +68,7 @@ public final class Views {
                 first — spectral bias — and a wide network follows its dashed line.
                 Jacot et al. 2018; Rahaman et al. 2019; Bietti & Mairal 2019.""",
             false, (g, w, h, in) -> {
-                TeachingCharts.modes(g, w, h, in);
+                ModesChart.paint(g, w, h, in);
                 return null;
             }, ChartData::modes);
 

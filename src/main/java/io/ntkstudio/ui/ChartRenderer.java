@@ -2,7 +2,7 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.HeatmapLayout;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -118,7 +118,7 @@ final class ChartRenderer {
         Graphics2D g = img.createGraphics();
         Object layout;
         try {
-            Charts.begin(g, req.width(), req.height(), req.theme());
+            Surface.begin(g, req.width(), req.height(), req.theme());
             g.scale(req.zoom(), req.zoom());
             double w = req.width() / req.zoom();
             double h = req.height() / req.zoom();
@@ -128,7 +128,7 @@ final class ChartRenderer {
                         l.n(), l.order(), l.values());
             }
             if (req.inputs() == null) {
-                Charts.message(g, w, h, "computing the network and its kernels…");
+                Surface.message(g, w, h, "computing the network and its kernels…");
             }
         } finally {
             g.dispose();

@@ -2,7 +2,7 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.FigureSet;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -38,7 +38,7 @@ final class CompareExport {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(zoom, zoom);
-            Charts.begin(g, w, h, theme);
+            Surface.begin(g, w, h, theme);
             List<StudioModel> runs = compare.controller.runs();
             for (int c = 0; c < 2; c++) {
                 StudioModel m = runs.get(c);

@@ -7,7 +7,7 @@ import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.SweepChart;
 import io.ntkstudio.figure.ViewKind;
@@ -489,7 +489,7 @@ public final class StudioWindow extends BorderPane {
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
-            Charts.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
+            Surface.begin(g, out.getWidth(), out.getHeight(), model.themeProperty().get());
             g.scale(scale, scale);
             FigureSet.drawCaption(g, FigureSet.caption(s), ViewActions.CAPTION);
             g.scale(1 / scale, 1 / scale);

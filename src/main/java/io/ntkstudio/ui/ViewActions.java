@@ -2,7 +2,7 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
-import io.ntkstudio.figure.Charts;
+import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.input.InvalidInputException;
@@ -126,7 +126,7 @@ final class ViewActions {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            Charts.begin(g, w, h, view.model.themeProperty().get());
+            Surface.begin(g, w, h, view.model.themeProperty().get());
             if (in == null) {
                 return img;
             }

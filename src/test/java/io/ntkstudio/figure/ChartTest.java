@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ChartTest {
     private static Chart chart(Graphics2D g) {
-        Charts.begin(g, 640, 440, ChartTheme.LIGHT);
+        Surface.begin(g, 640, 440, ChartTheme.LIGHT);
         return Chart.draw(g, 0, 0, 640, 440, "t", "x", "y", new double[] {0, 1}, false, new double[] {0, 1}, false);
     }
 
@@ -63,9 +63,9 @@ class ChartTest {
         int h = 120;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Charts.begin(g, w, h, ChartTheme.LIGHT);
+        Surface.begin(g, w, h, ChartTheme.LIGHT);
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel metrics", "step", "value", new double[] {0, 1}, false, new double[] {0, 1}, false);
-        Color[] colors = {Charts.RED, Charts.GREEN, Charts.PURPLE, Charts.BROWN};
+        Color[] colors = {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.BROWN};
         double[] levels = {0.2, 0.8, 0.45, 0.5};
         for (int i = 0; i < 4; i++) {
             c.line(g, new double[] {0, 0.5, 1}, new double[] {levels[i], levels[i], levels[i]}, colors[i], 2f, false);
@@ -94,7 +94,7 @@ class ChartTest {
         int h = 300;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Charts.begin(g, w, h, ChartTheme.LIGHT);
+        Surface.begin(g, w, h, ChartTheme.LIGHT);
         double[] widths = {16, 64, 256, 1024, 4096};
         Chart c = Chart.draw(g, 0, 0, w, h, "t", "width", "y", new double[] {16 / 1.4, 4096 * 1.4}, true, new double[] {1e-3, 1}, true, widths);
         g.dispose();

@@ -32,7 +32,7 @@ class EnsembleCurvesTest {
         EnsembleCurves curves = new EnsembleCurves(order, view);
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Charts.begin(g, 640, 440);
+        Surface.begin(g, 640, 440);
         double[] r = curves.range(0, 0);
         Chart c = Chart.draw(g, 0, 0, 640, 440, "f", "x", "f(x)", new double[] {0, m - 1}, false, new double[] {r[0], r[1]}, false);
         curves.draw(g, c, x);
@@ -40,7 +40,7 @@ class EnsembleCurvesTest {
         int green = 0;
         for (int yy = 0; yy < 440; yy++) {
             for (int xx = 0; xx < 640; xx++) {
-                if (img.getRGB(xx, yy) == Charts.GREEN.getRGB()) {
+                if (img.getRGB(xx, yy) == Palette.GREEN.getRGB()) {
                     green++;
                 }
             }
@@ -93,8 +93,8 @@ class EnsembleCurvesTest {
         }
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Charts.begin(g, 640, 440);
-        Charts.loss(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT));
+        Surface.begin(g, 640, 440);
+        LossChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT));
         g.dispose();
     }
 }

@@ -73,16 +73,16 @@ class RunHistoryTest {
         java.awt.image.BufferedImage withCursor = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.image.BufferedImage without = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = withCursor.createGraphics();
-        Charts.begin(g, w, h);
-        Charts.loss(g, w, h, replay);
+        Surface.begin(g, w, h);
+        LossChart.paint(g, w, h, replay);
         g.dispose();
         g = without.createGraphics();
-        Charts.begin(g, w, h);
-        Charts.loss(g, w, h, live);
+        Surface.begin(g, w, h);
+        LossChart.paint(g, w, h, live);
         g.dispose();
         // where step 20 falls on the chart's axis, drawn the same way as the curves
         java.awt.Graphics2D probe = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        Charts.begin(probe, w, h);
+        Surface.begin(probe, w, h);
         Chart axes = Chart.draw(probe, 0, 0, w, h, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
                 new double[] {0, 60}, false, new double[] {1e-3, 1}, true);
         int px = (int) Math.round(axes.xScale().toPixel(20));

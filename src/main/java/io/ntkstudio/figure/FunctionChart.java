@@ -1,0 +1,218 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.data.Geometry;
+import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.FunctionGrid;
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.plotmath.ColorMap;
+import io.ntkstudio.plotmath.Numbers;
+import io.ntkstudio.plotmath.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The learned-function view: a curve against the angle (circle) or x (1-D) with the target, the
+ * training points and the kernel-regime predictions from Θ_0 and Θ_∞; a coloured map over the
+ * plane for 2-D data; else the network against the target.
+ */
+public final class FunctionChart {
+    private FunctionChart() {
+    }
+
+    /** The learned function: a curve (circle, 1-D), a coloured map (2-D), else network against target. */
+    public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        TrainingSnapshot s = in.snapshot();
+        RunContext ctx = s.context();
+        Geometry geometry = ctx.data().geometry();
+        boolean circle = geometry == Geometry.CIRCLE;
+        if (circle || geometry == Geometry.LINE) {
+            curve(g, w, h, s, circle);
+        } else if (ctx.grid() != null) {
+            map(g, w, h, s, in.kernelSnapshot(), ctx.grid());
+        } else {
+            parity(g, w, h, s);
+        }
+    }
+
+    private static void curve(Graphics2D g, double w, double h, TrainingSnapshot s, boolean circle) {
+        Samples test = s.context().data().test();
+        Samples train = s.context().data().train();
+        int[] order = HeatmapChart.order(test);
+        int m = test.count();
+        double[] x = new double[m];
+        double[] target = new double[m];
+        double[] net = new double[m];
+        double[] regime = new double[m];
+        double[] limit = new double[m];
+        boolean hasLimit = !s.limitRegimeTest().isEmpty();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            x[k] = HeatmapChart.sortKey(test, i);
+            target[k] = test.target(i);
+            net[k] = s.testOutputs().get(i);
+            regime[k] = s.regimeTest().get(i);
+            limit[k] = hasLimit ? s.limitRegimeTest().get(i) : Double.NaN;
+            for (double v : new double[] {target[k], net[k]}) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        EnsembleCurves ensemble = s.ensemble() == null ? null : new EnsembleCurves(order, s.ensemble());
+        if (ensemble != null) {
+            double[] r = ensemble.range(lo, hi);
+            lo = r[0];
+            hi = r[1];
+        }
+        double[] tx = new double[train.count()];
+        double[] ty = new double[train.count()];
+        for (int i = 0; i < tx.length; i++) {
+            tx[i] = HeatmapChart.sortKey(train, i);
+            ty[i] = train.target(i);
+            lo = Math.min(lo, ty[i]);
+            hi = Math.max(hi, ty[i]);
+        }
+        // A prediction widens the axis by at most the data's own span: a diverging linearised model
+        // leaves the plot through its edge instead of flattening the network and target to a line.
+        double span = Math.max(hi - lo, 1e-9);
+        double floor = lo - span;
+        double ceiling = hi + span;
+        for (double[] prediction : new double[][] {regime, limit}) {
+            for (double v : prediction) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, Math.max(v, floor));
+                    hi = Math.max(hi, Math.min(v, ceiling));
+                }
+            }
+        }
+        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
+        Chart c = Chart.draw(g, 0, 0, w, h, null, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
+                Scale.padded(lo, hi, false), false);
+        c.line(g, x, target, Palette.LIGHT_GREY, 2f, false);
+        if (hasLimit && ensemble == null) {
+            c.line(g, x, limit, Palette.GREEN, 1.6f, true);
+        }
+        c.line(g, x, regime, Palette.ORANGE, 1.8f, true);
+        if (ensemble != null) {
+            ensemble.draw(g, c, x);
+        } else {
+            c.line(g, x, net, Palette.BLUE, 2.4f, false);
+        }
+        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        double off = 0;
+        for (double[] prediction : new double[][] {regime, limit}) {
+            for (double v : prediction) {
+                if (!(v >= floor && v <= ceiling) && !Double.isNaN(v)) {
+                    off = Math.max(off, Math.abs(v));
+                }
+            }
+        }
+        if (off > 0) {
+            // say where the dashed curves went rather than let them vanish unexplained
+            g.setFont(Chart.TICK_FONT);
+            g.setColor(Palette.ORANGE);
+            Chart.text(g, "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off),
+                    Math.min(c.xScale().p0(), c.xScale().p1()) + 8, Math.max(c.yScale().p0(), c.yScale().p1()) - 6, 0, 1);
+        }
+        if (ensemble != null) {
+            List<String> names = new ArrayList<>(List.of("target", ensemble.count() + " networks",
+                    "their mean ± 2σ"));
+            List<Color> colors = new ArrayList<>(List.of(Palette.LIGHT_GREY, EnsembleCurves.MEMBER, Palette.BLUE));
+            List<Boolean> dashes = new ArrayList<>(List.of(false, false, false));
+            if (ensemble.hasGaussianProcess()) {
+                names.add("NTK-GP mean ± 2σ (∞ width)");
+                colors.add(Palette.PURPLE);
+                dashes.add(true);
+            }
+            if (ensemble.hasNngp()) {
+                names.add("NNGP posterior mean (Bayes)");
+                colors.add(Palette.GREEN);
+                dashes.add(true);
+            }
+            names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
+            colors.addAll(List.of(Palette.ORANGE, ChartTheme.of(g).ink));
+            dashes.addAll(List.of(true, false));
+            boolean[] dashed = new boolean[dashes.size()];
+            for (int i = 0; i < dashed.length; i++) {
+                dashed[i] = dashes.get(i);
+            }
+            c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), dashed);
+        } else if (hasLimit) {
+            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
+                    new Color[] {Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
+        } else {
+            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "train points"},
+                    new Color[] {Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, ChartTheme.of(g).ink}, new boolean[] {false, false, true, false});
+        }
+    }
+
+    private static void map(Graphics2D g, double w, double h, TrainingSnapshot s, TrainingSnapshot ks, FunctionGrid grid) {
+        Chart c = Chart.draw(g, 0, 0, w, h, null, "x₁", "x₂", new double[] {grid.xMin(), grid.xMax()}, false,
+                new double[] {grid.yMin(), grid.yMax()}, false);
+        ReadOnlyVector values = ks != null ? ks.gridOutputs() : ReadOnlyVector.empty();
+        if (!values.isEmpty()) {
+            int n = grid.size();
+            double m = 0;
+            for (int i = 0; i < values.size(); i++) {
+                m = Math.max(m, Math.abs(values.get(i)));
+            }
+            BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+            for (int r = 0; r < n; r++) {
+                for (int col = 0; col < n; col++) {
+                    img.setRGB(col, n - 1 - r, ColorMap.DIVERGING.argb(ColorMap.DIVERGING.normalise(values.get(r * n + col), -m, m)));
+                }
+            }
+            int x0 = (int) Math.round(c.xs.toPixel(grid.xMin()));
+            int x1 = (int) Math.round(c.xs.toPixel(grid.xMax()));
+            int y0 = (int) Math.round(c.ys.toPixel(grid.yMax()));
+            int y1 = (int) Math.round(c.ys.toPixel(grid.yMin()));
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, x0, y0, x1 - x0, y1 - y0, null);
+        }
+        Samples train = s.context().data().train();
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double[] px = new double[train.count()];
+            double[] py = new double[train.count()];
+            int k = 0;
+            for (int i = 0; i < train.count(); i++) {
+                if ((train.target(i) >= 0) == (sign > 0)) {
+                    px[k] = train.input(i, 0);
+                    py[k] = train.input(i, 1);
+                    k++;
+                }
+            }
+            c.dots(g, Arrays.copyOf(px, k), Arrays.copyOf(py, k), sign > 0 ? new Color(0xB2182B) : new Color(0x2166AC), 3.5);
+        }
+        c.legend(g, new String[] {"label +1", "label −1"}, new Color[] {new Color(0xB2182B), new Color(0x2166AC)}, new boolean[2]);
+    }
+
+    private static void parity(Graphics2D g, double w, double h, TrainingSnapshot s) {
+        Samples test = s.context().data().test();
+        double[] t = new double[test.count()];
+        double[] y = s.testOutputs().toArray();
+        for (int i = 0; i < t.length; i++) {
+            t[i] = test.target(i);
+        }
+        double[] r = Scale.padded(Math.min(min(t), min(y)), Math.max(max(t), max(y)), false);
+        Chart c = Chart.draw(g, 0, 0, w, h, null, "target", "network", r, false, r, false);
+        c.line(g, new double[] {r[0], r[1]}, new double[] {r[0], r[1]}, Palette.LIGHT_GREY, 1.5f, true);
+        c.dots(g, t, y, Palette.BLUE, 3);
+    }
+
+
+    private static double min(double[] a) {
+        return Arrays.stream(a).min().orElse(0);
+    }
+
+    private static double max(double[] a) {
+        return Arrays.stream(a).max().orElse(1);
+    }
+}

@@ -1,0 +1,79 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.StepLog;
+import io.ntkstudio.engine.StepLogView;
+import io.ntkstudio.plotmath.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The loss view: train and test loss L = 1/(2n) Σ (f − y)² with their kernel-regime predictions
+ * (the linearised network under the same GD, Lee et al. 2019), an ensemble's other members faint,
+ * and below, the kernel metrics over training.
+ */
+public final class LossChart {
+    private LossChart() {
+    }
+
+    /** Train and test loss with their kernel-regime predictions, and the kernel metrics. */
+    public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        // an ensemble's other networks: their train losses, faint, behind network 1's
+        List<Series> members = new ArrayList<>();
+        if (in.snapshot().ensemble() != null) {
+            for (StepLogView log : in.snapshot().ensemble().memberSteps()) {
+                members.add(RunHistory.column(log, StepLog.TRAIN_LOSS));
+            }
+        }
+        Series[] measured = new Series[2 + members.size()];
+        measured[0] = in.trainLoss();
+        measured[1] = in.testLoss();
+        for (int k = 0; k < members.size(); k++) {
+            measured[2 + k] = members.get(k);
+        }
+        double[] r = LogRange.withPredictions(measured, new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
+        boolean both = h >= Surface.TWO_PANELS;
+        double top = both ? h * 0.55 : h;
+        Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
+                new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+        for (Series member : members) {
+            c.line(g, member, EnsembleCurves.MEMBER, 1f, false);
+        }
+        c.line(g, in.regimeTrainLoss(), Palette.BLUE, 1.5f, true);
+        c.line(g, in.regimeTestLoss(), Palette.ORANGE, 1.5f, true);
+        c.line(g, in.trainLoss(), Palette.BLUE, 2.2f, false);
+        c.line(g, in.testLoss(), Palette.ORANGE, 2.2f, false);
+        if (in.testLoss().size() <= 30) {
+            // the test loss is measured at kernel intervals only: mark the real samples
+            c.dots(g, in.testLoss().x(), in.testLoss().y(), Palette.ORANGE, 2.5);
+        }
+        if (in.replaying()) {
+            c.cursor(g, in.cursorStep());
+        }
+        if (members.isEmpty()) {
+            c.legend(g, new String[] {"train", "test", "train, kernel regime", "test, kernel regime"},
+                    new Color[] {Palette.BLUE, Palette.ORANGE, Palette.BLUE, Palette.ORANGE}, new boolean[] {false, false, true, true});
+        } else {
+            c.legend(g, new String[] {"train, network 1", "test, network 1", "train, networks 2–" + (members.size() + 1),
+                    "train, kernel regime", "test, kernel regime"},
+                    new Color[] {Palette.BLUE, Palette.ORANGE, EnsembleCurves.MEMBER, Palette.BLUE, Palette.ORANGE}, new boolean[] {false, false, false, true, true});
+        }
+        if (!both) {
+            return;
+        }
+        Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
+        double[] mr = LogRange.of(metrics);
+        Chart m = Chart.draw(g, 0, top, w, h - top, "kernel metrics", "step", "value",
+                new double[] {0, Math.max(1, Math.max(mr[2], in.snapshot().step()))}, false, Scale.padded(mr[0], mr[1], true), true);
+        Color[] colors = {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.BROWN};
+        for (int i = 0; i < metrics.length; i++) {
+            m.line(g, metrics[i], colors[i], 2f, false);
+        }
+        if (in.replaying()) {
+            m.cursor(g, in.cursorStep());
+        }
+        m.legend(g, new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"},
+                colors, new boolean[4]);
+    }
+}

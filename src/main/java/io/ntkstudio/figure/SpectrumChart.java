@@ -1,0 +1,104 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.plotmath.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.util.Arrays;
+
+/**
+ * The eigenspectrum view: eigenvalues of the train kernel in descending order for Θ_t, Θ_0 and
+ * Θ_∞, and below, the top eigenvalues over training against the stable limit (mode i of the
+ * linearised model is multiplied by 1 − ηλ_i/n per step; Lee et al. 2019).
+ */
+public final class SpectrumChart {
+    private SpectrumChart() {
+    }
+
+    /** Eigenvalues in descending order (Θ_t, Θ_0, Θ_∞) and the top eigenvalues over training. */
+    public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        RunContext ctx = in.snapshot().context();
+        TrainingSnapshot ks = in.kernelSnapshot();
+        ReadOnlyVector now = ks != null && ks.hasKernel() ? ks.eigenvalues() : ctx.eigenvaluesInit();
+        ReadOnlyVector init = ctx.eigenvaluesInit();
+        ReadOnlyVector limit = ctx.eigenvaluesLimit();
+        int n = init.size();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (ReadOnlyVector v : new ReadOnlyVector[] {now, init, limit}) {
+            for (int i = 0; v != null && i < v.size(); i++) {
+                if (v.get(i) > 0) {
+                    min = Math.min(min, v.get(i));
+                    max = Math.max(max, v.get(i));
+                }
+            }
+        }
+        boolean both = h >= Surface.TWO_PANELS;
+        double top = both ? h * 0.55 : h;
+        Chart c = Chart.draw(g, 0, 0, w, top, "eigenvalues, descending", "index i", "λ_i",
+                new double[] {0.5, n + 0.5}, false, Scale.padded(min, max, true), true);
+        if (limit != null) {
+            c.line(g, index(n), limit.toArray(), Palette.GREEN, 1.6f, true);
+        }
+        c.line(g, index(n), init.toArray(), Palette.GREY, 1.6f, true);
+        c.line(g, index(now.size()), now.toArray(), Palette.BLUE, 2.2f, false);
+        if (now.size() <= 128) {
+            c.dots(g, index(now.size()), now.toArray(), Palette.BLUE, 2.5);
+        }
+        if (limit != null) {
+            c.legend(g, new String[] {"Θ_t", "Θ_0", "Θ_∞"}, new Color[] {Palette.BLUE, Palette.GREY, Palette.GREEN}, new boolean[] {false, true, true});
+        } else {
+            c.legend(g, new String[] {"Θ_t", "Θ_0"}, new Color[] {Palette.BLUE, Palette.GREY}, new boolean[] {false, true});
+        }
+        if (!both) {
+            return;
+        }
+        double[] r = LogRange.of(in.topEigenvalues());
+        // The edge of stability in the kernel's units (Cohen et al. 2021): above 2n/η the top mode of
+        // the linearised model grows, so λ_max(t) against this line tells the large-rate story.
+        // (with an output scale α the kernel is α²Θ and the parameters move at η/α²: the line is 2nα²/η)
+        double alpha = in.snapshot().context().spec().network().outputScale();
+        double edge = 2.0 * in.snapshot().context().data().train().count() * alpha * alpha / in.snapshot().learningRate();
+        boolean showEdge = Double.isFinite(edge) && edge > 0 && r[1] > 0 && edge <= 3 * r[1] && edge >= r[0] / 3;
+        double lo = showEdge ? Math.min(r[0], edge) : r[0];
+        double hi = showEdge ? Math.max(r[1], edge) : r[1];
+        double xMax = Math.max(1, Math.max(r[2], in.snapshot().step()));
+        // Against the same steps as the losses, though the kernel is computed less often.
+        Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
+                new double[] {0, xMax}, false, Scale.padded(lo, hi, true), true);
+        if (showEdge) {
+            t.line(g, new double[] {0, xMax}, new double[] {edge, edge}, Palette.GREY, 1.4f, true);
+        }
+        String[] names = new String[in.topEigenvalues().length];
+        for (int i = 0; i < names.length; i++) {
+            t.line(g, in.topEigenvalues()[i], Palette.TOP[i % Palette.TOP.length], 1.8f, false);
+            names[i] = "λ_" + (i + 1);
+        }
+        if (in.replaying()) {
+            t.cursor(g, in.cursorStep());
+        }
+        if (showEdge) {
+            String[] withEdge = Arrays.copyOf(names, names.length + 1);
+            withEdge[names.length] = "2n/η (stable below)";
+            Color[] colors = Arrays.copyOf(Palette.TOP, withEdge.length);
+            colors[names.length] = Palette.GREY;
+            boolean[] dashed = new boolean[withEdge.length];
+            dashed[names.length] = true;
+            t.legend(g, withEdge, colors, dashed);
+        } else {
+            t.legend(g, names, Arrays.copyOf(Palette.TOP, names.length), new boolean[names.length]);
+        }
+    }
+
+    private static double[] index(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+
+}
