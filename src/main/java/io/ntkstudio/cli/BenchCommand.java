@@ -16,7 +16,6 @@ import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
-import io.ntkstudio.network.Parameterization;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,14 +42,8 @@ import picocli.CommandLine.Spec;
                 "kernel of 1024 inputs at depth 5 and the eigenvalues of a 512 × 512 kernel;",
                 "prints one JSON line last. Compare with docs/bench/numpy_reference.py N W D."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--n", paramLabel = "N", description = "train inputs (default: ${DEFAULT-VALUE})")
-    int n = 256;
-
-    @Option(names = "--width", paramLabel = "W", description = "hidden width (default: ${DEFAULT-VALUE})")
-    int width = 1024;
-
-    @Option(names = "--depth", paramLabel = "D", description = "hidden layers (default: ${DEFAULT-VALUE})")
-    int depth = 3;
+    @Mixin
+    BenchNetworkOptions problem = new BenchNetworkOptions();
 
     @Option(names = "--reps", paramLabel = "R", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     int reps = 5;
@@ -62,11 +56,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int n = problem.n;
         if (n < 2 || n > 20_000 || reps < 1 || reps > 1000) {
             throw new InvalidInputException("--n must be 2-20000 and --reps 1-1000");
         }
         PrintWriter out = command.commandLine().getOut();
-        NetworkConfig cfg = new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
+        NetworkConfig cfg = problem.network();
         ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(n, 2, "sin", 3),
                 new TrainingSpec(1e-3, 1, 1));
         Dataset data = DataSources.build(spec.data(), Path.of("."));
@@ -95,8 +90,8 @@ final class BenchCommand implements Callable<Integer> {
         double stepFlops = stepFlops(cfg, 2, n);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("n", n);
-        json.put("width", width);
-        json.put("depth", depth);
+        json.put("width", cfg.width());
+        json.put("depth", cfg.depth());
         json.put("backend", MatrixBackend.current().name());
         json.put("ntk_ms", round(ntkMs));
         json.put("ntk_gflops", round(ntkFlops / ntkMs / 1e6));

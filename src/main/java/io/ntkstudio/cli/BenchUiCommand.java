@@ -6,6 +6,7 @@ import io.ntkstudio.ui.UiBenchmark;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,24 +23,18 @@ final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "S", description = "seconds of training before measuring (default: ${DEFAULT-VALUE})")
     double warmup = 10;
 
-    @Option(names = "--n", paramLabel = "N", description = "train inputs on the circle (default: ${DEFAULT-VALUE})")
-    int n = 256;
-
-    @Option(names = "--width", paramLabel = "W", description = "hidden width (default: ${DEFAULT-VALUE})")
-    int width = 1024;
-
-    @Option(names = "--depth", paramLabel = "D", description = "hidden layers (default: ${DEFAULT-VALUE})")
-    int depth = 3;
+    @Mixin
+    BenchNetworkOptions problem = new BenchNetworkOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        if (!(seconds > 0 && seconds <= 3600) || !(warmup >= 0 && warmup <= 600) || n < 2 || n > 2000) {
+        if (!(seconds > 0 && seconds <= 3600) || !(warmup >= 0 && warmup <= 600) || problem.n < 2 || problem.n > 2000) {
             throw new InvalidInputException("--seconds must be in (0, 3600], --warmup in [0, 600] and --n from 2 to 2000");
         }
-        Map<String, Object> json = UiBenchmark.run(seconds, warmup, n, width, depth);
+        Map<String, Object> json = UiBenchmark.run(seconds, warmup, problem.n, problem.network().width(), problem.network().depth());
         command.commandLine().getOut().println(new Gson().toJson(json));
         return 0;
     }

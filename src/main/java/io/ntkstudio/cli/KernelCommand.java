@@ -64,8 +64,8 @@ final class KernelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Activation act = Activation.parseOrFail(activation);
-        Parameterization p = Parameterization.parseOrFail(parameterization);
+        Activation act = Activation.parse(activation);
+        Parameterization p = Parameterization.parse(parameterization);
         if (analytic == (width != null)) {
             throw new InvalidInputException("give either --analytic or --width N (with --seed K), not " + (analytic ? "both" : "neither"));
         }

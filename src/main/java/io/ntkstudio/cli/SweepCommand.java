@@ -78,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         widths = Arrays.stream(widths).distinct().toArray();
         List<Parameterization> ps = new ArrayList<>();
         for (String p : parameterizations) {
-            Parameterization parsed = Parameterization.parseOrFail(p);
+            Parameterization parsed = Parameterization.parse(p);
             if (!ps.contains(parsed)) {
                 ps.add(parsed);
             }

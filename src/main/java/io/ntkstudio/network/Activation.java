@@ -158,7 +158,7 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + InvalidInputException.quote(name) + "'; allowed: " + names());
+        throw new InvalidInputException("unknown activation '" + InvalidInputException.quote(name) + "'; allowed: " + names());
     }
 
     /** All names, comma-separated, for messages and help. */
@@ -166,14 +166,6 @@ public enum Activation {
         return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
     }
 
-    /** Like {@link #parse} but failing with an {@link InvalidInputException}, for user input. */
-    public static Activation parseOrFail(String name) {
-        try {
-            return parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
-    }
 
     @Override
     public String toString() {

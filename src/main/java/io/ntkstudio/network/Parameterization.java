@@ -66,6 +66,7 @@ public enum Parameterization {
         }
     }
 
+    /** Parses a name such as {@code ntk}, {@code sp} or {@code μP}, case-insensitive; the message lists what is allowed. */
     public static Parameterization parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         if (key.equals("sp")) {
@@ -79,17 +80,9 @@ public enum Parameterization {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown parameterization '" + InvalidInputException.quote(name) + "'; allowed: ntk, standard, mup");
+        throw new InvalidInputException("unknown parameterization '" + InvalidInputException.quote(name) + "'; allowed: ntk, standard, mup");
     }
 
-    /** Like {@link #parse} but failing with an {@link InvalidInputException}, for user input. */
-    public static Parameterization parseOrFail(String name) {
-        try {
-            return parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
-    }
 
     @Override
     public String toString() {
