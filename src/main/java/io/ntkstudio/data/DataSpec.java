@@ -2,6 +2,7 @@ package io.ntkstudio.data;
 
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.input.Range;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -49,6 +50,18 @@ public record DataSpec(String source, int n, int testN, String target, double fr
     /** The target names a source accepts (empty when it has no choice). */
     public static List<String> targetsOf(String source) {
         return DataSources.of(source).targets();
+    }
+
+    /**
+     * The same data with the file paths resolved against {@code folder} (an experiment file's own
+     * folder), so that the experiment still finds its files after it moves; generated data is unchanged.
+     */
+    public DataSpec withFilesFrom(Path folder) {
+        if (!readsFiles()) {
+            return this;
+        }
+        return new DataSpec(source, n, testN, target, frequency, noise, seed, folder.resolve(train).toString(),
+                test == null ? null : folder.resolve(test).toString());
     }
 
     /** Whether the source reads the user's files rather than generating points. */

@@ -141,4 +141,15 @@ class DataSourcesTest {
         assertEquals(Geometry.PLANE, DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "two.csv", null), dir).geometry());
         assertEquals(Geometry.POINTS, DataSources.build(new DataSpec("csv", 0, 0, "", 0, 0, 0, "three.csv", null), dir).geometry());
     }
+
+    @Test
+    void filePathsResolveAgainstTheExperimentsFolderAndGeneratedDataIsUntouched() {
+        DataSpec csv = new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", "sub/te.csv");
+        DataSpec moved = csv.withFilesFrom(dir);
+        assertEquals(dir.resolve("tr.csv").toString(), moved.train());
+        assertEquals(dir.resolve("sub/te.csv").toString(), moved.test());
+        assertEquals(null, new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", null).withFilesFrom(dir).test());
+        DataSpec circle = DataSpec.circle(8, 8, "sin", 1);
+        assertEquals(circle, circle.withFilesFrom(dir));
+    }
 }

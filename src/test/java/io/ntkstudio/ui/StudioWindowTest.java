@@ -423,7 +423,7 @@ class StudioWindowTest {
         }
         Path slide = dir.resolve("views-slide.png");
         fx(() -> {
-            window.exportSlidePng(slide, 1920, 1080);
+            window.export.slidePng(slide, 1920, 1080);
             return null;
         });
         java.awt.image.BufferedImage views = javax.imageio.ImageIO.read(slide.toFile());
@@ -543,7 +543,7 @@ class StudioWindowTest {
             Path png = dir.resolve("window" + scale + ".png");
             int k = scale;
             fx(() -> {
-                window.exportWindowPng(png, k, false);
+                window.export.windowPng(png, k, false);
                 return null;
             });
             java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
@@ -585,7 +585,7 @@ class StudioWindowTest {
         assertTrue(same > 0.97 * all, "the exported chart is the chart painted at 2×: " + same + " of " + all + " pixels agree");
         Path captioned = dir.resolve("window-caption.png");
         fx(() -> {
-            window.exportWindowPng(captioned, 2, true);
+            window.export.windowPng(captioned, 2, true);
             return null;
         });
         assertEquals(Math.round((fx(() -> window.getHeight()) + ViewActions.CAPTION) * 2),
