@@ -14,7 +14,7 @@ public record ViewKind(String id, String title, String shortTitle, String help, 
     /** Paints the chart for {@code in} into a w × h area; returns layout information (e.g. heatmap cells) or null. */
     @FunctionalInterface
     public interface Painter {
-        Object paint(Graphics2D g, double w, double h, ChartInputs in);
+        PaintedLayout paint(Graphics2D g, double w, double h, ChartInputs in);
     }
 
     /** The numbers behind the view as CSV text with a header row, every number round-trip exact. */

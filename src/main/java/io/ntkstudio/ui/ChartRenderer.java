@@ -2,8 +2,8 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.PaintedLayout;
 import io.ntkstudio.figure.Surface;
-import io.ntkstudio.figure.HeatmapLayout;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -24,7 +24,7 @@ import javafx.scene.image.WritableImage;
  */
 final class ChartRenderer {
     /** A finished render: the pixels and whatever the painter reports (e.g. heatmap layout). */
-    record Rendered(WritableImage image, Object layout, long step) {
+    record Rendered(WritableImage image, PaintedLayout layout, long step) {
     }
 
     private record Request(ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
@@ -116,16 +116,15 @@ final class ChartRenderer {
     private static Rendered paint(PlotView view, Request req) {
         BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
-        Object layout;
+        PaintedLayout layout;
         try {
             Surface.begin(g, req.width(), req.height(), req.theme());
             g.scale(req.zoom(), req.zoom());
             double w = req.width() / req.zoom();
             double h = req.height() / req.zoom();
             layout = req.inputs() == null ? null : view.paint(g, w, h, req.inputs());
-            if (layout instanceof HeatmapLayout l && req.zoom() != 1) {
-                layout = new HeatmapLayout(l.x0() * req.zoom(), l.y0() * req.zoom(), l.cell() * req.zoom(),
-                        l.n(), l.order(), l.values());
+            if (layout != null && req.zoom() != 1) {
+                layout = layout.scaled(req.zoom());
             }
             if (req.inputs() == null) {
                 Surface.message(g, w, h, "computing the network and its kernels…");

@@ -2,8 +2,8 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.Surface;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;

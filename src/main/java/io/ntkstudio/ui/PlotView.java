@@ -2,6 +2,7 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.PaintedLayout;
 import io.ntkstudio.figure.ViewKind;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class PlotView extends BorderPane {
     private long draws;
     private long shownStep = -1;
     private boolean renderWanted;
-    private Object layout;
+    private PaintedLayout layout;
     private Image sharpRestore;
 
     PlotView(StudioModel model, ViewKind kind) {
@@ -255,7 +256,7 @@ final class PlotView extends BorderPane {
     }
 
     /** What the last painting reported (e.g. the heatmap's cell layout), or null. */
-    Object layoutInfo() {
+    PaintedLayout layoutInfo() {
         return layout;
     }
 
@@ -324,7 +325,7 @@ final class PlotView extends BorderPane {
     }
 
     /** Paints the chart on the renderer's thread; returns layout information or null. */
-    Object paint(Graphics2D g, double w, double h, ChartInputs in) {
+    PaintedLayout paint(Graphics2D g, double w, double h, ChartInputs in) {
         return kind.painter().paint(g, w, h, in);
     }
 }

@@ -2,8 +2,8 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
-import io.ntkstudio.figure.Surface;
 import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.Surface;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.plotmath.PixelSize;
