@@ -24,6 +24,11 @@ public interface DataSource {
         return false;
     }
 
+    /** Whether {@code data.n} sets the number of train points (false for a fixed set of points). */
+    default boolean choosesPointCount() {
+        return !readsFiles();
+    }
+
     /** What a new experiment on this source starts from. */
     DataSpec defaults();
 

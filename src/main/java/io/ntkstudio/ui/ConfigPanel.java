@@ -267,16 +267,16 @@ final class ConfigPanel extends VBox {
         updating = false;
     }
 
-    /** Only the fields that apply: the 2-D sets have labels, not a target and a frequency; CSV data has its own points. */
+    /** Only the fields that apply: the 2-D sets have labels, not a target and a frequency; CSV data and fixed sets have their own points. */
     private void showFieldsOf(String src) {
         boolean targets = !DataSpec.targetsOf(src).isEmpty();
         for (VBox row : List.of(targetRow, frequencyRow)) {
             row.setVisible(targets);
             row.setManaged(targets);
         }
-        boolean generated = !DataSources.of(src).readsFiles();
-        pointsRow.setVisible(generated);
-        pointsRow.setManaged(generated);
+        boolean choosesN = DataSources.of(src).choosesPointCount();
+        pointsRow.setVisible(choosesN);
+        pointsRow.setManaged(choosesN);
     }
 
     private void showLimit(TrainingSnapshot s) {

@@ -53,6 +53,15 @@ record Scenario(String title, String preset, String explanation, UnaryOperator<E
                             + "prediction, the NTK Gaussian process mean ± 2σ. Press Play both: B's networks spread as the GP says and "
                             + "average to its mean, ridgeless kernel regression with Θ; A's scatter more.",
                     a -> a.withNetwork(a.network().withWidth(512)), 30),
+            new Scenario("Ten random networks against the Gaussian process (Jacot et al. 2018, Fig. 2)", "jacot-figure2.json",
+                    "The paper's setup: ReLU, 3 hidden layers, NTK parameterization with all parameters N(0, 1) (σ_w = 1) and "
+                            + "β = σ_b = 0.1, least squares on 4 points of the circle (γ = −2.2, −1, 1, 2.2 with targets −0.4, −0.2, 0.3, "
+                            + "0.3: the paper does not give them; a published reproduction's choice), η = 1.0 for 1000 steps, 10 random "
+                            + "starts. Compare mode: A is 50 wide, B 1000 wide. Thin lines are the networks; the purple dashed lines the "
+                            + "infinite-width Gaussian process, mean ± 2σ (the paper draws its 10th, 50th and 90th percentiles, "
+                            + "μ ± 1.28σ). Press Play both: B's networks spread as the Gaussian process says, A's less so. The grey "
+                            + "line joins the four points; the task has no target between them.",
+                    a -> a.withNetwork(a.network().withWidth(1000)), 100),
             new Scenario("Spectral bias: low frequencies first", "spectral-bias.json",
                     "The target mixes sin γ and ½ sin 8γ. The residual-modes view shows the large-eigenvalue (low-frequency) "
                             + "directions fitted first, as the kernel regime predicts: (1 − ηλ_i/n)^(2t). Played at 10 steps/s "

@@ -112,7 +112,8 @@ class DataSourcesTest {
     void everySourceHasOneKeyDefaultsThatValidateAndTheGeometryItsPicturesNeed() {
         assertEquals(DataSources.ALL.size(), new java.util.HashSet<>(DataSources.ids()).size(), "keys are unique");
         java.util.Map<String, Geometry> expected = java.util.Map.of("circle", Geometry.CIRCLE, "interval", Geometry.LINE,
-                "xor", Geometry.PLANE, "circles", Geometry.PLANE, "spirals", Geometry.PLANE, "gaussians", Geometry.PLANE);
+                "xor", Geometry.PLANE, "circles", Geometry.PLANE, "spirals", Geometry.PLANE, "gaussians", Geometry.PLANE,
+                "four-points", Geometry.CIRCLE);
         for (DataSource source : DataSources.ALL) {
             DataSpec d = source.defaults();
             assertEquals(source.id(), d.source());
@@ -151,5 +152,17 @@ class DataSourcesTest {
         assertEquals(null, new DataSpec("csv", 0, 0, "", 0, 0, 0, "tr.csv", null).withFilesFrom(dir).test());
         DataSpec circle = DataSpec.circle(8, 8, "sin", 1);
         assertEquals(circle, circle.withFilesFrom(dir));
+    }
+
+    @Test
+    void theFourPointsTestLineJoinsThePointsAroundTheCircle() {
+        for (int k = 0; k < 4; k++) {
+            assertEquals(FourPointsData.TARGETS[k], FourPointsData.throughThePoints(FourPointsData.ANGLES[k]), 1e-15);
+        }
+        assertEquals((-0.4 - 0.2) / 2, FourPointsData.throughThePoints(-1.6), 1e-12, "half way from γ = −2.2 to −1");
+        // across ±π: from γ = 2.2 (0.3) to γ = −2.2 + 2π (−0.4), π is (π − 2.2)/(2π − 4.4) of the way
+        double f = (Math.PI - 2.2) / (2 * Math.PI - 4.4);
+        assertEquals(0.3 + f * (-0.7), FourPointsData.throughThePoints(Math.PI), 1e-12);
+        assertEquals(0.3 + f * (-0.7), FourPointsData.throughThePoints(-Math.PI), 1e-12);
     }
 }

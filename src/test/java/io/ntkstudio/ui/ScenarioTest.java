@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @Test
     void everyScenarioLoadsWithAnExplanation() {
-        assertEquals(9, Scenario.ALL.size());
+        assertEquals(10, Scenario.ALL.size());
         for (Scenario s : Scenario.ALL) {
             ExperimentSpec spec = s.load();
             assertTrue(spec.training().steps() > 0, s.title());
@@ -141,6 +141,36 @@ class ScenarioTest {
         double wide = scatter(end);
         double narrow = scatter(train(run(a), 150));
         assertTrue(wide < narrow / 2, "kernel scatter around Θ_∞: width 512 " + wide + ", width 32 " + narrow);
+    }
+
+    @Test
+    void jacotFigureTwoTenNetworksFitTheFourPointsAndSpreadAsTheGaussianProcessSays() {
+        Scenario sc = named("jacot-figure2.json");
+        ExperimentSpec a = sc.load();
+        assertEquals(10, a.training().members());
+        assertEquals(3, a.network().depth());
+        assertEquals(1.0, a.network().sigmaW(), 0.0);
+        assertEquals(0.1, a.network().sigmaB(), 0.0);
+        TrainingRun narrow = run(a);
+        var train = narrow.context().data().train();
+        assertEquals(4, train.count());
+        double[] angles = {-2.2, -1, 1, 2.2};
+        double[] targets = {-0.4, -0.2, 0.3, 0.3};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(angles[i], Math.atan2(train.input(i, 1), train.input(i, 0)), 1e-12);
+            assertEquals(targets[i], train.target(i), 0.0);
+        }
+        TrainingSnapshot end = train(narrow, a.training().steps());
+        assertTrue(end.trainLoss() < 1e-4, "network 1 fits the four points: " + end.trainLoss());
+        assertTrue(end.ensemble().hasGaussianProcess());
+        // between the points the GP's spread is the picture: it must be there, and the networks' too
+        double gpSpread = java.util.Arrays.stream(end.ensemble().gpStd().toArray()).max().orElse(0);
+        assertTrue(gpSpread > 0.05, "the Gaussian process spreads between the points: " + gpSpread);
+        ExperimentSpec b = sc.compareWith().apply(a);
+        assertEquals(1000, b.network().width());
+        var wide = train(run(b), 150).ensemble();
+        assertEquals(1.0, wide.stdRatio(), 0.4, "the spread of 10 networks 1000 wide against the GP's: " + wide.stdRatio());
+        assertTrue(wide.meanGap() < 0.3, "their mean near the GP mean: " + wide.meanGap());
     }
 
     /** The mean over members of ‖Θ_t − Θ_∞‖_F / ‖Θ_∞‖_F. */
