@@ -23,6 +23,23 @@ public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, Re
         kernelsInit = List.copyOf(kernelsInit);
     }
 
+    /** The networks' mean train kernel now, (1/K) Σ_k Θ_t^(k): what many random networks share. */
+    public ReadOnlyMatrix meanKernel() {
+        int n = kernels.get(0).rows();
+        double[] sum = new double[n * n];
+        for (ReadOnlyMatrix k : kernels) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    sum[i * n + j] += k.get(i, j);
+                }
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= kernels.size();
+        }
+        return ReadOnlyMatrix.copyOf(n, n, sum);
+    }
+
     public boolean hasGaussianProcess() {
         return !gpMean.isEmpty();
     }

@@ -3,6 +3,8 @@ package io.ntkstudio.figure;
 import io.ntkstudio.engine.EnsembleView;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The learned function of an ensemble run: the members as thin lines (at most {@link #DRAWN}),
@@ -16,6 +18,8 @@ final class EnsembleCurves {
     static final int DRAWN = 16;
     static final Color MEMBER = new Color(31, 119, 180, 70);
     static final Color BAND = new Color(31, 119, 180, 45);
+    /** The mean train loss of the ensemble, drawn bold over the members' faint ones. */
+    static final Color MEAN_LOSS = new Color(0x0B2F55);
     private final double[][] members;
     private final double[] mean;
     private final double[] low;
@@ -56,6 +60,33 @@ final class EnsembleCurves {
                 nngpMean[k] = e.nngpMean().get(i);
             }
         }
+    }
+
+    /**
+     * The mean over the networks of their train losses, (1/K) Σ_k L_k(t), at the steps every
+     * network has logged (the networks train in lockstep, so their logs share their steps).
+     */
+    static Series meanLoss(Series own, List<Series> others) {
+        int n = own.size();
+        for (Series o : others) {
+            n = Math.min(n, o.size());
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double sum = own.y()[i];
+            boolean aligned = true;
+            for (Series o : others) {
+                aligned &= o.x()[i] == own.x()[i];
+                sum += o.y()[i];
+            }
+            if (aligned) {
+                x[k] = own.x()[i];
+                y[k++] = sum / (others.size() + 1);
+            }
+        }
+        return new Series(Arrays.copyOf(x, k), Arrays.copyOf(y, k));
     }
 
     boolean hasGaussianProcess() {

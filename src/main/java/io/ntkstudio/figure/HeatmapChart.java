@@ -36,10 +36,16 @@ public final class HeatmapChart {
             return HeatmapLayout.EMPTY;
         }
         TrainingSnapshot ks = in.kernelSnapshot();
+        boolean networks = ks != null && ks.hasKernel() && ks.ensemble() != null && !ks.ensemble().kernels().isEmpty();
+        if (mode.needsNetworks() && !networks) {
+            Surface.message(g, w, h, "the networks' mean kernel needs several networks (Networks in the panel)");
+            return HeatmapLayout.EMPTY;
+        }
         ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
         ReadOnlyMatrix main = switch (mode) {
             case INIT -> ctx.kernelInit();
             case LIMIT -> ctx.kernelLimit();
+            case NETWORKS_MEAN -> ks.ensemble().meanKernel();
             default -> now;
         };
         ReadOnlyMatrix base = switch (mode) {

@@ -6,7 +6,9 @@ public enum HeatmapMode {
     INIT("Θ_0"),
     CHANGE("Θ_t − Θ_0"),
     LIMIT("Θ_∞"),
-    FROM_LIMIT("Θ_t − Θ_∞");
+    FROM_LIMIT("Θ_t − Θ_∞"),
+    /** The mean of every network's Θ_t in a run of several (training.members). */
+    NETWORKS_MEAN("mean Θ_t of the networks");
 
     private final String label;
 
@@ -16,6 +18,10 @@ public enum HeatmapMode {
 
     public boolean difference() {
         return this == CHANGE || this == FROM_LIMIT;
+    }
+
+    public boolean needsNetworks() {
+        return this == NETWORKS_MEAN;
     }
 
     public boolean needsLimit() {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The loss view: train and test loss L = 1/(2n) Σ (f − y)² with their kernel-regime predictions
- * (the linearised network under the same GD, Lee et al. 2019), an ensemble's other members faint,
+ * (the linearised network under the same GD, Lee et al. 2019), an ensemble's other members faint
+ * and the mean of all the networks' train losses bold,
  * and below, the kernel metrics over training.
  */
 public final class LossChart {
@@ -44,6 +45,9 @@ public final class LossChart {
         c.line(g, in.regimeTestLoss(), Palette.ORANGE, 1.5f, true);
         c.line(g, in.trainLoss(), Palette.BLUE, 2.2f, false);
         c.line(g, in.testLoss(), Palette.ORANGE, 2.2f, false);
+        if (!members.isEmpty()) {
+            c.line(g, EnsembleCurves.meanLoss(in.trainLoss(), members), EnsembleCurves.MEAN_LOSS, 3f, false);
+        }
         if (in.testLoss().size() <= 30) {
             // the test loss is measured at kernel intervals only: mark the real samples
             c.dots(g, in.testLoss().x(), in.testLoss().y(), Palette.ORANGE, 2.5);
@@ -56,8 +60,9 @@ public final class LossChart {
                     new Color[] {Palette.BLUE, Palette.ORANGE, Palette.BLUE, Palette.ORANGE}, new boolean[] {false, false, true, true});
         } else {
             c.legend(g, new String[] {"train, network 1", "test, network 1", "train, networks 2–" + (members.size() + 1),
-                    "train, kernel regime", "test, kernel regime"},
-                    new Color[] {Palette.BLUE, Palette.ORANGE, EnsembleCurves.MEMBER, Palette.BLUE, Palette.ORANGE}, new boolean[] {false, false, false, true, true});
+                    "train, mean of the " + (members.size() + 1), "train, kernel regime", "test, kernel regime"},
+                    new Color[] {Palette.BLUE, Palette.ORANGE, EnsembleCurves.MEMBER, EnsembleCurves.MEAN_LOSS, Palette.BLUE, Palette.ORANGE},
+                    new boolean[] {false, false, false, false, true, true});
         }
         if (!both) {
             return;

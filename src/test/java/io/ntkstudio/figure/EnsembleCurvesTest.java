@@ -19,6 +19,8 @@ import io.ntkstudio.network.Parameterization;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnsembleCurvesTest {
@@ -80,6 +82,8 @@ class EnsembleCurvesTest {
         }
         TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
         assertTrue(s.ensemble().memberSteps().size() == 2, "members 2 and 3");
+        ChartInputs in = RunHistory.inputs(s, s, HeatmapMode.CURRENT);
+        double[] lossSum = in.trainLoss().y().clone();
         for (int k = 1; k <= 2; k++) {
             Series drawn = RunHistory.column(s.ensemble().memberSteps().get(k - 1), io.ntkstudio.engine.StepLog.TRAIN_LOSS);
             ExperimentSpec alone = spec.withNetwork(cfg.withSeed(io.ntkstudio.engine.Ensemble.memberSeed(cfg.seed(), k)))
@@ -89,12 +93,24 @@ class EnsembleCurvesTest {
                 single.advance();
                 assertEquals(t, drawn.x()[t], 0.0);
                 assertEquals(single.lastLoss(), drawn.y()[t], 1e-12 * single.lastLoss(), "member " + (k + 1) + " at step " + t);
+                lossSum[t] += single.lastLoss();
             }
+        }
+        // the bold line: the mean of the three networks' losses, each from its own run
+        List<Series> others = new ArrayList<>();
+        for (var log : s.ensemble().memberSteps()) {
+            others.add(RunHistory.column(log, io.ntkstudio.engine.StepLog.TRAIN_LOSS));
+        }
+        Series mean = EnsembleCurves.meanLoss(in.trainLoss(), others);
+        assertEquals(12, mean.size());
+        for (int t = 0; t < mean.size(); t++) {
+            assertEquals(t, mean.x()[t], 0.0);
+            assertEquals(lossSum[t] / 3, mean.y()[t], 1e-12 * lossSum[t]);
         }
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         Surface.begin(g, 640, 440);
-        LossChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT));
+        LossChart.paint(g, 640, 440, in);
         g.dispose();
     }
 }

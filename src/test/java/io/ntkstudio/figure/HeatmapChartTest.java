@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.data.DataSpec;
@@ -47,5 +48,51 @@ class HeatmapChartTest {
         int narrow = palest(change(16));
         assertTrue(wide > 150, "width 4096: Θ_t − Θ_0 stays pale, darkest channel " + wide);
         assertTrue(narrow < 100, "width 16: the change shows in strong colour, darkest channel " + narrow);
+    }
+
+    /**
+     * The networks' mean kernel: the map's cells hold (1/K) Σ_k Θ_t^(k), each member's kernel from
+     * its own run of that seed alone; without several networks the mode says so instead.
+     */
+    @Test
+    void theNetworksMeanModeShowsTheMeanOfTheMembersOwnKernels() {
+        NetworkConfig cfg = new NetworkConfig(32, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 4);
+        ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(6, 6, "sin", 2), new TrainingSpec(0.5, 20, 10).withMembers(3));
+        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
+        double[] sum = new double[36];
+        for (int k = 0; k < 3; k++) {
+            ExperimentSpec alone = spec.withNetwork(cfg.withSeed(io.ntkstudio.engine.Ensemble.memberSeed(cfg.seed(), k)))
+                    .withTraining(spec.training().withMembers(1));
+            TrainingRun single = TrainingRun.create(alone, Path.of("."), RunOptions.NETWORK_ONLY);
+            for (int t = 0; t < 10; t++) {
+                single.advance();
+            }
+            double[] kernel = single.snapshot(true, RunStatus.RUNNING, null).kernel().toArray();
+            for (int i = 0; i < 36; i++) {
+                sum[i] += kernel[i] / 3;
+            }
+        }
+        for (int t = 0; t < 10; t++) {
+            run.advance();
+        }
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        Surface.begin(g, 640, 440);
+        HeatmapLayout layout = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.NETWORKS_MEAN));
+        g.dispose();
+        assertTrue(layout.n() == 6, "a 6 × 6 map");
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double expected = sum[layout.order()[i] * 6 + layout.order()[j]];
+                assertEquals(expected, layout.values()[i * 6 + j], 1e-12 * Math.abs(expected) + 1e-15);
+            }
+        }
+        TrainingRun one = TrainingRun.create(spec.withTraining(spec.training().withMembers(1)), Path.of("."), RunOptions.NETWORK_ONLY);
+        TrainingSnapshot single = one.snapshot(true, RunStatus.RUNNING, null);
+        g = img.createGraphics();
+        HeatmapLayout none = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(single, single, HeatmapMode.NETWORKS_MEAN));
+        g.dispose();
+        assertEquals(0, none.n(), "one network: no map, a message");
     }
 }
