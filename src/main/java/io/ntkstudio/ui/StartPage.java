@@ -5,6 +5,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 
@@ -24,7 +27,10 @@ final class StartPage extends VBox {
                 + "function it learns are drawn live, next to the infinite-width kernel and the kernel-regime prediction. "
                 + "Pick a scenario, or explore with the settings on the left.");
         intro.setWrapText(true);
-        getChildren().addAll(title, intro);
+        // the text keeps its lines; the scenario list below gives up room instead
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        VBox list = new VBox(10);
         for (Scenario sc : Scenario.ALL) {
             Button b = new Button(sc.title());
             b.getStyleClass().add("start-scenario");
@@ -32,12 +38,20 @@ final class StartPage extends VBox {
             b.setOnAction(e -> open.accept(sc));
             TextFlow what = MathFlow.paragraph(sc.explanation());
             what.getStyleClass().add("hint");
-            getChildren().add(new VBox(2, b, what));
+            list.getChildren().add(new VBox(2, b, what));
         }
+        // the scenarios scroll, so that the way out stays in view in any window
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setId("start-scenarios");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("start-list");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         Button own = new Button("Explore on my own");
         own.setId("start-explore");
         own.setDefaultButton(true);
         own.setOnAction(e -> explore.run());
-        getChildren().add(own);
+        own.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(title, intro, scroll, own);
     }
 }
