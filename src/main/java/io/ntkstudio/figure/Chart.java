@@ -39,6 +39,12 @@ public final class Chart {
     private final int inkRows;
     static final double CELL = 3;
     private int legendOverlap;
+    private String title;
+    /** This chart's number in a legend plan, or -1 without one. */
+    private int planned = -1;
+    /** Room kept outside the plot for the legend: {x, y, columns}, with its {@link LegendPlan.Need}; else null. */
+    private double[] kept;
+    private LegendPlan.Need keptFor;
     /** Where each drawn line ends (its last plotted vertex), for direct labels when no legend fits. */
     private final List<LineEnd> ends = new ArrayList<>();
     private int directLabelCount;
@@ -156,10 +162,32 @@ public final class Chart {
         double right = x + w - 14;
         double top = y + (title == null ? 10 : 26);
         double bottom = y + h - 40;
+        LegendPlan plan = LegendPlan.of(g);
+        int planned = plan == null ? -1 : plan.nextChart();
+        LegendPlan.Need room = plan == null ? null : plan.reservation(planned);
+        double[] kept = null;
+        if (room != null) {
+            // the legend covered data wherever it went: keep room for it beside the plot, or above it
+            double plotW = right - left;
+            double plotH = bottom - top;
+            int cols = Math.max(1, Math.min(room.entries(), (int) (plotW / room.width())));
+            double band = Math.ceil((double) room.entries() / cols) * room.rowHeight() + 6;
+            if (room.width() + 8 <= 0.4 * plotW && room.rowHeight() * room.entries() + 6 <= plotH) {
+                right -= room.width() + 8;
+                kept = new double[] {right + 8, top, 1};
+            } else if (band + 4 <= 0.5 * plotH) {
+                kept = new double[] {left, top, cols};
+                top += band + 4;
+            }
+        }
         Chart c = new Chart(new Scale(xRange[0], xRange[1], left, right, xLog),
                 new Scale(yRange[0], yRange[1], bottom, top, yLog), left, top, right, bottom);
+        c.planned = planned;
+        c.kept = kept;
+        c.keptFor = kept == null ? null : room;
         ChartTheme theme = ChartTheme.of(g);
         c.theme = theme;
+        c.title = title;
         g.setColor(theme.plot);
         g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
         List<Double> xt = xTicks != null ? Arrays.stream(xTicks).boxed().toList()
@@ -318,6 +346,7 @@ public final class Chart {
         }
         legendOverlap = covered;
         directLabelCount = boxes.size();
+        LegendAudit.report(g, title, covered, "direct labels");
     }
 
     /** How many lines the last legend named directly at their ends (0: a legend box, or nothing). */
@@ -470,6 +499,16 @@ public final class Chart {
 
     /** A legend in that corner; entries with {@code dot} set show a dot (for {@link #dots}) instead of a line. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean[] dot, Corner corner) {
+        if (kept != null) {
+            Font font = TICK_FONT.deriveFont(keptFor.fontSize());
+            int cols = (int) kept[2];
+            double rowH = keptFor.rowHeight();
+            double h = Math.ceil((double) names.length / cols) * rowH + 6;
+            legendOverlap = inkUnder(kept[0], kept[1], cols * keptFor.width(), h);
+            LegendAudit.report(g, title, legendOverlap, "legend beside the plot");
+            box(g, names, colors, dashed, dot, kept[0], kept[1], keptFor.width(), rowH, cols, font);
+            return;
+        }
         // A legend may cover at most half the plot: shrink it, and leave it out if it still would.
         Font font = TICK_FONT;
         double rowH = 16;
@@ -483,6 +522,9 @@ public final class Chart {
             if (w > 0.6 * (right - left) || h > 0.6 * (bottom - top)) {
                 // no room for a legend: name the lines where they end instead
                 directLabels(g, names, colors, dashed);
+                if (legendOverlap > 0) {
+                    need(g, w, rowH, names.length, font);
+                }
                 return;
             }
         }
@@ -509,23 +551,46 @@ public final class Chart {
             }
         }
         legendOverlap = best;
+        LegendAudit.report(g, title, best, "legend");
+        if (best > 0) {
+            need(g, w, rowH, names.length, font);
+        }
+        box(g, names, colors, dashed, dot, x, y, w, rowH, 1, font);
+    }
+
+    /** In a plan's first pass: this chart's legend covered data, and needs a box this size. */
+    private void need(Graphics2D g, double w, double rowH, int entries, Font font) {
+        LegendPlan plan = LegendPlan.of(g);
+        if (plan != null && plan.probing() && planned >= 0) {
+            plan.needs(planned, new LegendPlan.Need(w, rowH, entries, font.getSize2D()));
+        }
+    }
+
+    /** A legend box at (x, y): entries in {@code cols} columns of width {@code colW}, filled row by row. */
+    private void box(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean[] dot, double x, double y,
+                     double colW, double rowH, int cols, Font font) {
+        int rows = (int) Math.ceil((double) names.length / cols);
+        double w = colW * cols;
+        double h = rows * rowH + 6;
+        g.setFont(font);
         g.setColor(theme.legend);
         g.fill(new Rectangle2D.Double(x, y, w, h));
         g.setColor(theme.grid);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x, y, w, h));
         for (int i = 0; i < names.length; i++) {
-            double cy = y + 3 + rowH * (i + 0.5);
+            double ex = x + colW * (i % cols);
+            double cy = y + 3 + rowH * (i / cols + 0.5);
             g.setColor(colors[i]);
             g.setStroke(dashed[i] ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
                     : new BasicStroke(2f));
             if (dot[i]) {
-                g.fill(new Ellipse2D.Double(x + 14.5, cy - 3.5, 7, 7));
+                g.fill(new Ellipse2D.Double(ex + 14.5, cy - 3.5, 7, 7));
             } else {
-                g.draw(new Line2D.Double(x + 6, cy, x + 30, cy));
+                g.draw(new Line2D.Double(ex + 6, cy, ex + 30, cy));
             }
             g.setColor(theme.ink);
-            text(g, names[i], x + 36, cy, 0, 0.5);
+            text(g, names[i], ex + 36, cy, 0, 0.5);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class FigureSet {
         try {
             g.scale(scale, scale);
             Surface.begin(g, w, h, theme);
-            painter.paint(g, w, h, in);
+            LegendPlan.paint(painter, g, w, h, in);
         } finally {
             g.dispose();
         }
@@ -75,7 +75,7 @@ public final class FigureSet {
             double w = widthPx / scale;
             double h = heightPx / scale;
             Surface.begin(g, w, h, theme);
-            painter.paint(g, w, h, in);
+            LegendPlan.paint(painter, g, w, h, in);
         } finally {
             g.dispose();
         }
@@ -90,7 +90,7 @@ public final class FigureSet {
             cell.translate(x, y);
             cell.clip(new Rectangle2D.Double(0, 0, w, h));
             Surface.begin(cell, w, h, theme);
-            painter.paint(cell, w, h, in);
+            LegendPlan.paint(painter, cell, w, h, in);
         } finally {
             cell.dispose();
         }

@@ -8,7 +8,7 @@ public enum HeatmapMode {
     LIMIT("Θ_∞"),
     FROM_LIMIT("Θ_t − Θ_∞"),
     /** The mean of every network's Θ_t in a run of several (training.members). */
-    NETWORKS_MEAN("mean Θ_t of the networks");
+    NETWORKS_MEAN("mean Θ_t");
 
     private final String label;
 

@@ -11,6 +11,16 @@ import java.awt.Graphics2D;
  * one entry there (views with their own header controls add them in the ui's ViewControls).
  */
 public record ViewKind(String id, String title, String shortTitle, String help, boolean needsKernel, Painter painter, Csv csv) {
+    public ViewKind {
+        // every view's legends are placed by the two-pass plan, so that none covers data
+        Painter own = painter;
+        painter = own instanceof Planned ? own : (Planned) (g, w, h, in) -> LegendPlan.paint(own, g, w, h, in);
+    }
+
+    /** A painter whose legends are planned (see {@link LegendPlan}). */
+    private interface Planned extends Painter {
+    }
+
     /** Paints the chart for {@code in} into a w × h area; returns layout information (e.g. heatmap cells) or null. */
     @FunctionalInterface
     public interface Painter {
