@@ -21,6 +21,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -93,10 +95,19 @@ final class CompareWindow extends BorderPane {
         step.setOnAction(e -> controller.step());
         reset.setOnAction(e -> controller.reset());
         controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "❚❚  Pause both" : "▶  Play both"));
-        Button export = new Button("Export slide…");
+        MenuButton export = new MenuButton("Export slide");
         export.setId("compare-export");
-        export.setTooltip(new Tooltip("Both runs as one 16:9 picture, 1920 × 1080 (Ctrl+E)"));
-        export.setOnAction(e -> exportSlide());
+        export.setTooltip(new Tooltip("Both runs as one picture, painted at its size (Ctrl+E: 16:9, 1920 × 1080)"));
+        for (int[] size : ViewActions.SLIDES) {
+            MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d × %d (%s)…", size[0], size[1],
+                    size[0] * 9 == size[1] * 16 ? "16:9" : "4:3"));
+            item.setOnAction(e -> exportSlide(size[0], size[1]));
+            export.getItems().add(item);
+        }
+        MenuItem typed = new MenuItem("at a size you type…");
+        typed.setOnAction(e -> ViewActions.askSize(getScene() == null ? null : getScene().getWindow(), this::tell)
+                .ifPresent(s -> exportSlide(s[0], s[1])));
+        export.getItems().add(typed);
         // A bar that wraps instead of hiding what does not fit behind an overflow button (at
         // 1280 × 720 the learning rate was hidden); each label stays with its field.
         FlowPane bar = new FlowPane(10, 4, play, step, reset, export, new Label("B differs in:"), pair("width", widthB),
@@ -186,21 +197,29 @@ final class CompareWindow extends BorderPane {
 
     /** Ctrl+E: both runs as one 16:9 slide (1920 × 1080), painted at that resolution. */
     void exportSlide() {
+        exportSlide(CompareExport.SLIDE_WIDTH, CompareExport.SLIDE_HEIGHT);
+    }
+
+    /** Both runs as one {@code width} × {@code height} picture, text at the slide's scale for that size. */
+    void exportSlide(int width, int height) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export compare mode as a 16:9 slide (PNG)");
-        chooser.setInitialFileName("ntk-studio-compare-1920x1080.png");
+        chooser.setTitle("Export compare mode as a " + width + " × " + height + " picture (PNG)");
+        chooser.setInitialFileName("ntk-studio-compare-" + width + "x" + height + ".png");
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) {
             return;
         }
         try {
-            CompareExport.export(this, f.toPath(), CompareExport.SLIDE_WIDTH, CompareExport.SLIDE_HEIGHT, 1.5);
+            CompareExport.export(this, f.toPath(), width, height, ViewActions.slideScale(width, height));
         } catch (IOException | RuntimeException ex) {
-            Alert a = new Alert(Alert.AlertType.ERROR,
-                    "Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
-            a.initOwner(getScene() == null ? null : getScene().getWindow());
-            a.show();
+            tell("Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
         }
+    }
+
+    private void tell(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        a.show();
     }
 
     private void applyTheme(ChartTheme t) {

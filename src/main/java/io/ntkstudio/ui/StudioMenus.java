@@ -46,6 +46,8 @@ final class StudioMenus {
             exportWindow.getItems().add(item(String.format(Locale.ROOT, "the views as a %d × %d slide (%s)…", size[0], size[1],
                     size[0] * 9 == size[1] * 16 ? "16:9" : "4:3"), null, () -> w.export.askSlide(size[0], size[1])));
         }
+        exportWindow.getItems().add(item("the views at a size you type…", null, () -> ViewActions.askSize(
+                w.getScene() == null ? null : w.getScene().getWindow(), model::notify).ifPresent(s -> w.export.askSlide(s[0], s[1]))));
         exportWindow.getItems().addAll(new SeparatorMenuItem(), w.export.caption);
         w.recentMenu.setOnShowing(e -> w.fillRecent());
         Menu file = new Menu("File", null, open, w.recentMenu, save, new SeparatorMenuItem(),

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -26,6 +27,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.controlsfx.control.PopOver;
 
 /**
@@ -159,18 +161,30 @@ final class ViewActions {
 
     /** Asks for a size as "W×H" (or WxH), in {@link PixelSize}'s range; empty when cancelled or not valid (then says why). */
     static Optional<int[]> askSize(PlotView view) {
+        return askSize(view.getScene().getWindow(), view.model::notify);
+    }
+
+    /** As above for any window; a size that is not valid is told through {@code tell}. */
+    static Optional<int[]> askSize(Window owner, Consumer<String> tell) {
         TextInputDialog d = new TextInputDialog("1920×1080");
         d.setTitle("Export at a chosen size");
         d.setHeaderText("Width × height in pixels, from 320 × 240 to 7680 × 4320, e.g. 1920×1080 or 1280x720");
-        d.initOwner(view.getScene().getWindow());
+        if (owner != null) {
+            d.initOwner(owner);
+        }
         return d.showAndWait().flatMap(text -> {
             int[] size = parseSize(text);
             if (size == null) {
-                view.model.notify(InvalidInputException.quote(text) + " is not a size: write " + PixelSize.RANGE + ".");
+                tell.accept(InvalidInputException.quote(text) + " is not a size: write " + PixelSize.RANGE + ".");
                 return Optional.empty();
             }
             return Optional.of(size);
         });
+    }
+
+    /** Text and line scale for a picture of that size: 1.5 on a 1920 × 1080 slide, in proportion elsewhere, 1 to 3. */
+    static double slideScale(int width, int height) {
+        return Math.max(1, Math.min(3, 1.5 * Math.min(width / 1920.0, height / 1080.0)));
     }
 
     /** "1920×1080", "1920x1080" or "1920 x 1080" as {width, height} ({@link PixelSize}); null when not a size in range. */

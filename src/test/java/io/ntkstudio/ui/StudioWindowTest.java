@@ -429,6 +429,10 @@ class StudioWindowTest {
         java.awt.image.BufferedImage views = javax.imageio.ImageIO.read(slide.toFile());
         assertEquals(1920, views.getWidth());
         assertEquals(1080, views.getHeight(), "the views as one 16:9 slide");
+        assertEquals(1.5, ViewActions.slideScale(1920, 1080), 0.0, "text at 1.5× on a 16:9 slide");
+        assertEquals(1.25, ViewActions.slideScale(1600, 1200), 1e-12, "in proportion to the shorter side's share");
+        assertEquals(3, ViewActions.slideScale(7680, 4320), 0.0, "at most 3×");
+        assertEquals(1, ViewActions.slideScale(640, 480), 0.0, "at least 1×");
         assertArrayEquals(new int[] {1920, 1080}, ViewActions.parseSize(" 1920 × 1080 "));
         assertArrayEquals(new int[] {1280, 720}, ViewActions.parseSize("1280x720"));
         for (String bad : new String[] {"1920", "100x100", "9000x1000", "axb", "1920x1080x3", "", "200x200"}) {
@@ -620,6 +624,10 @@ class StudioWindowTest {
         assertTrue(fx(() -> window.statusBar.getProgress()) >= 0, "the status bar shows progress");
         waitFor("the sweep", () -> !window.sweeps.runningProperty().get());
         assertEquals(2 * 3 * 2, result.size());
+        for (int[] size : new int[][] {{1920, 1080}, {1600, 1200}, {1280, 720}}) {
+            java.awt.image.BufferedImage slide = SweepWindow.slide(result, 30, size[0], size[1], model);
+            assertArrayEquals(size, new int[] {slide.getWidth(), slide.getHeight()}, "the sweep exported at its chosen size");
+        }
         result.clear();
         fx(() -> {
             window.sweeps.start(spec.withTraining(new TrainingSpec(0.3, 100_000, 100_000)), dir, new int[] {16, 4096}, 3,
@@ -712,6 +720,14 @@ class StudioWindowTest {
             java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(slide.toFile());
             assertEquals(1920, img.getWidth());
             assertEquals(1080, img.getHeight());
+            java.nio.file.Path fourThree = dir.resolve("compare-4x3.png");
+            fx(() -> {
+                CompareExport.export(compare, fourThree, 1600, 1200, ViewActions.slideScale(1600, 1200));
+                return null;
+            });
+            img = javax.imageio.ImageIO.read(fourThree.toFile());
+            assertEquals(1600, img.getWidth(), "the 4:3 choice of the export menu");
+            assertEquals(1200, img.getHeight());
         } finally {
             fx(() -> {
                 c.shutdown();
