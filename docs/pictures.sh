@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Regenerates the README's pictures that the command line makes (render and sweep), from the
+# current build: `mvn -B package -DskipTests` first. The window's own pictures (screenshot.png,
+# studio-200-percent.png and the two of compare mode) come from the headless studio; see the
+# README's "Pictures" note. Run from the project folder; takes a few minutes.
+set -euo pipefail
+jar=target/ntk-studio.jar
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run() { java -jar "$jar" "$@" > /dev/null; }
+
+# a preset with some fields changed: with_fields SRC DEST 'python-expression on d'
+variant() {
+    python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[2], "w"))
+PY
+}
+
+run render --spec assets/presets/spectral-bias.json --out "$tmp/spectral" --scale 1
+cp "$tmp/spectral/dashboard.png" assets/spectral-bias-dashboard.png
+run render --spec assets/presets/lr-catapult.json --out "$tmp/catapult" --scale 1 || true  # the catapult may end above its start
+cp "$tmp/catapult/dashboard.png" assets/catapult-dashboard.png
+run render --spec assets/presets/jacot-figure1.json --out "$tmp/slide" --size 1920x1080 --scale 1.5
+cp "$tmp/slide/dashboard.png" assets/slide-16x9.png
+
+variant assets/presets/ensemble-mean.json "$tmp/ens2048.json" 'd["network"]["width"] = 2048'
+run render --spec "$tmp/ens2048.json" --out "$tmp/ens2048" --scale 1
+cp "$tmp/ens2048/function.png" assets/ensemble-function.png
+for w in 32 2048; do
+    variant assets/presets/jacot-figure1.json "$tmp/slice$w.json" \
+        "d['network']['width'] = $w; d['training']['steps'] = 200; d['training']['members'] = 10"
+    run render --spec "$tmp/slice$w.json" --out "$tmp/slice$w" --scale 1
+    cp "$tmp/slice$w/slice.png" "assets/ensemble-slice-width$w.png"
+done
+
+run render --spec assets/presets/jacot-figure2.json --out "$tmp/jf2-50" --scale 1
+cp "$tmp/jf2-50/function.png" assets/jacot-figure2-width50.png
+variant assets/presets/jacot-figure2.json "$tmp/jf2-1000.json" 'd["network"]["width"] = 1000'
+run render --spec "$tmp/jf2-1000.json" --out "$tmp/jf2-1000" --scale 1
+cp "$tmp/jf2-1000/function.png" assets/jacot-figure2-width1000.png
+
+run sweep --spec assets/presets/width-sweep.json --out "$tmp/sweep"
+cp "$tmp/sweep/sweep.png" assets/width-sweep.png
+run sweep --spec assets/presets/lazy-by-scaling-sweep.json --output-scales 0.3,1,3,10,30,100,300,1000 --seeds 3 --out "$tmp/alpha"
+cp "$tmp/alpha/sweep.png" assets/output-scale-sweep.png
+echo "pictures written to assets/"
