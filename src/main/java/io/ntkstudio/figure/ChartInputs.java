@@ -8,20 +8,30 @@ import io.ntkstudio.engine.TrainingSnapshot;
  * along a few eigen-directions of Θ_0), the heatmap's mode and the
  * kernel slice's anchor x₀ (a position in input order). While a recorded step is replayed,
  * {@code cursorStep} is that step (the curves then run to the latest step, with a cursor at it);
- * −1 when live.
+ * −1 when live. {@code heatmapOwnRange}: difference maps coloured to their own largest |Δ|
+ * rather than the fixed ±10 % of the kernel they are measured from.
  */
 public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot,
                           Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
                           Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
                           Series[] topEigenvalues, ModeTrajectories modeTrajectories,
-                          HeatmapMode heatmapMode, int sliceAnchor, long cursorStep) {
+                          HeatmapMode heatmapMode, int sliceAnchor, long cursorStep, boolean heatmapOwnRange) {
     /** The same inputs for another heatmap mode and slice anchor (the series are shared, being immutable). */
     public ChartInputs with(HeatmapMode mode, int anchor) {
         if (mode == heatmapMode && anchor == sliceAnchor) {
             return this;
         }
         return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
-                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, mode, anchor, cursorStep);
+                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, mode, anchor, cursorStep, heatmapOwnRange);
+    }
+
+    /** The same inputs with difference maps on their own range (true) or the fixed relative one. */
+    public ChartInputs withOwnRange(boolean own) {
+        if (own == heatmapOwnRange) {
+            return this;
+        }
+        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
+                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, heatmapMode, sliceAnchor, cursorStep, own);
     }
 
     /** Whether a recorded step is being replayed: the curves' charts draw a cursor at {@link #cursorStep()}. */

@@ -77,13 +77,21 @@ public final class HeatmapChart {
                 ref = Math.max(ref, Math.abs(base.get(i / n, i % n)));
             }
             double biggest = Math.max(Math.abs(lo), Math.abs(hi));
-            double limit = DIFFERENCE_SCALE * ref;
-            lo = -limit;
-            hi = limit;
             String of = mode == HeatmapMode.CHANGE ? "Θ_0" : "Θ_∞";
-            scaleNote = String.format(Locale.ROOT, "±%.0f %% of max|%s|", 100 * DIFFERENCE_SCALE, of)
-                    + (biggest > limit ? String.format(Locale.ROOT, "; saturated, max |Δ| = %.0f %%", 100 * biggest / ref)
-                    : String.format(Locale.ROOT, "; max |Δ| = %.2g %%", 100 * biggest / ref));
+            if (in.heatmapOwnRange()) {
+                // auto: the map's own largest difference, said as such so that a small change is not mistaken for a big one
+                double own = biggest > 0 ? biggest : ref * DIFFERENCE_SCALE;
+                lo = -own;
+                hi = own;
+                scaleNote = String.format(Locale.ROOT, "auto: ± its own max |Δ| = %.2g %% of max|%s|", 100 * biggest / ref, of);
+            } else {
+                double limit = DIFFERENCE_SCALE * ref;
+                lo = -limit;
+                hi = limit;
+                scaleNote = String.format(Locale.ROOT, "±%.0f %% of max|%s|", 100 * DIFFERENCE_SCALE, of)
+                        + (biggest > limit ? String.format(Locale.ROOT, "; saturated, max |Δ| = %.0f %%", 100 * biggest / ref)
+                        : String.format(Locale.ROOT, "; max |Δ| = %.2g %%", 100 * biggest / ref));
+            }
         }
         BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
         for (int i = 0; i < n; i++) {

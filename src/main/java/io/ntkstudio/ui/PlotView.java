@@ -38,6 +38,7 @@ final class PlotView extends BorderPane {
     private final ViewKind kind;
     private HeatmapMode mode = HeatmapMode.CURRENT;
     private int anchor;
+    private boolean ownRange;
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
     final ImageView image = new ImageView();
     final HBox header;
@@ -205,6 +206,18 @@ final class PlotView extends BorderPane {
             mode = m;
             requestRender();
             ViewControls.modeChanged(this);
+        }
+    }
+
+    /** Whether the heatmap's difference maps use their own range rather than ±10 % of the reference kernel. */
+    boolean ownRange() {
+        return ownRange;
+    }
+
+    void setOwnRange(boolean own) {
+        if (own != ownRange) {
+            ownRange = own;
+            requestRender();
         }
     }
 

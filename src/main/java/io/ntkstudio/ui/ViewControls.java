@@ -23,6 +23,9 @@ final class ViewControls {
             "heatmap", ViewControls::heatmap,
             "slice", ViewControls::slice);
 
+    static final String FIXED_SCALE = "±10 %";
+    static final String OWN_SCALE = "auto";
+
     private ViewControls() {
     }
 
@@ -56,9 +59,22 @@ final class ViewControls {
         mode.setButtonCell(MathFlow.cell(HeatmapMode::toString));
         // In a narrow view the title gives way, not the selector.
         mode.setMinWidth(Region.USE_PREF_SIZE);
-        mode.valueProperty().addListener((o, a, b) -> view.setMode(b));
+        // the differences' colour scale: fixed relative to the kernel they are measured from, or their own
+        ComboBox<String> scale = new ComboBox<>();
+        scale.getItems().addAll(FIXED_SCALE, OWN_SCALE);
+        scale.setValue(view.ownRange() ? OWN_SCALE : FIXED_SCALE);
+        scale.setId("heatmap-scale");
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        scale.setTooltip(new Tooltip("Colour scale of Θ_t − Θ_0 and Θ_t − Θ_∞: fixed at ±10 % of the largest entry of Θ_0 (or Θ_∞), "
+                + "so that small changes look small and two runs compare; or auto, the map's own largest difference"));
+        scale.setDisable(!view.mode().difference());
+        scale.valueProperty().addListener((o, a, b) -> view.setOwnRange(OWN_SCALE.equals(b)));
+        mode.valueProperty().addListener((o, a, b) -> {
+            view.setMode(b);
+            scale.setDisable(b == null || !b.difference());
+        });
         view.getProperties().put("mode-selector", mode);
-        view.addHeaderControls(mode);
+        view.addHeaderControls(mode, scale);
         Label hover = new Label(" ");
         hover.getStyleClass().add("hover-readout");
         hover.setId("heatmap-hover");

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 /** Difference maps on a scale fixed relative to Θ_0: a small change looks small. */
 class HeatmapChartTest {
     private static BufferedImage change(int width) {
+        return change(width, false);
+    }
+
+    private static BufferedImage change(int width, boolean ownRange) {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(width, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
                 DataSpec.circle(12, 12, "sin", 3), new TrainingSpec(0.5, 100, 100));
         TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
@@ -27,7 +31,7 @@ class HeatmapChartTest {
             run.advance();
         }
         TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
-        return FigureSet.view(Views.HEATMAP, RunHistory.inputs(s, s, HeatmapMode.CHANGE), 1, ChartTheme.LIGHT);
+        return FigureSet.view(Views.HEATMAP, RunHistory.inputs(s, s, HeatmapMode.CHANGE).withOwnRange(ownRange), 1, ChartTheme.LIGHT);
     }
 
     /** The least white cell of the map: min over the picture's middle of the smallest RGB channel. */
@@ -48,6 +52,8 @@ class HeatmapChartTest {
         int narrow = palest(change(16));
         assertTrue(wide > 150, "width 4096: Θ_t − Θ_0 stays pale, darkest channel " + wide);
         assertTrue(narrow < 100, "width 16: the change shows in strong colour, darkest channel " + narrow);
+        int auto = palest(change(4096, true));
+        assertTrue(auto < 100, "width 4096 on its own range (auto): strong colour, darkest channel " + auto);
     }
 
     /**
