@@ -21,6 +21,29 @@ public final class ChartData {
         return Views.byId(view).csv().write(in);
     }
 
+    /**
+     * An overlay's numbers: the view's own CSV for run A and for run B (its companion) in one
+     * table, with a first column {@code run} saying which.
+     */
+    static String overlay(String view, ChartInputs in) {
+        StringBuilder out = new StringBuilder();
+        String[] runs = {"A", "B"};
+        ChartInputs[] inputs = {in, in.companion()};
+        for (int r = 0; r < 2; r++) {
+            if (inputs[r] == null) {
+                continue;
+            }
+            List<String> lines = csv(view, inputs[r]).lines().toList();
+            if (out.length() == 0 && !lines.isEmpty()) {
+                out.append("run,").append(lines.get(0)).append('\n');
+            }
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                out.append(runs[r]).append(',').append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     private static TrainingSnapshot kernelOf(ChartInputs in) {
         return in.kernelSnapshot() != null && in.kernelSnapshot().hasKernel() ? in.kernelSnapshot() : null;
     }

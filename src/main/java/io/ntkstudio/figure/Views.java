@@ -74,6 +74,26 @@ public final class Views {
 
     public static final List<ViewKind> ALL = List.of(FUNCTION, HEATMAP, LOSSES, SPECTRUM, SLICE, MODES);
 
+    /** Compare mode's overlay: runs A and B in one chart each (not in the grid; see {@link OverlayChart}). */
+    public static final ViewKind OVERLAY_SLICE = new ViewKind("overlay-slice", "Kernel slice, A and B", "Slice, A and B", """
+                Θ(x₀, x) of run A (blue) and run B (orange) in one chart, at initialisation (dashed) and now \
+                (solid), over Θ_∞ (green): Jacot et al. 2018, Figure 1 overlays widths this way.
+                Notice: the wider run's Θ_t stays on its Θ_0, near Θ_∞; the narrow one's moves.""",
+            true, OverlayChart::slice, in -> ChartData.overlay("slice", in));
+
+    public static final ViewKind OVERLAY_FUNCTION = new ViewKind("overlay-function", "Learned function, A and B",
+            "Function, A and B", """
+                Both runs' outputs f(x) over the test inputs, A solid and B dashed, with the target and the \
+                training points.""",
+            false, OverlayChart::function, in -> ChartData.overlay("function", in));
+
+    public static final ViewKind OVERLAY_LOSSES = new ViewKind("overlay-losses", "Losses, A and B", "Losses, A and B", """
+                Train (solid) and test (dashed) loss of both runs against step, on a log scale.""",
+            false, OverlayChart::losses, in -> ChartData.overlay("losses", in));
+
+    /** The overlay's views, top to bottom. */
+    public static final List<ViewKind> OVERLAY = List.of(OVERLAY_SLICE, OVERLAY_FUNCTION, OVERLAY_LOSSES);
+
     private Views() {
     }
 

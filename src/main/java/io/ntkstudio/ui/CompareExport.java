@@ -27,6 +27,9 @@ final class CompareExport {
 
     /** @param zoom text and line size: the picture is laid out at (width, height)/zoom */
     static BufferedImage picture(CompareWindow compare, int width, int height, double zoom) {
+        if (compare.overlayShown()) {
+            return overlay(compare, width, height, zoom);
+        }
         List<PlotView> views = compare.views;
         int perColumn = views.size() / 2;
         double w = width / zoom;
@@ -53,10 +56,46 @@ final class CompareExport {
                 }
                 for (int r = 0; r < perColumn; r++) {
                     PlotView v = views.get(c * perColumn + r);
-                    ChartInputs in = v.model.chartInputs(v);
+                    ChartInputs in = v.inputs();
                     FigureSet.paintCell(g, c * cellW, TITLE + r * cellH, cellW, cellH, theme,
                             in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
                 }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The overlay as on screen: the slice on the left, the function and the losses on the right, under one caption. */
+    private static BufferedImage overlay(CompareWindow compare, int width, int height, double zoom) {
+        double w = width / zoom;
+        double h = height / zoom;
+        ChartTheme theme = compare.controller.a.themeProperty().get();
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(zoom, zoom);
+            Surface.begin(g, w, h, theme);
+            List<StudioModel> runs = compare.controller.runs();
+            String caption = CompareWindow.describe("A", runs.get(0).specProperty().get())
+                    + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(runs.get(0))) + "    "
+                    + CompareWindow.describe("B", runs.get(1).specProperty().get())
+                    + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(runs.get(1)));
+            Graphics2D band = (Graphics2D) g.create();
+            try {
+                band.clip(new Rectangle2D.Double(0, 0, w, TITLE));
+                FigureSet.drawCaption(band, caption, TITLE);
+            } finally {
+                band.dispose();
+            }
+            double cellH = (h - TITLE) / 2;
+            double[][] cells = {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}};
+            for (int k = 0; k < cells.length; k++) {
+                PlotView v = compare.overlayViews.get(k);
+                ChartInputs in = v.inputs();
+                FigureSet.paintCell(g, cells[k][0], cells[k][1], cells[k][2], cells[k][3], theme,
+                        in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
             }
         } finally {
             g.dispose();

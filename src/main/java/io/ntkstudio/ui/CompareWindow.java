@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -53,6 +54,11 @@ final class CompareWindow extends BorderPane {
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
     final Button play = new Button("▶  Play both");
     final List<PlotView> views = new ArrayList<>();
+    /** The overlay's views: A and B in one chart each (slice, function, losses). */
+    final List<PlotView> overlayViews = new ArrayList<>();
+    final ToggleButton overlay = new ToggleButton("Overlay A and B");
+    private GridPane grid;
+    private GridPane overlayGrid;
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
         this(specA, specB, baseDir, null, null);
@@ -110,7 +116,10 @@ final class CompareWindow extends BorderPane {
         export.getItems().add(typed);
         // A bar that wraps instead of hiding what does not fit behind an overflow button (at
         // 1280 × 720 the learning rate was hidden); each label stays with its field.
-        FlowPane bar = new FlowPane(10, 4, play, step, reset, export, new Label("B differs in:"), pair("width", widthB),
+        overlay.setId("compare-overlay");
+        overlay.setTooltip(new Tooltip("A and B in one chart each, as Jacot et al.'s Figure 1 overlays widths (O)"));
+        overlay.selectedProperty().addListener((o, was, is) -> setCenter(is ? overlayGrid : grid));
+        FlowPane bar = new FlowPane(10, 4, play, step, reset, export, overlay, new Label("B differs in:"), pair("width", widthB),
                 pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
                 pair("learning rate", rateB));
         bar.setId("compare-bar");
@@ -118,7 +127,7 @@ final class CompareWindow extends BorderPane {
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.prefWrapLengthProperty().bind(widthProperty().subtract(16));
-        GridPane grid = new GridPane();
+        grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(6));
@@ -169,12 +178,55 @@ final class CompareWindow extends BorderPane {
         } else {
             setTop(bar);
         }
+        overlayGrid = overlayGrid(runs.get(0), runs.get(1));
         setCenter(grid);
         getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
         if (main != null) {
             follow(main);
         }
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    /** The slice over the full height on the left, the function and the losses on the right: A and B in each. */
+    private GridPane overlayGrid(StudioModel a, StudioModel b) {
+        GridPane g = new GridPane();
+        g.setId("compare-overlay-grid");
+        g.setHgap(6);
+        g.setVgap(6);
+        g.setPadding(new Insets(6));
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            g.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 2; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPrefHeight(100);
+            rc.setVgrow(Priority.ALWAYS);
+            g.getRowConstraints().add(rc);
+        }
+        for (ViewKind kind : Views.OVERLAY) {
+            PlotView v = new PlotView(a, kind);
+            v.overlay(b);
+            overlayViews.add(v);
+        }
+        g.add(overlayViews.get(0), 0, 0, 1, 2);
+        g.add(overlayViews.get(1), 1, 0);
+        g.add(overlayViews.get(2), 1, 1);
+        return g;
+    }
+
+    /** Every view of compare mode, side by side and overlaid. */
+    List<PlotView> allViews() {
+        List<PlotView> all = new ArrayList<>(views);
+        all.addAll(overlayViews);
+        return all;
+    }
+
+    /** Whether the overlay is showing (else A and B side by side). */
+    boolean overlayShown() {
+        return overlay.isSelected();
     }
 
     /** The main window's theme, text size and speed, now and as they change. */
@@ -189,7 +241,7 @@ final class CompareWindow extends BorderPane {
         main.themeProperty().addListener((o, x, t) -> applyTheme(t));
         Runnable font = () -> {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * main.textScaleProperty().get()));
-            views.forEach(PlotView::requestRender);
+            allViews().forEach(PlotView::requestRender);
         };
         font.run();
         main.textScaleProperty().addListener((o, x, v) -> font.run());
@@ -227,7 +279,7 @@ final class CompareWindow extends BorderPane {
         if (t != ChartTheme.LIGHT) {
             getStylesheets().add(CompareWindow.class.getResource(t.id() + ".css").toExternalForm());
         }
-        views.forEach(PlotView::requestRender);
+        allViews().forEach(PlotView::requestRender);
     }
 
     private void shortcut(KeyEvent e) {
@@ -243,6 +295,7 @@ final class CompareWindow extends BorderPane {
             case SPACE -> controller.togglePlay();
             case S -> controller.step();
             case R -> controller.reset();
+            case O -> overlay.setSelected(!overlay.isSelected());
             case ESCAPE -> {
                 if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
                     st.setFullScreen(false);

@@ -39,6 +39,8 @@ final class PlotView extends BorderPane {
     private HeatmapMode mode = HeatmapMode.CURRENT;
     private int anchor;
     private boolean ownRange;
+    /** Run B, for an overlay view of compare mode; else null. */
+    private StudioModel companion;
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
     final ImageView image = new ImageView();
     final HBox header;
@@ -209,6 +211,25 @@ final class PlotView extends BorderPane {
         }
     }
 
+    /**
+     * Makes this an overlay view: it paints its model's run (A) with {@code b}'s beside it, and
+     * repaints when either changes.
+     */
+    void overlay(StudioModel b) {
+        companion = b;
+        (kind.needsKernel() ? b.kernelSnapshotProperty() : b.snapshotProperty()).addListener((o, x, y) -> requestRender());
+    }
+
+    /** What this view paints now: its model's inputs, with the companion run's for an overlay; null before the first snapshot. */
+    ChartInputs inputs() {
+        ChartInputs in = model.chartInputs(this);
+        if (companion == null || in == null) {
+            return in;
+        }
+        ChartInputs other = companion.chartInputs(this);
+        return other == null ? in : in.withCompanion(other);
+    }
+
     /** Whether the heatmap's difference maps use their own range rather than ±10 % of the reference kernel. */
     boolean ownRange() {
         return ownRange;
@@ -298,7 +319,7 @@ final class PlotView extends BorderPane {
             return;
         }
         renderWanted = false;
-        model.renderer().request(this, model.chartInputs(this), w, h, model.textScaleProperty().get(),
+        model.renderer().request(this, inputs(), w, h, model.textScaleProperty().get(),
                 model.themeProperty().get());
     }
 
@@ -313,7 +334,7 @@ final class PlotView extends BorderPane {
             return;
         }
         sharpRestore = image.getImage();
-        ChartRenderer.Rendered r = ChartRenderer.paintNow(this, model.chartInputs(this), (int) Math.round(w * scale),
+        ChartRenderer.Rendered r = ChartRenderer.paintNow(this, inputs(), (int) Math.round(w * scale),
                 (int) Math.round(h * scale), model.textScaleProperty().get() * scale, model.themeProperty().get());
         image.setFitWidth(w);
         image.setFitHeight(h);

@@ -1,6 +1,5 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.figure.ChartData;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.Surface;
@@ -114,7 +113,7 @@ final class ViewActions {
 
     /** The view as an image at {@code scale} × its size on screen, optionally under a caption. */
     static BufferedImage picture(PlotView view, double scale, boolean caption) {
-        ChartInputs in = view.model.chartInputs(view);
+        ChartInputs in = view.inputs();
         double w = Math.max(200, view.pictureWidth());
         double h = Math.max(150, view.pictureHeight());
         return picture(view, w, h + (caption && in != null ? CAPTION : 0), scale, caption);
@@ -122,7 +121,7 @@ final class ViewActions {
 
     /** The view laid out in {@code w} × {@code h} (the caption, if any, included) and painted at {@code scale}. */
     static BufferedImage picture(PlotView view, double w, double h, double scale, boolean caption) {
-        ChartInputs in = view.model.chartInputs(view);
+        ChartInputs in = view.inputs();
         double top = caption && in != null ? CAPTION : 0;
         BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -194,11 +193,11 @@ final class ViewActions {
     }
 
     static void exportCsv(PlotView view, Path file) throws IOException {
-        ChartInputs in = view.model.chartInputs(view);
+        ChartInputs in = view.inputs();
         if (in == null) {
             throw new IOException("there is nothing to export yet");
         }
-        String text = ChartData.csv(view.name(), in);
+        String text = view.kind().csv().write(in);
         AtomicFiles.write(file, w -> w.write(text));
     }
 

@@ -728,6 +728,28 @@ class StudioWindowTest {
             img = javax.imageio.ImageIO.read(fourThree.toFile());
             assertEquals(1600, img.getWidth(), "the 4:3 choice of the export menu");
             assertEquals(1200, img.getHeight());
+            // O: A and B overlaid in one chart each; exported as shown; O again: side by side
+            robot.type(KeyCode.O);
+            assertTrue(fx(compare::overlayShown), "O shows the overlay");
+            assertTrue(fx(() -> compare.getCenter().getId()).equals("compare-overlay-grid"));
+            waitFor("the overlay views draw", () -> compare.overlayViews.stream().allMatch(v -> v.draws() > 0));
+            java.nio.file.Path overlaid = dir.resolve("compare-overlay.png");
+            fx(() -> {
+                CompareExport.export(compare, overlaid, 1920, 1080, 1.5);
+                return null;
+            });
+            img = javax.imageio.ImageIO.read(overlaid.toFile());
+            assertEquals(1920, img.getWidth());
+            java.awt.image.BufferedImage sideBySide = javax.imageio.ImageIO.read(slide.toFile());
+            int differing = 0;
+            for (int y = 0; y < 1080; y += 7) {
+                for (int x = 0; x < 1920; x += 7) {
+                    differing += img.getRGB(x, y) != sideBySide.getRGB(x, y) ? 1 : 0;
+                }
+            }
+            assertTrue(differing > 1000, "the overlay export is the overlay, not the two columns: " + differing);
+            robot.type(KeyCode.O);
+            assertTrue(!fx(compare::overlayShown), "O again: side by side");
         } finally {
             fx(() -> {
                 c.shutdown();
@@ -1113,4 +1135,5 @@ class StudioWindowTest {
         assertNull(fx(() -> model.notificationProperty().get()));
         assertNotEquals(0, fx(() -> model.generationProperty().get()));
     }
+
 }

@@ -1,0 +1,255 @@
+package io.ntkstudio.figure;
+
+import io.ntkstudio.data.Geometry;
+import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.RunContext;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.linalg.ReadOnlyMatrix;
+import io.ntkstudio.plotmath.Numbers;
+import io.ntkstudio.plotmath.Scale;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compare mode's overlay: runs A and B (same data, same seed) in one chart each for the kernel
+ * slice, the learned function and the losses, A in blue and B in orange, as Jacot et al. 2018's
+ * Figure 1 overlays widths in one plot. The inputs are A's, with B's as their companion.
+ */
+public final class OverlayChart {
+    static final Color A = Palette.BLUE;
+    static final Color B = Palette.ORANGE;
+    private static final Color A_FAINT = new Color(31, 119, 180, 120);
+    private static final Color B_FAINT = new Color(255, 127, 14, 120);
+
+    private OverlayChart() {
+    }
+
+    /** "A: width 32" and "B: width 2048": each run named by what sets it apart (all of it if nothing does). */
+    static String[] names(ExperimentSpec a, ExperimentSpec b) {
+        List<String[]> differ = new ArrayList<>();
+        var na = a.network();
+        var nb = b.network();
+        if (na.width() != nb.width()) {
+            differ.add(new String[] {"width " + na.width(), "width " + nb.width()});
+        }
+        if (na.depth() != nb.depth()) {
+            differ.add(new String[] {"depth " + na.depth(), "depth " + nb.depth()});
+        }
+        if (na.activation() != nb.activation()) {
+            differ.add(new String[] {na.activation().id(), nb.activation().id()});
+        }
+        if (na.parameterization() != nb.parameterization()) {
+            differ.add(new String[] {na.parameterization().id(), nb.parameterization().id()});
+        }
+        if (na.outputScale() != nb.outputScale()) {
+            differ.add(new String[] {"α = " + Numbers.readable(na.outputScale()), "α = " + Numbers.readable(nb.outputScale())});
+        }
+        if (a.training().learningRate() != b.training().learningRate()) {
+            differ.add(new String[] {String.format(Locale.ROOT, "η = %.3g", a.training().learningRate()),
+                String.format(Locale.ROOT, "η = %.3g", b.training().learningRate())});
+        }
+        StringBuilder sa = new StringBuilder("A");
+        StringBuilder sb = new StringBuilder("B");
+        for (int i = 0; i < differ.size(); i++) {
+            sa.append(i == 0 ? ": " : ", ").append(differ.get(i)[0]);
+            sb.append(i == 0 ? ": " : ", ").append(differ.get(i)[1]);
+        }
+        return new String[] {sa.toString(), sb.toString()};
+    }
+
+    private static String[] names(ChartInputs a, ChartInputs b) {
+        return names(a.snapshot().context().spec(), b.snapshot().context().spec());
+    }
+
+    /** Θ(x₀, ·) of both runs, at t = 0 (dashed, faint) and now (solid), over Θ_∞. */
+    public static PaintedLayout slice(Graphics2D g, double w, double h, ChartInputs a) {
+        ChartInputs b = a.companion();
+        if (b == null) {
+            Surface.message(g, w, h, "waiting for run B…");
+            return null;
+        }
+        RunContext ctx = a.snapshot().context();
+        Samples train = ctx.data().train();
+        int[] order = HeatmapChart.order(train);
+        int n = order.length;
+        int x0 = order[Math.floorMod(a.sliceAnchor(), n)];
+        boolean circle = ctx.data().geometry() == Geometry.CIRCLE;
+        double[] x = new double[n];
+        double[][] rows = new double[5][n];
+        ReadOnlyMatrix[] kernels = {kernelNow(a), ctx.kernelInit(), kernelNow(b), b.snapshot().context().kernelInit(),
+            ctx.hasLimit() ? ctx.kernelLimit() : b.snapshot().context().kernelLimit()};
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double g0 = HeatmapChart.sortKey(train, x0);
+        for (int k = 0; k < n; k++) {
+            int j = order[k];
+            x[k] = circle ? SliceChart.centred(HeatmapChart.sortKey(train, j) - g0) : HeatmapChart.sortKey(train, j);
+            for (int r = 0; r < rows.length; r++) {
+                rows[r][k] = kernels[r] == null ? Double.NaN : kernels[r].get(x0, j);
+                if (Double.isFinite(rows[r][k])) {
+                    lo = Math.min(lo, rows[r][k]);
+                    hi = Math.max(hi, rows[r][k]);
+                }
+            }
+        }
+        if (circle) {
+            sortBy(x, rows);
+        }
+        double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(x[0], x[n - 1], false);
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), A and B, x₀ = train point " + x0,
+                circle ? "angle γ − γ₀ from x₀" : "x", "Θ(x₀, x)", xr, false, Scale.padded(lo, hi, false), false);
+        String[] names = names(a, b);
+        boolean limit = kernels[4] != null;
+        if (limit) {
+            c.line(g, x, rows[4], Palette.GREEN, 2f, true);
+        }
+        c.line(g, x, rows[1], A_FAINT, 1.6f, true);
+        c.line(g, x, rows[3], B_FAINT, 1.6f, true);
+        c.line(g, x, rows[0], A, 2.2f, false);
+        c.line(g, x, rows[2], B, 2.2f, false);
+        List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t", names[0] + ", Θ_0", names[1] + ", Θ_t", names[1] + ", Θ_0"));
+        List<Color> colors = new ArrayList<>(List.of(A, A_FAINT, B, B_FAINT));
+        List<Boolean> dashed = new ArrayList<>(List.of(false, true, false, true));
+        if (limit) {
+            legend.add("Θ_∞");
+            colors.add(Palette.GREEN);
+            dashed.add(true);
+        }
+        c.legend(g, legend.toArray(new String[0]), colors.toArray(new Color[0]), unbox(dashed));
+        return null;
+    }
+
+    /** Both runs' learned functions over the same test inputs, with the target and the train points. */
+    public static PaintedLayout function(Graphics2D g, double w, double h, ChartInputs a) {
+        ChartInputs b = a.companion();
+        if (b == null) {
+            Surface.message(g, w, h, "waiting for run B…");
+            return null;
+        }
+        TrainingSnapshot sa = a.snapshot();
+        TrainingSnapshot sb = b.snapshot();
+        Geometry geometry = sa.context().data().geometry();
+        if (geometry != Geometry.CIRCLE && geometry != Geometry.LINE) {
+            Surface.message(g, w, h, "the overlay draws curves: for 2-D data, see A and B side by side");
+            return null;
+        }
+        boolean circle = geometry == Geometry.CIRCLE;
+        Samples test = sa.context().data().test();
+        Samples train = sa.context().data().train();
+        int[] order = HeatmapChart.order(test);
+        int m = order.length;
+        double[] x = new double[m];
+        double[][] rows = new double[3][m];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            x[k] = HeatmapChart.sortKey(test, i);
+            rows[0][k] = test.target(i);
+            rows[1][k] = sa.testOutputs().get(i);
+            rows[2][k] = sb.testOutputs().get(i);
+            for (double[] row : rows) {
+                if (Double.isFinite(row[k])) {
+                    lo = Math.min(lo, row[k]);
+                    hi = Math.max(hi, row[k]);
+                }
+            }
+        }
+        double[] tx = new double[train.count()];
+        double[] ty = new double[train.count()];
+        for (int i = 0; i < tx.length; i++) {
+            tx[i] = HeatmapChart.sortKey(train, i);
+            ty[i] = train.target(i);
+            lo = Math.min(lo, ty[i]);
+            hi = Math.max(hi, ty[i]);
+        }
+        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(x[0], min(tx)), Math.max(x[m - 1], max(tx)), false);
+        Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
+                xr, false, Scale.padded(lo, hi, false), false);
+        c.line(g, x, rows[0], Palette.LIGHT_GREY, 2f, false);
+        c.line(g, x, rows[1], A, 2.2f, false);
+        c.line(g, x, rows[2], B, 2.2f, true);
+        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        String[] names = names(a, b);
+        c.legend(g, new String[] {"target", names[0], names[1], "train points"},
+                new Color[] {Palette.LIGHT_GREY, A, B, ChartTheme.of(g).ink}, new boolean[] {false, false, true, false},
+                new boolean[] {false, false, false, true}, Chart.Corner.TOP_RIGHT);
+        return null;
+    }
+
+    /** Both runs' train and test losses against step (log scale). */
+    public static PaintedLayout losses(Graphics2D g, double w, double h, ChartInputs a) {
+        ChartInputs b = a.companion();
+        if (b == null) {
+            Surface.message(g, w, h, "waiting for run B…");
+            return null;
+        }
+        Series[] curves = {a.trainLoss(), a.testLoss(), b.trainLoss(), b.testLoss()};
+        double[] r = LogRange.of(curves);
+        Chart c = Chart.draw(g, 0, 0, w, h, "loss  L = 1/(2n) Σ (f − y)², A and B", "step", "loss",
+                new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
+        c.line(g, curves[1], A_FAINT, 1.8f, true);
+        c.line(g, curves[3], B_FAINT, 1.8f, true);
+        c.line(g, curves[0], A, 2.2f, false);
+        c.line(g, curves[2], B, 2.2f, false);
+        if (a.replaying()) {
+            c.cursor(g, a.cursorStep());
+        }
+        String[] names = names(a, b);
+        c.legend(g, new String[] {names[0] + ", train", names[0] + ", test", names[1] + ", train", names[1] + ", test"},
+                new Color[] {A, A_FAINT, B, B_FAINT}, new boolean[] {false, true, false, true});
+        return null;
+    }
+
+    private static ReadOnlyMatrix kernelNow(ChartInputs in) {
+        TrainingSnapshot ks = in.kernelSnapshot();
+        return ks != null && ks.hasKernel() ? ks.kernel() : in.snapshot().context().kernelInit();
+    }
+
+    /** Sorts x ascending, carrying every row along. */
+    private static void sortBy(double[] x, double[][] rows) {
+        Integer[] idx = new Integer[x.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (p, q) -> Double.compare(x[p], x[q]));
+        double[] xs = x.clone();
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = xs[idx[i]];
+        }
+        for (double[] row : rows) {
+            double[] copy = row.clone();
+            for (int i = 0; i < idx.length; i++) {
+                row[i] = copy[idx[i]];
+            }
+        }
+    }
+
+    private static boolean[] unbox(List<Boolean> list) {
+        boolean[] out = new boolean[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double d : v) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            m = Math.max(m, d);
+        }
+        return m;
+    }
+}
