@@ -45,6 +45,8 @@ public final class Chart {
     /** Room kept outside the plot for the legend: {x, y, columns}, with its {@link LegendPlan.Need}; else null. */
     private double[] kept;
     private LegendPlan.Need keptFor;
+    /** A legend plan's first pass: note where data lies, draw nothing. */
+    private boolean probing;
     /** Where each drawn line ends (its last plotted vertex), for direct labels when no legend fits. */
     private final List<LineEnd> ends = new ArrayList<>();
     private int directLabelCount;
@@ -188,6 +190,10 @@ public final class Chart {
         ChartTheme theme = ChartTheme.of(g);
         c.theme = theme;
         c.title = title;
+        c.probing = plan != null && plan.probing();
+        if (c.probing) {
+            return c;
+        }
         g.setColor(theme.plot);
         g.fill(new Rectangle2D.Double(left, top, right - left, bottom - top));
         List<Double> xt = xTicks != null ? Arrays.stream(xTicks).boxed().toList()
@@ -252,6 +258,9 @@ public final class Chart {
 
     /** Draws text anchored at (x, y): ax, ay in [0, 1] pick the anchor within its box. */
     public static void text(Graphics2D g, String s, double x, double y, double ax, double ay) {
+        if (LegendPlan.probing(g)) {
+            return;
+        }
         FontMetrics fm = g.getFontMetrics();
         double w = MathText.width(g, s);
         double h = fm.getAscent() + fm.getDescent();
@@ -339,6 +348,9 @@ public final class Chart {
         for (int k = 0; k < boxes.size(); k++) {
             double[] b = boxes.get(k);
             covered += inkUnder(b[0], b[1], b[2], b[3]);
+            if (probing) {
+                continue;
+            }
             g.setColor(theme.legend);
             g.fill(new Rectangle2D.Double(b[0], b[1], b[2], b[3]));
             g.setColor(colors[which.get(k)]);
@@ -393,7 +405,9 @@ public final class Chart {
             }
             // a run of plottable points ends here (or the data does)
             if (run == 1) {
-                isolated(g, px[0], py[0], width);
+                if (!probing) {
+                    isolated(g, px[0], py[0], width);
+                }
                 mark(px[0], py[0], Math.max(2, 1.3 * width));
             } else if (run > 1) {
                 int kept = ColumnDecimation.m4(px, py, run, px, py);
@@ -406,7 +420,9 @@ public final class Chart {
             }
             run = 0;
         }
-        g.draw(path);
+        if (!probing) {
+            g.draw(path);
+        }
         g.setClip(clip);
     }
 
@@ -421,7 +437,9 @@ public final class Chart {
         }
         g.setColor(theme.ink);
         g.setStroke(new BasicStroke(1.3f * theme.lineScale));
-        g.draw(new Line2D.Double(px, top, px, bottom));
+        if (!probing) {
+            g.draw(new Line2D.Double(px, top, px, bottom));
+        }
         markSegment(px, top, px, bottom, 1);
         String label = String.format(Locale.ROOT, "step %,d", Math.round(x));
         g.setFont(TICK_FONT);
@@ -434,6 +452,9 @@ public final class Chart {
 
     /** A filled band between {@code low} and {@code high} over {@code x} (points that are not plottable are skipped). */
     public void band(Graphics2D g, double[] x, double[] low, double[] high, Color fill) {
+        if (probing) {
+            return;
+        }
         Shape clip = g.getClip();
         g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
         Path2D.Double path = new Path2D.Double();
@@ -475,6 +496,9 @@ public final class Chart {
             if (plottable(x[i], y[i])) {
                 Ellipse2D.Double e = new Ellipse2D.Double(xs.toPixel(x[i]) - radius, ys.toPixel(y[i]) - radius, 2 * radius, 2 * radius);
                 mark(xs.toPixel(x[i]), ys.toPixel(y[i]), radius);
+                if (probing) {
+                    continue;
+                }
                 g.setColor(fill);
                 g.fill(e);
                 g.setColor(theme.plot);
@@ -569,6 +593,9 @@ public final class Chart {
     /** A legend box at (x, y): entries in {@code cols} columns of width {@code colW}, filled row by row. */
     private void box(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean[] dot, double x, double y,
                      double colW, double rowH, int cols, Font font) {
+        if (probing) {
+            return;
+        }
         int rows = (int) Math.ceil((double) names.length / cols);
         double w = colW * cols;
         double h = rows * rowH + 6;

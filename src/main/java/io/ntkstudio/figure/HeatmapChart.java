@@ -28,6 +28,10 @@ public final class HeatmapChart {
     }
 
     public static HeatmapLayout paint(Graphics2D g, double w, double h, ChartInputs in) {
+        if (LegendPlan.probing(g)) {
+            // a legend plan's first pass: the heatmap has no legend to place
+            return HeatmapLayout.EMPTY;
+        }
         TrainingSnapshot s = in.snapshot();
         RunContext ctx = s.context();
         HeatmapMode mode = in.heatmapMode();

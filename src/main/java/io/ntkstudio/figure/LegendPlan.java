@@ -53,6 +53,15 @@ final class LegendPlan {
         return probe;
     }
 
+    /**
+     * Whether {@code g} is the first pass's: painters and charts then skip what only shows (pixels,
+     * text) and keep what places legends (where data lies, how wide the legend is).
+     */
+    static boolean probing(Graphics2D g) {
+        LegendPlan plan = of(g);
+        return plan != null && plan.probe;
+    }
+
     /** In the first pass: chart {@code chart}'s legend covered data and needs this room. */
     void needs(int chart, Need need) {
         needs.put(chart, need);
