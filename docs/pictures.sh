@@ -46,4 +46,7 @@ run sweep --spec assets/presets/width-sweep.json --out "$tmp/sweep"
 cp "$tmp/sweep/sweep.png" assets/width-sweep.png
 run sweep --spec assets/presets/lazy-by-scaling-sweep.json --output-scales 0.3,1,3,10,30,100,300,1000 --seeds 3 --out "$tmp/alpha"
 cp "$tmp/alpha/sweep.png" assets/output-scale-sweep.png
+variant assets/presets/ensemble-mean.json "$tmp/ens-sweep.json" 'd["training"]["steps"] = 150'
+run sweep --spec "$tmp/ens-sweep.json" --widths 16,64,256,1024 --out "$tmp/ens-sweep" --scale 1
+cp "$tmp/ens-sweep/sweep.png" assets/ensemble-sweep.png
 echo "pictures written to assets/"

@@ -2,11 +2,13 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
+import io.ntkstudio.engine.EnsembleSweep;
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.engine.ScaleSweep;
 import io.ntkstudio.engine.WidthSweep;
+import io.ntkstudio.figure.EnsembleSweepChart;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.ScaleSweepChart;
 import io.ntkstudio.figure.SweepChart;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
                 "and writes sweep.csv and sweep.png (log–log, fitted slopes, the width^-1/2 line) to --out.",
                 "With --output-scales, sweeps the output scale α at the spec's width instead (Chizat et al. 2019):",
                 "sweep.csv has output_scale,seed,kernel_change,weight_change and sweep.png the α^-1 line.",
-                "Progress goes to stderr."})
+                "With training.members K > 1 in the spec, trains K networks at each width against the NTK",
+                "Gaussian process (Lee et al. 2019): sweep.csv has width,members,step,mean_gap,std_ratio,",
+                "sampling_floor,train_loss_mean. Progress goes to stderr."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
     Path specFile;
@@ -87,6 +91,9 @@ final class SweepCommand implements Callable<Integer> {
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         if (outputScales != null) {
             return sweepScales(spec, data);
+        }
+        if (spec.training().members() > 1) {
+            return sweepEnsembles(spec, data);
         }
         int widest = Arrays.stream(widths).max().orElse(1);
         MemoryEstimate.requireFits(MemoryEstimate.forTraining(spec.network().withWidth(widest), data.inputDim(),
@@ -142,6 +149,55 @@ final class SweepCommand implements Callable<Integer> {
             command.commandLine().getOut().printf(Locale.ROOT,
                     "kernel change falls like α^%.3f (theory −1, Chizat et al. 2019); wrote %s and %s%n",
                     ScaleSweep.slope(points), outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
+        }
+        return 0;
+    }
+
+    /**
+     * With training.members K &gt; 1: at each width, K networks against the NTK Gaussian process
+     * ({@link EnsembleSweep}): the gap of their mean, its sampling floor, and their spread's ratio.
+     */
+    private int sweepEnsembles(ExperimentSpec spec, Dataset data) throws Exception {
+        int members = spec.training().members();
+        int widest = Arrays.stream(widths).max().orElse(1);
+        MemoryEstimate.requireFits(members * MemoryEstimate.forTraining(spec.network().withWidth(widest), data.inputDim(),
+                data.train().count(), data.test().count()), members + " networks of the widest width (" + widest + ")",
+                "lower the largest of --widths or training.members");
+        int[] sorted = Arrays.stream(widths).sorted().toArray();
+        PrintWriter err = command.commandLine().getErr();
+        try (OutputDirectory dir = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
+            List<EnsembleSweep.Point> points = new ArrayList<>();
+            boolean interrupted = false;
+            try {
+                EnsembleSweep.run(spec, data, sorted, (done, all, p) -> {
+                    points.add(p);
+                    err.printf(Locale.ROOT, "sweep: %d/%d  width %d, %d networks: mean %.3g from the GP mean (floor %.3g), "
+                            + "spread %.3g of the GP's%n", done, all, p.width(), p.members(), p.meanGap(), p.samplingFloor(), p.stdRatio());
+                }, StopSignals::requested);
+            } catch (CancellationException e) {
+                interrupted = true;
+            }
+            if (interrupted && points.isEmpty()) {
+                return nothingWritten(err);
+            }
+            AtomicFiles.write(dir.file("sweep.csv"), w -> {
+                w.write("width,members,step,mean_gap,std_ratio,sampling_floor,train_loss_mean\n");
+                for (EnsembleSweep.Point p : points) {
+                    w.write(p.width() + "," + p.members() + "," + p.step() + "," + p.meanGap() + "," + p.stdRatio() + ","
+                            + p.samplingFloor() + "," + p.trainLossMean() + "\n");
+                }
+            });
+            int[] px = figure.size();
+            FigureSet.writePng(px == null ? EnsembleSweepChart.render(points, spec.training().steps(), figure.scale(), figure.theme())
+                    : EnsembleSweepChart.render(points, spec.training().steps(), px[0], px[1], figure.scale(), figure.theme()),
+                    dir.file("sweep.png"));
+            OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), sorted.length);
+            dir.commit();
+            if (interrupted) {
+                return interruptedAfter(err, points.size(), sorted.length);
+            }
+            command.commandLine().getOut().printf(Locale.ROOT, "%d networks per width against the NTK Gaussian process; wrote %s and %s%n",
+                    members, outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
         }
         return 0;
     }

@@ -145,4 +145,25 @@ class FiguresCliTest {
         assertTrue(bad.err().contains("--size must be WIDTHxHEIGHT") && bad.err().lines().count() == 1, bad.err());
         assertTrue(!java.nio.file.Files.exists(tmp.resolve("b")), "refused before any work");
     }
+
+    @Test
+    void aSweepOfEnsemblesWritesTheGapItsFloorAndTheSpreadAgainstWidth() throws Exception {
+        Path spec = spec("{\"network\": {\"width\": 32, \"depth\": 1}, \"data\": {\"source\": \"circle\", \"n\": 8, \"testN\": 16},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 20, \"kernelEvery\": 10, \"members\": 4}}");
+        Path out = dir.resolve("ens");
+        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "64,16", "--out", out.toString(), "--scale", "1");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(out.resolve("sweep.csv"));
+        assertEquals("width,members,step,mean_gap,std_ratio,sampling_floor,train_loss_mean", lines.get(0));
+        assertEquals(3, lines.size(), "one row per width");
+        assertTrue(lines.get(1).startsWith("16,4,20,") && lines.get(2).startsWith("64,4,20,"), "in order of width: " + lines);
+        for (String line : lines.subList(1, 3)) {
+            for (String cell : line.split(",")) {
+                assertTrue(Double.isFinite(Double.parseDouble(cell)), line);
+            }
+        }
+        BufferedImage img = javax.imageio.ImageIO.read(out.resolve("sweep.png").toFile());
+        assertEquals(760, img.getWidth());
+        assertTrue(r.out().contains("4 networks per width"), r.out());
+    }
 }
