@@ -233,10 +233,10 @@ final class SweepCommand implements Callable<Integer> {
             return nothingWritten(err);
         }
         AtomicFiles.write(dir.file("sweep.csv"), w -> {
-            w.write("parameterization,width,seed,kernel_change,distance_to_limit_init\n");
+            w.write("parameterization,width,seed,kernel_change,distance_to_limit_init,weight_change\n");
             for (WidthSweep.Point p : points) {
                 w.write(p.parameterization().id() + "," + p.width() + "," + p.seed() + "," + p.kernelChange() + ","
-                        + p.distanceToLimitAtInit() + "\n");
+                        + p.distanceToLimitAtInit() + "," + p.weightChange() + "\n");
             }
         });
         int[] px = figure.size();
@@ -251,8 +251,8 @@ final class SweepCommand implements Callable<Integer> {
         for (Parameterization p : ps) {
             out.printf(Locale.ROOT, "%s: kernel change falls like width^%.3f%s%n", p.id(), WidthSweep.slope(points, p),
                     p == Parameterization.NTK ? String.format(Locale.ROOT, " (theory: at most −0.5; −1 for smooth activations);"
-                            + " distance to Θ_∞ at init like width^%.3f (theory −0.5)",
-                            WidthSweep.limitSlope(points, p)) : "");
+                            + " distance to Θ_∞ at init like width^%.3f (theory −0.5); weight change like width^%.3f (theory −0.5)",
+                            WidthSweep.limitSlope(points, p), WidthSweep.weightSlope(points, p)) : "");
         }
         out.println("wrote " + outDir.resolve("sweep.csv") + " and " + outDir.resolve("sweep.png"));
         return 0;

@@ -12,13 +12,14 @@ import java.util.function.ToDoubleFunction;
 /**
  * Kernel movement against width (Lee et al. 2019): for each parameterization, width and seed,
  * the relative kernel change ‖Θ_T − Θ_0‖_F/‖Θ_0‖_F after the experiment's T steps, and the
- * distance to the limit at initialisation ‖Θ_0 − Θ_∞‖_F/‖Θ_∞‖_F (NTK parameterization only).
- * Under NTK parameterization both fall like width^(−1/2); under μP the kernel keeps moving.
+ * distance to the limit at initialisation ‖Θ_0 − Θ_∞‖_F/‖Θ_∞‖_F (NTK parameterization only), and
+ * the relative weight change ‖θ_T − θ_0‖/‖θ_0‖ (Lee et al. 2019, Figure 1, plots both changes).
+ * Under NTK parameterization they fall like width^(−1/2); under μP the kernel keeps moving.
  */
 public final class WidthSweep {
     /** One trained network. */
     public record Point(Parameterization parameterization, int width, long seed, double kernelChange,
-                        double distanceToLimitAtInit) {
+                        double distanceToLimitAtInit, double weightChange) {
     }
 
     /** Reports progress: points done out of the total. */
@@ -57,7 +58,8 @@ public final class WidthSweep {
                     RunContext ctx = run.context();
                     double toLimit = ctx.hasLimit()
                             ? KernelMetrics.relativeDistance(ctx.kernelInit().toArray(), ctx.kernelLimit().toArray()) : Double.NaN;
-                    Point point = new Point(p, width, spec.network().seed(), end.metrics().kernelChange(), toLimit);
+                    Point point = new Point(p, width, spec.network().seed(), end.metrics().kernelChange(), toLimit,
+                            end.metrics().weightChange());
                     points.add(point);
                     progress.done(points.size(), total, point);
                 }
@@ -69,6 +71,11 @@ public final class WidthSweep {
     /** Least-squares slope of log(mean kernel change over seeds) against log width. */
     public static double slope(List<Point> points, Parameterization p) {
         return logSlope(points, p, Point::kernelChange);
+    }
+
+    /** Least-squares slope of log(mean weight change over seeds) against log width. */
+    public static double weightSlope(List<Point> points, Parameterization p) {
+        return logSlope(points, p, Point::weightChange);
     }
 
     /** Least-squares slope of log(mean distance to Θ_∞ at init) against log width. */

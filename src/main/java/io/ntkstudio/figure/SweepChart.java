@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.engine.WidthSweep.Point;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.plotmath.Scale;
@@ -9,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Kernel change after training against width on log–log axes, one colour per parameterization,
@@ -52,7 +54,7 @@ public final class SweepChart {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = 0;
         for (WidthSweep.Point p : points) {
-            for (double v : new double[] {p.kernelChange(), p.distanceToLimitAtInit()}) {
+            for (double v : new double[] {p.kernelChange(), p.distanceToLimitAtInit(), p.weightChange()}) {
                 if (v > 0 && Double.isFinite(v)) {
                     yMin = Math.min(yMin, v);
                     yMax = Math.max(yMax, v);
@@ -60,7 +62,7 @@ public final class SweepChart {
             }
         }
         double[] swept = points.stream().mapToDouble(WidthSweep.Point::width).distinct().sorted().toArray();
-        Chart c = Chart.draw(g, 0, 0, w, h, "kernel movement against width (" + steps + " steps)", "width", "relative distance",
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel and weight movement against width (" + steps + " steps)", "width", "relative distance",
                 new double[] {xMin / 1.4, xMax * 1.4}, true, Scale.padded(yMin, yMax, true), true, swept);
         List<String> names = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
@@ -74,6 +76,10 @@ public final class SweepChart {
             colors.add(col);
             dashed.add(false);
             if (p == Parameterization.NTK) {
+                series(g, c, points, p, Palette.PURPLE, Point::weightChange);
+                names.add(String.format(Locale.ROOT, "‖θ_T − θ_0‖/‖θ_0‖, ntk: slope %.2f", WidthSweep.weightSlope(points, p)));
+                colors.add(Palette.PURPLE);
+                dashed.add(false);
                 series(g, c, points, p, Palette.GREEN, true);
                 names.add(String.format(Locale.ROOT, "‖Θ_0 − Θ_∞‖/‖Θ_∞‖, ntk: slope %.2f", WidthSweep.limitSlope(points, p)));
                 colors.add(Palette.GREEN);
@@ -134,14 +140,21 @@ public final class SweepChart {
     }
 
     private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col, boolean limit) {
+        series(g, c, points, p, col, limit ? Point::distanceToLimitAtInit : Point::kernelChange);
+    }
+
+    /** Each seed's value of {@code f} faint, and the mean over seeds joined, for {@code p}. */
+    private static void series(Graphics2D g, Chart c, List<WidthSweep.Point> points, Parameterization p, Color col,
+                               ToDoubleFunction<Point> f) {
         List<WidthSweep.Point> mine = points.stream().filter(q -> q.parameterization() == p).toList();
         double[] x = mine.stream().mapToDouble(WidthSweep.Point::width).toArray();
-        double[] y = mine.stream().mapToDouble(q -> limit ? q.distanceToLimitAtInit() : q.kernelChange()).toArray();
+        double[] y = mine.stream().mapToDouble(f).toArray();
         c.dots(g, x, y, new Color(col.getRed(), col.getGreen(), col.getBlue(), 110), 2.5);
         double[] widths = mine.stream().mapToDouble(WidthSweep.Point::width).distinct().sorted().toArray();
         double[] means = new double[widths.length];
         for (int i = 0; i < widths.length; i++) {
-            means[i] = mean(points, p, widths[i], limit);
+            double wi = widths[i];
+            means[i] = mine.stream().filter(q -> q.width() == wi).mapToDouble(f).average().orElse(Double.NaN);
         }
         c.line(g, widths, means, col, 2.2f, false);
         c.dots(g, widths, means, col, 4.5);

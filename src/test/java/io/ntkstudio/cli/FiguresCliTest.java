@@ -75,13 +75,13 @@ class FiguresCliTest {
                 "--out", dir.resolve("sw").toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("sw/sweep.csv"));
-        assertEquals("parameterization,width,seed,kernel_change,distance_to_limit_init", lines.get(0));
+        assertEquals("parameterization,width,seed,kernel_change,distance_to_limit_init,weight_change", lines.get(0));
         assertEquals(1 + 2 * 4 * 3, lines.size());
         List<WidthSweep.Point> points = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",");
             points.add(new WidthSweep.Point(Parameterization.parse(c[0]), Integer.parseInt(c[1]), Long.parseLong(c[2]),
-                    Double.parseDouble(c[3]), Double.parseDouble(c[4])));
+                    Double.parseDouble(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5])));
         }
         // The fluctuation of the kernel at initialisation falls like width^(−1/2) (Lee et al. 2019).
         assertEquals(-0.5, WidthSweep.limitSlope(points, Parameterization.NTK), 0.15);
@@ -90,6 +90,9 @@ class FiguresCliTest {
         double mup = WidthSweep.slope(points, Parameterization.MUP);
         assertTrue(ntk < -0.4, "ntk slope " + ntk);
         assertTrue(mup > -0.15, "mup slope " + mup);
+        // and so do its weights, relative to their size (Lee et al. 2019, Figure 1)
+        double weights = WidthSweep.weightSlope(points, Parameterization.NTK);
+        assertEquals(-0.5, weights, 0.15, "ntk weight-change slope");
         BufferedImage png = ImageIO.read(dir.resolve("sw/sweep.png").toFile());
         assertTrue(png.getWidth() > 1000 && distinctColours(png) > 20);
         assertTrue(r.err().contains("sweep: 24/24"), "progress on stderr");
