@@ -17,6 +17,8 @@ import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,42 +117,25 @@ final class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--output-scales needs at least two different values to fit a slope");
         }
         PrintWriter err = command.commandLine().getErr();
-        int total = scales.length * seeds;
+        List<ScaleSweep.Point> points = new ArrayList<>();
         try (OutputDirectory dir = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
-            List<ScaleSweep.Point> points = new ArrayList<>();
-            boolean interrupted = false;
-            try {
-                ScaleSweep.run(spec, data, scales, seeds, (done, all, p) -> {
-                    points.add(p);
-                    err.printf(Locale.ROOT, "sweep: %d/%d  output scale %g seed %d: kernel change %.4g%n", done, all,
-                            p.outputScale(), p.seed(), p.kernelChange());
-                }, StopSignals::requested);
-            } catch (CancellationException e) {
-                interrupted = true;
+            boolean interrupted = stopped(() -> ScaleSweep.run(spec, data, scales, seeds, (done, all, p) -> {
+                points.add(p);
+                err.printf(Locale.ROOT, "sweep: %d/%d  output scale %g seed %d: kernel change %.4g%n", done, all,
+                        p.outputScale(), p.seed(), p.kernelChange());
+            }, StopSignals::requested));
+            Integer status = writeSet(dir, err, points, scales.length * seeds, interrupted, "output_scale,seed,kernel_change,weight_change",
+                    p -> p.outputScale() + "," + p.seed() + "," + p.kernelChange() + "," + p.weightChange(),
+                    px -> px == null ? ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), figure.scale(),
+                            figure.theme()) : ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), px[0], px[1],
+                            figure.scale(), figure.theme()));
+            if (status != null) {
+                return status;
             }
-            if (interrupted && points.isEmpty()) {
-                return nothingWritten(err);
-            }
-            AtomicFiles.write(dir.file("sweep.csv"), w -> {
-                w.write("output_scale,seed,kernel_change,weight_change\n");
-                for (ScaleSweep.Point p : points) {
-                    w.write(p.outputScale() + "," + p.seed() + "," + p.kernelChange() + "," + p.weightChange() + "\n");
-                }
-            });
-            int[] px = figure.size();
-            FigureSet.writePng(px == null
-                    ? ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), figure.scale(), figure.theme())
-                    : ScaleSweepChart.render(points, spec.network().width(), spec.training().steps(), px[0], px[1], figure.scale(),
-                    figure.theme()), dir.file("sweep.png"));
-            OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
-            dir.commit();
-            if (interrupted) {
-                return interruptedAfter(err, points.size(), total);
-            }
-            command.commandLine().getOut().printf(Locale.ROOT,
-                    "kernel change falls like α^%.3f (theory −1, Chizat et al. 2019); wrote %s and %s%n",
-                    ScaleSweep.slope(points), outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
         }
+        command.commandLine().getOut().printf(Locale.ROOT,
+                "kernel change falls like α^%.3f (theory −1, Chizat et al. 2019); wrote %s and %s%n",
+                ScaleSweep.slope(points), outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
         return 0;
     }
 
@@ -165,87 +151,46 @@ final class SweepCommand implements Callable<Integer> {
                 "lower the largest of --widths or training.members");
         int[] sorted = Arrays.stream(widths).sorted().toArray();
         PrintWriter err = command.commandLine().getErr();
+        List<EnsembleSweep.Point> points = new ArrayList<>();
         try (OutputDirectory dir = OutputFolder.open(outDir, Set.of("sweep.csv", "sweep.png"))) {
-            List<EnsembleSweep.Point> points = new ArrayList<>();
-            boolean interrupted = false;
-            try {
-                EnsembleSweep.run(spec, data, sorted, (done, all, p) -> {
-                    points.add(p);
-                    err.printf(Locale.ROOT, "sweep: %d/%d  width %d, %d networks: mean %.3g from the GP mean (floor %.3g), "
-                            + "spread %.3g of the GP's%n", done, all, p.width(), p.members(), p.meanGap(), p.samplingFloor(), p.stdRatio());
-                }, StopSignals::requested);
-            } catch (CancellationException e) {
-                interrupted = true;
+            boolean interrupted = stopped(() -> EnsembleSweep.run(spec, data, sorted, (done, all, p) -> {
+                points.add(p);
+                err.printf(Locale.ROOT, "sweep: %d/%d  width %d, %d networks: mean %.3g from the GP mean (floor %.3g), "
+                        + "spread %.3g of the GP's%n", done, all, p.width(), p.members(), p.meanGap(), p.samplingFloor(), p.stdRatio());
+            }, StopSignals::requested));
+            int steps = spec.training().steps();
+            Integer status = writeSet(dir, err, points, sorted.length, interrupted,
+                    "width,members,step,mean_gap,std_ratio,sampling_floor,train_loss_mean",
+                    p -> p.width() + "," + p.members() + "," + p.step() + "," + p.meanGap() + "," + p.stdRatio() + ","
+                            + p.samplingFloor() + "," + p.trainLossMean(),
+                    px -> px == null ? EnsembleSweepChart.render(points, steps, figure.scale(), figure.theme())
+                            : EnsembleSweepChart.render(points, steps, px[0], px[1], figure.scale(), figure.theme()));
+            if (status != null) {
+                return status;
             }
-            if (interrupted && points.isEmpty()) {
-                return nothingWritten(err);
-            }
-            AtomicFiles.write(dir.file("sweep.csv"), w -> {
-                w.write("width,members,step,mean_gap,std_ratio,sampling_floor,train_loss_mean\n");
-                for (EnsembleSweep.Point p : points) {
-                    w.write(p.width() + "," + p.members() + "," + p.step() + "," + p.meanGap() + "," + p.stdRatio() + ","
-                            + p.samplingFloor() + "," + p.trainLossMean() + "\n");
-                }
-            });
-            int[] px = figure.size();
-            FigureSet.writePng(px == null ? EnsembleSweepChart.render(points, spec.training().steps(), figure.scale(), figure.theme())
-                    : EnsembleSweepChart.render(points, spec.training().steps(), px[0], px[1], figure.scale(), figure.theme()),
-                    dir.file("sweep.png"));
-            OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), sorted.length);
-            dir.commit();
-            if (interrupted) {
-                return interruptedAfter(err, points.size(), sorted.length);
-            }
-            command.commandLine().getOut().printf(Locale.ROOT, "%d networks per width against the NTK Gaussian process; wrote %s and %s%n",
-                    members, outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
         }
+        command.commandLine().getOut().printf(Locale.ROOT, "%d networks per width against the NTK Gaussian process; wrote %s and %s%n",
+                members, outDir.resolve("sweep.csv"), outDir.resolve("sweep.png"));
         return 0;
-    }
-
-    /** Stopped before the first point was trained: the folder is left as it was. */
-    private int nothingWritten(PrintWriter err) {
-        err.println("sweep: interrupted before the first point was trained; nothing was written and " + outDir + " is as it was");
-        return StopSignals.exitStatus();
-    }
-
-    /** Stopped after some points: they have been written as a set marked interrupted. */
-    private int interruptedAfter(PrintWriter err, int done, int total) {
-        err.println("sweep: interrupted after " + done + " of " + total + " points; they are in " + outDir
-                + " (status.json says interrupted; the point in progress was dropped)");
-        return StopSignals.exitStatus();
     }
 
     private int sweep(ExperimentSpec spec, Dataset data, List<Parameterization> ps, OutputDirectory dir, PrintWriter err)
             throws Exception {
-        int total = ps.size() * widths.length * seeds;
         List<WidthSweep.Point> points = new ArrayList<>();
-        boolean interrupted = false;
-        try {
-            WidthSweep.run(spec, data, ps, widths, seeds, (done, all, p) -> {
-                points.add(p);
-                err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, all,
-                        p.parameterization().id(), p.width(), p.seed(), p.kernelChange());
-            }, StopSignals::requested);
-        } catch (CancellationException e) {
-            interrupted = true;
-        }
-        if (interrupted && points.isEmpty()) {
-            return nothingWritten(err);
-        }
-        AtomicFiles.write(dir.file("sweep.csv"), w -> {
-            w.write("parameterization,width,seed,kernel_change,distance_to_limit_init,weight_change\n");
-            for (WidthSweep.Point p : points) {
-                w.write(p.parameterization().id() + "," + p.width() + "," + p.seed() + "," + p.kernelChange() + ","
-                        + p.distanceToLimitAtInit() + "," + p.weightChange() + "\n");
-            }
-        });
-        int[] px = figure.size();
-        FigureSet.writePng(px == null ? SweepChart.render(points, spec.training().steps(), figure.scale(), figure.theme())
-                : SweepChart.render(points, spec.training().steps(), px[0], px[1], figure.scale(), figure.theme()), dir.file("sweep.png"));
-        OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
-        dir.commit();
-        if (interrupted) {
-            return interruptedAfter(err, points.size(), total);
+        boolean interrupted = stopped(() -> WidthSweep.run(spec, data, ps, widths, seeds, (done, all, p) -> {
+            points.add(p);
+            err.printf(Locale.ROOT, "sweep: %d/%d  %s width %d seed %d: kernel change %.4g%n", done, all,
+                    p.parameterization().id(), p.width(), p.seed(), p.kernelChange());
+        }, StopSignals::requested));
+        int steps = spec.training().steps();
+        Integer status = writeSet(dir, err, points, ps.size() * widths.length * seeds, interrupted,
+                "parameterization,width,seed,kernel_change,distance_to_limit_init,weight_change",
+                p -> p.parameterization().id() + "," + p.width() + "," + p.seed() + "," + p.kernelChange() + ","
+                        + p.distanceToLimitAtInit() + "," + p.weightChange(),
+                px -> px == null ? SweepChart.render(points, steps, figure.scale(), figure.theme())
+                        : SweepChart.render(points, steps, px[0], px[1], figure.scale(), figure.theme()));
+        if (status != null) {
+            return status;
         }
         PrintWriter out = command.commandLine().getOut();
         for (Parameterization p : ps) {
@@ -256,5 +201,44 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("wrote " + outDir.resolve("sweep.csv") + " and " + outDir.resolve("sweep.png"));
         return 0;
+    }
+
+    /** Runs a sweep; true when Ctrl+C or SIGTERM stopped it (the points finished before are kept). */
+    private static boolean stopped(Runnable sweep) {
+        try {
+            sweep.run();
+            return false;
+        } catch (CancellationException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Writes a sweep's points as one set: {@code sweep.csv} (a header, then a row per point),
+     * {@code sweep.png} at --size or --scale, and the status; null when the caller goes on to
+     * report, else the exit status (stopped before the first point: nothing is written and the
+     * folder stays as it was; stopped later: the points so far, marked interrupted).
+     */
+    private <P> Integer writeSet(OutputDirectory dir, PrintWriter err, List<P> points, int total, boolean interrupted, String header,
+                                 Function<P, String> row, Function<int[], BufferedImage> picture) throws IOException {
+        if (interrupted && points.isEmpty()) {
+            err.println("sweep: interrupted before the first point was trained; nothing was written and " + outDir + " is as it was");
+            return StopSignals.exitStatus();
+        }
+        AtomicFiles.write(dir.file("sweep.csv"), w -> {
+            w.write(header + "\n");
+            for (P p : points) {
+                w.write(row.apply(p) + "\n");
+            }
+        });
+        FigureSet.writePng(picture.apply(figure.size()), dir.file("sweep.png"));
+        OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
+        dir.commit();
+        if (interrupted) {
+            err.println("sweep: interrupted after " + points.size() + " of " + total + " points; they are in " + outDir
+                    + " (status.json says interrupted; the point in progress was dropped)");
+            return StopSignals.exitStatus();
+        }
+        return null;
     }
 }

@@ -72,13 +72,11 @@ public final class FunctionChart {
             lo = r[0];
             hi = r[1];
         }
-        double[] tx = new double[train.count()];
-        double[] ty = new double[train.count()];
-        for (int i = 0; i < tx.length; i++) {
-            tx[i] = HeatmapChart.sortKey(train, i);
-            ty[i] = train.target(i);
-            lo = Math.min(lo, ty[i]);
-            hi = Math.max(hi, ty[i]);
+        double[] tx = trainX(train);
+        double[] ty = train.copyTargets();
+        for (double v : ty) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
         // A prediction widens the axis by at most the data's own span: a diverging linearised model
         // leaves the plot through its edge instead of flattening the network and target to a line.
@@ -214,5 +212,14 @@ public final class FunctionChart {
 
     private static double max(double[] a) {
         return Arrays.stream(a).max().orElse(1);
+    }
+
+    /** Where the train points sit along the function's axis (the angle on the circle, x in 1-D). */
+    static double[] trainX(Samples train) {
+        double[] x = new double[train.count()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = HeatmapChart.sortKey(train, i);
+        }
+        return x;
     }
 }

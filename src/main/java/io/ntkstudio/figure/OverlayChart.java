@@ -69,8 +69,7 @@ public final class OverlayChart {
     public static PaintedLayout slice(Graphics2D g, double w, double h, ChartInputs a) {
         ChartInputs b = a.companion();
         if (b == null) {
-            Surface.message(g, w, h, "waiting for run B…");
-            return null;
+            return waiting(g, w, h);
         }
         RunContext ctx = a.snapshot().context();
         Samples train = ctx.data().train();
@@ -127,8 +126,7 @@ public final class OverlayChart {
     public static PaintedLayout function(Graphics2D g, double w, double h, ChartInputs a) {
         ChartInputs b = a.companion();
         if (b == null) {
-            Surface.message(g, w, h, "waiting for run B…");
-            return null;
+            return waiting(g, w, h);
         }
         TrainingSnapshot sa = a.snapshot();
         TrainingSnapshot sb = b.snapshot();
@@ -159,13 +157,11 @@ public final class OverlayChart {
                 }
             }
         }
-        double[] tx = new double[train.count()];
-        double[] ty = new double[train.count()];
-        for (int i = 0; i < tx.length; i++) {
-            tx[i] = HeatmapChart.sortKey(train, i);
-            ty[i] = train.target(i);
-            lo = Math.min(lo, ty[i]);
-            hi = Math.max(hi, ty[i]);
+        double[] tx = FunctionChart.trainX(train);
+        double[] ty = train.copyTargets();
+        for (double v : ty) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
         double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(x[0], min(tx)), Math.max(x[m - 1], max(tx)), false);
         Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
@@ -185,8 +181,7 @@ public final class OverlayChart {
     public static PaintedLayout losses(Graphics2D g, double w, double h, ChartInputs a) {
         ChartInputs b = a.companion();
         if (b == null) {
-            Surface.message(g, w, h, "waiting for run B…");
-            return null;
+            return waiting(g, w, h);
         }
         Series[] curves = {a.trainLoss(), a.testLoss(), b.trainLoss(), b.testLoss()};
         double[] r = LogRange.of(curves);
@@ -202,6 +197,12 @@ public final class OverlayChart {
         String[] names = names(a, b);
         c.legend(g, new String[] {names[0] + ", train", names[0] + ", test", names[1] + ", train", names[1] + ", test"},
                 new Color[] {A, A_FAINT, B, B_FAINT}, new boolean[] {false, true, false, true});
+        return null;
+    }
+
+    /** Before run B's first snapshot. */
+    private static PaintedLayout waiting(Graphics2D g, double w, double h) {
+        Surface.message(g, w, h, "waiting for run B…");
         return null;
     }
 

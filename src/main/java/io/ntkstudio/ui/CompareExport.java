@@ -45,15 +45,7 @@ final class CompareExport {
             List<StudioModel> runs = compare.controller.runs();
             for (int c = 0; c < 2; c++) {
                 StudioModel m = runs.get(c);
-                Graphics2D band = (Graphics2D) g.create();
-                try {
-                    band.translate(c * cellW, 0);
-                    band.clip(new Rectangle2D.Double(0, 0, cellW, TITLE));
-                    FigureSet.drawCaption(band, CompareWindow.describe(c == 0 ? "A" : "B", m.specProperty().get())
-                            + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(m)), TITLE);
-                } finally {
-                    band.dispose();
-                }
+                caption(g, c * cellW, cellW, runCaption(c == 0 ? "A" : "B", m));
                 for (int r = 0; r < perColumn; r++) {
                     PlotView v = views.get(c * perColumn + r);
                     ChartInputs in = v.inputs();
@@ -78,17 +70,7 @@ final class CompareExport {
             g.scale(zoom, zoom);
             Surface.begin(g, w, h, theme);
             List<StudioModel> runs = compare.controller.runs();
-            String caption = CompareWindow.describe("A", runs.get(0).specProperty().get())
-                    + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(runs.get(0))) + "    "
-                    + CompareWindow.describe("B", runs.get(1).specProperty().get())
-                    + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(runs.get(1)));
-            Graphics2D band = (Graphics2D) g.create();
-            try {
-                band.clip(new Rectangle2D.Double(0, 0, w, TITLE));
-                FigureSet.drawCaption(band, caption, TITLE);
-            } finally {
-                band.dispose();
-            }
+            caption(g, 0, w, runCaption("A", runs.get(0)) + "    " + runCaption("B", runs.get(1)));
             double cellH = (h - TITLE) / 2;
             double[][] cells = {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}};
             for (int k = 0; k < cells.length; k++) {
@@ -101,6 +83,23 @@ final class CompareExport {
             g.dispose();
         }
         return img;
+    }
+
+    /** "A: width 32, depth 2, … · step 300". */
+    private static String runCaption(String name, StudioModel m) {
+        return CompareWindow.describe(name, m.specProperty().get()) + String.format(Locale.ROOT, "  ·  step %d", CompareController.step(m));
+    }
+
+    /** A caption in the band of height TITLE at the top, from x, {@code width} wide. */
+    private static void caption(Graphics2D g, double x, double width, String text) {
+        Graphics2D band = (Graphics2D) g.create();
+        try {
+            band.translate(x, 0);
+            band.clip(new Rectangle2D.Double(0, 0, width, TITLE));
+            FigureSet.drawCaption(band, text, TITLE);
+        } finally {
+            band.dispose();
+        }
     }
 
     static void export(CompareWindow compare, Path file, int width, int height, double zoom) throws IOException {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.RunOptions;
-import io.ntkstudio.engine.RunRecorder;
-import io.ntkstudio.engine.TrainingRun;
-import io.ntkstudio.engine.TrainingSnapshot;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,16 +31,7 @@ class LegendPlacementTest {
 
     private static ChartInputs trained(Path preset) {
         ExperimentSpec spec = ExperimentJson.read(preset);
-        TrainingRun run = TrainingRun.create(spec, preset.getParent(), RunOptions.WITH_INFINITE_WIDTH);
-        int steps = Math.min(spec.training().steps(), 150);
-        TrainingSnapshot[] latest = new TrainingSnapshot[2];
-        RunRecorder.run(run, steps, spec.training().kernelEvery(), 1, s -> {
-            latest[0] = s;
-            if (s.hasKernel()) {
-                latest[1] = s;
-            }
-        }, (step, total, loss) -> { });
-        return RunHistory.inputs(latest[0], latest[1], HeatmapMode.CURRENT);
+        return Trained.inputs(spec, preset.getParent(), Math.min(spec.training().steps(), 150));
     }
 
     @Test

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.RunOptions;
-import io.ntkstudio.engine.RunRecorder;
-import io.ntkstudio.engine.TrainingRun;
-import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
@@ -25,15 +21,7 @@ class OverlayChartTest {
     private static final ExperimentSpec A = new ExperimentSpec(NET, DataSpec.circle(12, 48, "sin", 2), new TrainingSpec(0.5, 40, 10));
 
     private static ChartInputs trained(ExperimentSpec spec) {
-        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.WITH_INFINITE_WIDTH);
-        TrainingSnapshot[] latest = new TrainingSnapshot[2];
-        RunRecorder.run(run, 40, 10, 1, s -> {
-            latest[0] = s;
-            if (s.hasKernel()) {
-                latest[1] = s;
-            }
-        }, (step, total, loss) -> { });
-        return RunHistory.inputs(latest[0], latest[1], HeatmapMode.CURRENT);
+        return Trained.inputs(spec, Path.of("."), 40);
     }
 
     @Test
