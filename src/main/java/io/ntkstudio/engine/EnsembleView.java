@@ -10,12 +10,13 @@ import java.util.List;
  * NTK Gaussian process at this step with the NNGP posterior (empty without an analytic limit), and
  * every member's train kernel now and at initialisation (for Jacot et al.'s Figure 1: the kernels of
  * many random networks scatter when narrow and collapse onto Θ_∞ when wide), and the step logs of
- * members 1…K−1 (member 0's is the snapshot's own), whose train losses the loss view draws faintly.
+ * members 1…K−1 (member 0's is the snapshot's own), whose train losses the loss view draws faintly,
+ * and the eigenvalues of the members' mean kernel (descending; empty where no kernel was measured).
  */
 public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, ReadOnlyVector std, ReadOnlyVector gpMean,
                            ReadOnlyVector gpStd, ReadOnlyVector nngpMean, ReadOnlyVector nngpStd, double meanGap,
                            double stdRatio, List<ReadOnlyMatrix> kernels, List<ReadOnlyMatrix> kernelsInit,
-                           List<StepLogView> memberSteps) {
+                           List<StepLogView> memberSteps, ReadOnlyVector meanKernelEigenvalues) {
     public EnsembleView {
         members = List.copyOf(members);
         memberSteps = List.copyOf(memberSteps);

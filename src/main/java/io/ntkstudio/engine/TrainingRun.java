@@ -536,7 +536,20 @@ public final class TrainingRun {
                 gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio(), kernels,
-                kernelsInit, companions.stream().map(c -> c.log.view()).toList());
+                kernelsInit, companions.stream().map(c -> c.log.view()).toList(), meanEigenvalues(kernels));
+    }
+
+    /** The eigenvalues of (1/K) Σ_k Θ_t^(k), descending: the spectrum the networks share. */
+    private ReadOnlyVector meanEigenvalues(List<ReadOnlyMatrix> kernels) {
+        double[] mean = new double[n * n];
+        for (ReadOnlyMatrix k : kernels) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    mean[i * n + j] += k.get(i, j) / kernels.size();
+                }
+            }
+        }
+        return ReadOnlyVector.adopt(eigenvalues.descending(mean));
     }
 
     /** f(X) − y on the train inputs. */

@@ -6,7 +6,9 @@ import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The eigenspectrum view: eigenvalues of the train kernel in descending order for Θ_t, Θ_0 and
@@ -24,10 +26,14 @@ public final class SpectrumChart {
         ReadOnlyVector now = ks != null && ks.hasKernel() ? ks.eigenvalues() : ctx.eigenvaluesInit();
         ReadOnlyVector init = ctx.eigenvaluesInit();
         ReadOnlyVector limit = ctx.eigenvaluesLimit();
+        // with several networks, the spectrum of their mean kernel too
+        ReadOnlyVector mean = ks != null && ks.hasKernel() && ks.ensemble() != null && !ks.ensemble().meanKernelEigenvalues().isEmpty()
+                ? ks.ensemble().meanKernelEigenvalues() : null;
+        int networks = mean == null ? 0 : ks.ensemble().kernels().size();
         int n = init.size();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (ReadOnlyVector v : new ReadOnlyVector[] {now, init, limit}) {
+        for (ReadOnlyVector v : new ReadOnlyVector[] {now, init, limit, mean}) {
             for (int i = 0; v != null && i < v.size(); i++) {
                 if (v.get(i) > 0) {
                     min = Math.min(min, v.get(i));
@@ -47,11 +53,27 @@ public final class SpectrumChart {
         if (now.size() <= 128) {
             c.dots(g, index(now.size()), now.toArray(), Palette.BLUE, 2.5);
         }
-        if (limit != null) {
-            c.legend(g, new String[] {"Θ_t", "Θ_0", "Θ_∞"}, new Color[] {Palette.BLUE, Palette.GREY, Palette.GREEN}, new boolean[] {false, true, true});
-        } else {
-            c.legend(g, new String[] {"Θ_t", "Θ_0"}, new Color[] {Palette.BLUE, Palette.GREY}, new boolean[] {false, true});
+        if (mean != null) {
+            c.line(g, index(mean.size()), mean.toArray(), Palette.PURPLE, 2f, false);
         }
+        List<String> legendNames = new ArrayList<>(List.of(mean == null ? "Θ_t" : "Θ_t, network 1", "Θ_0"));
+        List<Color> legendColors = new ArrayList<>(List.of(Palette.BLUE, Palette.GREY));
+        List<Boolean> legendDashed = new ArrayList<>(List.of(false, true));
+        if (limit != null) {
+            legendNames.add("Θ_∞");
+            legendColors.add(Palette.GREEN);
+            legendDashed.add(true);
+        }
+        if (mean != null) {
+            legendNames.add("mean Θ_t of the " + networks);
+            legendColors.add(Palette.PURPLE);
+            legendDashed.add(false);
+        }
+        boolean[] dashes = new boolean[legendDashed.size()];
+        for (int i = 0; i < dashes.length; i++) {
+            dashes[i] = legendDashed.get(i);
+        }
+        c.legend(g, legendNames.toArray(new String[0]), legendColors.toArray(new Color[0]), dashes);
         if (!both) {
             return;
         }

@@ -62,7 +62,7 @@ class EnsembleCurvesTest {
         EnsembleView e = s.ensemble();
         assertTrue(e != null && !e.nngpMean().isEmpty(), "an NTK-parameterized ensemble carries the NNGP posterior");
         EnsembleView without = new EnsembleView(e.members(), e.mean(), e.std(), e.gpMean(), e.gpStd(), ReadOnlyVector.empty(),
-                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit(), e.memberSteps());
+                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit(), e.memberSteps(), e.meanKernelEigenvalues());
         int m = e.mean().size();
         int with = greenPixels(e, m);
         int none = greenPixels(without, m);

@@ -94,6 +94,13 @@ class HeatmapChartTest {
                 assertEquals(expected, layout.values()[i * 6 + j], 1e-12 * Math.abs(expected) + 1e-15);
             }
         }
+        // the spectrum view's line for the networks: the eigenvalues of that same mean, descending
+        double[] expected = io.ntkstudio.kernel.Spectrum.of(sum, 6, false).values();
+        double[] got = s.ensemble().meanKernelEigenvalues().toArray();
+        assertEquals(6, got.length);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(expected[i], got[i], 1e-10 * Math.abs(expected[0]), "eigenvalue " + i);
+        }
         TrainingRun one = TrainingRun.create(spec.withTraining(spec.training().withMembers(1)), Path.of("."), RunOptions.NETWORK_ONLY);
         TrainingSnapshot single = one.snapshot(true, RunStatus.RUNNING, null);
         g = img.createGraphics();
