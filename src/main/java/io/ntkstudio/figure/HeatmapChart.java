@@ -45,15 +45,18 @@ public final class HeatmapChart {
             Surface.message(g, w, h, "the networks' mean kernel needs several networks (Networks in the panel)");
             return HeatmapLayout.EMPTY;
         }
-        ReadOnlyMatrix now = ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
+        // another of several networks, when one is chosen: its own Θ_t and Θ_0
+        int k = networks ? Math.min(in.heatmapNetwork(), ks.ensemble().kernels().size() - 1) : 0;
+        ReadOnlyMatrix init = k > 0 ? ks.ensemble().kernelsInit().get(k) : ctx.kernelInit();
+        ReadOnlyMatrix now = k > 0 ? ks.ensemble().kernels().get(k) : ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
         ReadOnlyMatrix main = switch (mode) {
-            case INIT -> ctx.kernelInit();
+            case INIT -> init;
             case LIMIT -> ctx.kernelLimit();
             case NETWORKS_MEAN -> ks.ensemble().meanKernel();
             default -> now;
         };
         ReadOnlyMatrix base = switch (mode) {
-            case CHANGE -> ctx.kernelInit();
+            case CHANGE -> init;
             case FROM_LIMIT -> ctx.kernelLimit();
             default -> null;
         };
@@ -112,7 +115,8 @@ public final class HeatmapChart {
         double y0 = titleH + (h - titleH - side - (below - 20)) / 2;
         g.setColor(ChartTheme.of(g).ink);
         g.setFont(Chart.TITLE_FONT);
-        Chart.text(g, mode + ", points ordered by input", w / 2, 6, 0.5, 0);
+        Chart.text(g, mode + (k > 0 && mode != HeatmapMode.NETWORKS_MEAN && mode != HeatmapMode.LIMIT ? " of network " + (k + 1) : "")
+                + ", points ordered by input", w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(ChartTheme.of(g).ink);

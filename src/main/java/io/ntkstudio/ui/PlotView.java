@@ -39,6 +39,7 @@ final class PlotView extends BorderPane {
     private HeatmapMode mode = HeatmapMode.CURRENT;
     private int anchor;
     private boolean ownRange;
+    private int network;
     /** Run B, for an overlay view of compare mode; else null. */
     private StudioModel companion;
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
@@ -228,6 +229,18 @@ final class PlotView extends BorderPane {
         }
         ChartInputs other = companion.chartInputs(this);
         return other == null ? in : in.withCompanion(other);
+    }
+
+    /** Which of several networks the heatmap shows (0: network 1). */
+    int network() {
+        return network;
+    }
+
+    void setNetwork(int k) {
+        if (k != network) {
+            network = k;
+            requestRender();
+        }
     }
 
     /** Whether the heatmap's difference maps use their own range rather than ±10 % of the reference kernel. */

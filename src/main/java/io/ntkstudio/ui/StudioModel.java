@@ -205,7 +205,7 @@ public final class StudioModel {
             sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
                     : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
-        return sharedInputs.with(view.mode(), view.anchor()).withOwnRange(view.ownRange());
+        return sharedInputs.with(view.mode(), view.anchor()).withOwnRange(view.ownRange()).withHeatmapNetwork(view.network());
     }
 
     FrameStats frameStats() {

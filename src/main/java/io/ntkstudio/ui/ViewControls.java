@@ -1,12 +1,15 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
 import io.ntkstudio.figure.HeatmapMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -74,7 +77,28 @@ final class ViewControls {
             scale.setDisable(b == null || !b.difference());
         });
         view.getProperties().put("mode-selector", mode);
-        view.addHeaderControls(mode, scale);
+        // with several networks: which one's kernel (1 is the run's own)
+        Spinner<Integer> network = new Spinner<>(1, (int) TrainingSpec.MEMBERS.max(), 1);
+        network.setId("heatmap-network");
+        network.setEditable(true);
+        network.getEditor().setPrefColumnCount(3);
+        network.setMinWidth(Region.USE_PREF_SIZE);
+        network.setTooltip(new Tooltip("Which network's kernel, of the run's several (Networks in the panel): 1 is the run's own"));
+        network.valueProperty().addListener((o, a, b) -> view.setNetwork(b == null ? 0 : b - 1));
+        Label networkLabel = new Label("net #");
+        Runnable showNetwork = () -> {
+            int k = view.model.specProperty().get().training().members();
+            for (Node n : List.of(network, networkLabel)) {
+                n.setVisible(k > 1);
+                n.setManaged(k > 1);
+            }
+            if (network.getValue() > k) {
+                network.getValueFactory().setValue(1);
+            }
+        };
+        showNetwork.run();
+        view.model.specProperty().addListener((o, a, b) -> showNetwork.run());
+        view.addHeaderControls(mode, scale, networkLabel, network);
         Label hover = new Label(" ");
         hover.getStyleClass().add("hover-readout");
         hover.setId("heatmap-hover");

@@ -66,6 +66,7 @@ class HeatmapChartTest {
         ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(6, 6, "sin", 2), new TrainingSpec(0.5, 20, 10).withMembers(3));
         TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
         double[] sum = new double[36];
+        double[][] own = new double[3][];
         for (int k = 0; k < 3; k++) {
             ExperimentSpec alone = spec.withNetwork(cfg.withSeed(io.ntkstudio.engine.Ensemble.memberSeed(cfg.seed(), k)))
                     .withTraining(spec.training().withMembers(1));
@@ -74,6 +75,7 @@ class HeatmapChartTest {
                 single.advance();
             }
             double[] kernel = single.snapshot(true, RunStatus.RUNNING, null).kernel().toArray();
+            own[k] = kernel;
             for (int i = 0; i < 36; i++) {
                 sum[i] += kernel[i] / 3;
             }
@@ -92,6 +94,15 @@ class HeatmapChartTest {
             for (int j = 0; j < 6; j++) {
                 double expected = sum[layout.order()[i] * 6 + layout.order()[j]];
                 assertEquals(expected, layout.values()[i * 6 + j], 1e-12 * Math.abs(expected) + 1e-15);
+            }
+        }
+        // network 3 chosen: its own Θ_t
+        g = img.createGraphics();
+        HeatmapLayout third = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT).withHeatmapNetwork(2));
+        g.dispose();
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(own[2][third.order()[i] * 6 + third.order()[j]], third.values()[i * 6 + j], 0.0, "network 3's kernel");
             }
         }
         // the spectrum view's line for the networks: the eigenvalues of that same mean, descending
