@@ -10,6 +10,7 @@ import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
+import io.ntkstudio.figure.ViewSettings;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.plotmath.Numbers;
 import java.nio.file.Path;
@@ -205,7 +206,7 @@ public final class StudioModel {
             sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
                     : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
-        return sharedInputs.with(view.mode(), view.anchor()).withOwnRange(view.ownRange()).withHeatmapNetwork(view.network());
+        return sharedInputs.with(new ViewSettings(view.mode(), view.anchor(), view.ownRange(), view.network()));
     }
 
     FrameStats frameStats() {
