@@ -27,8 +27,14 @@ public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, Re
     /** The networks' mean train kernel now, (1/K) Σ_k Θ_t^(k): what many random networks share. */
     public ReadOnlyMatrix meanKernel() {
         int n = kernels.get(0).rows();
+        return ReadOnlyMatrix.copyOf(n, n, mean(kernels));
+    }
+
+    /** (1/K) Σ_k of n × n matrices, row-major, in a new array. */
+    static double[] mean(List<ReadOnlyMatrix> matrices) {
+        int n = matrices.get(0).rows();
         double[] sum = new double[n * n];
-        for (ReadOnlyMatrix k : kernels) {
+        for (ReadOnlyMatrix k : matrices) {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     sum[i * n + j] += k.get(i, j);
@@ -36,9 +42,9 @@ public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, Re
             }
         }
         for (int i = 0; i < sum.length; i++) {
-            sum[i] /= kernels.size();
+            sum[i] /= matrices.size();
         }
-        return ReadOnlyMatrix.copyOf(n, n, sum);
+        return sum;
     }
 
     public boolean hasGaussianProcess() {

@@ -541,15 +541,7 @@ public final class TrainingRun {
 
     /** The eigenvalues of (1/K) Σ_k Θ_t^(k), descending: the spectrum the networks share. */
     private ReadOnlyVector meanEigenvalues(List<ReadOnlyMatrix> kernels) {
-        double[] mean = new double[n * n];
-        for (ReadOnlyMatrix k : kernels) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    mean[i * n + j] += k.get(i, j) / kernels.size();
-                }
-            }
-        }
-        return ReadOnlyVector.adopt(eigenvalues.descending(mean));
+        return ReadOnlyVector.adopt(eigenvalues.descending(EnsembleView.mean(kernels)));
     }
 
     /** f(X) − y on the train inputs. */
