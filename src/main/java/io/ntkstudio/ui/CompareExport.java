@@ -3,7 +3,6 @@ package io.ntkstudio.ui;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
-import io.ntkstudio.figure.Surface;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -27,62 +26,47 @@ final class CompareExport {
 
     /** @param zoom text and line size: the picture is laid out at (width, height)/zoom */
     static BufferedImage picture(CompareWindow compare, int width, int height, double zoom) {
-        if (compare.overlayShown()) {
-            return overlay(compare, width, height, zoom);
-        }
+        ChartTheme theme = compare.controller.a.themeProperty().get();
+        return FigureSet.pictureOfSize(width, height, zoom, theme, (g, w, h, none) -> {
+            if (compare.overlayShown()) {
+                overlay(g, w, h, compare, theme);
+            } else {
+                sideBySide(g, w, h, compare, theme);
+            }
+            return null;
+        }, null);
+    }
+
+    /** A and B in a column each, under their captions. */
+    private static void sideBySide(Graphics2D g, double w, double h, CompareWindow compare, ChartTheme theme) {
         List<PlotView> views = compare.views;
         int perColumn = views.size() / 2;
-        double w = width / zoom;
-        double h = height / zoom;
         double cellW = w / 2;
         double cellH = (h - TITLE) / perColumn;
-        ChartTheme theme = compare.controller.a.themeProperty().get();
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.scale(zoom, zoom);
-            Surface.begin(g, w, h, theme);
-            List<StudioModel> runs = compare.controller.runs();
-            for (int c = 0; c < 2; c++) {
-                StudioModel m = runs.get(c);
-                caption(g, c * cellW, cellW, runCaption(c == 0 ? "A" : "B", m));
-                for (int r = 0; r < perColumn; r++) {
-                    PlotView v = views.get(c * perColumn + r);
-                    ChartInputs in = v.inputs();
-                    FigureSet.paintCell(g, c * cellW, TITLE + r * cellH, cellW, cellH, theme,
-                            in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
-                }
+        List<StudioModel> runs = compare.controller.runs();
+        for (int c = 0; c < 2; c++) {
+            caption(g, c * cellW, cellW, runCaption(c == 0 ? "A" : "B", runs.get(c)));
+            for (int r = 0; r < perColumn; r++) {
+                cell(g, views.get(c * perColumn + r), c * cellW, TITLE + r * cellH, cellW, cellH, theme);
             }
-        } finally {
-            g.dispose();
         }
-        return img;
     }
 
     /** The overlay as on screen: the slice on the left, the function and the losses on the right, under one caption. */
-    private static BufferedImage overlay(CompareWindow compare, int width, int height, double zoom) {
-        double w = width / zoom;
-        double h = height / zoom;
-        ChartTheme theme = compare.controller.a.themeProperty().get();
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.scale(zoom, zoom);
-            Surface.begin(g, w, h, theme);
-            List<StudioModel> runs = compare.controller.runs();
-            caption(g, 0, w, runCaption("A", runs.get(0)) + "    " + runCaption("B", runs.get(1)));
-            double cellH = (h - TITLE) / 2;
-            double[][] cells = {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}};
-            for (int k = 0; k < cells.length; k++) {
-                PlotView v = compare.overlayViews.get(k);
-                ChartInputs in = v.inputs();
-                FigureSet.paintCell(g, cells[k][0], cells[k][1], cells[k][2], cells[k][3], theme,
-                        in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
-            }
-        } finally {
-            g.dispose();
+    private static void overlay(Graphics2D g, double w, double h, CompareWindow compare, ChartTheme theme) {
+        List<StudioModel> runs = compare.controller.runs();
+        caption(g, 0, w, runCaption("A", runs.get(0)) + "    " + runCaption("B", runs.get(1)));
+        double cellH = (h - TITLE) / 2;
+        double[][] cells = {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}};
+        for (int k = 0; k < cells.length; k++) {
+            cell(g, compare.overlayViews.get(k), cells[k][0], cells[k][1], cells[k][2], cells[k][3], theme);
         }
-        return img;
+    }
+
+    /** One view's chart in its cell, as it shows now (an empty cell before its first snapshot). */
+    private static void cell(Graphics2D g, PlotView v, double x, double y, double w, double h, ChartTheme theme) {
+        ChartInputs in = v.inputs();
+        FigureSet.paintCell(g, x, y, w, h, theme, in == null ? (cg, cw, ch, ci) -> null : v.kind().painter(), in);
     }
 
     /** "A: width 32, depth 2, … · step 300". */
