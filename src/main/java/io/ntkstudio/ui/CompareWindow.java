@@ -127,27 +127,9 @@ final class CompareWindow extends BorderPane {
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.prefWrapLengthProperty().bind(widthProperty().subtract(16));
-        grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(6));
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-        }
         RowConstraints heading = new RowConstraints();
         heading.setVgrow(Priority.NEVER);
-        grid.getRowConstraints().add(heading);
-        for (int r = 0; r < 3; r++) {
-            // equal shares of what the heading leaves (percentages left the heading row 3 % and
-            // made the grid's minimum 945 px: at 1280 × 720 the loss row fell off the window)
-            RowConstraints rc = new RowConstraints();
-            rc.setPrefHeight(100);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
-        }
+        grid = halves(heading, 3);
         List<StudioModel> runs = controller.runs();
         for (int c = 0; c < 2; c++) {
             StudioModel m = runs.get(c);
@@ -187,10 +169,13 @@ final class CompareWindow extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
-    /** The slice over the full height on the left, the function and the losses on the right: A and B in each. */
-    private GridPane overlayGrid(StudioModel a, StudioModel b) {
+    /**
+     * Two columns of equal width and {@code rows} rows sharing the height equally, under an
+     * optional {@code heading} row (percentages left a heading row 3 % and made the grid's
+     * minimum 945 px: at 1280 × 720 the loss row fell off the window).
+     */
+    private static GridPane halves(RowConstraints heading, int rows) {
         GridPane g = new GridPane();
-        g.setId("compare-overlay-grid");
         g.setHgap(6);
         g.setVgap(6);
         g.setPadding(new Insets(6));
@@ -200,12 +185,22 @@ final class CompareWindow extends BorderPane {
             cc.setHgrow(Priority.ALWAYS);
             g.getColumnConstraints().add(cc);
         }
-        for (int r = 0; r < 2; r++) {
+        if (heading != null) {
+            g.getRowConstraints().add(heading);
+        }
+        for (int r = 0; r < rows; r++) {
             RowConstraints rc = new RowConstraints();
             rc.setPrefHeight(100);
             rc.setVgrow(Priority.ALWAYS);
             g.getRowConstraints().add(rc);
         }
+        return g;
+    }
+
+    /** The slice over the full height on the left, the function and the losses on the right: A and B in each. */
+    private GridPane overlayGrid(StudioModel a, StudioModel b) {
+        GridPane g = halves(null, 2);
+        g.setId("compare-overlay-grid");
         for (ViewKind kind : Views.OVERLAY) {
             PlotView v = new PlotView(a, kind);
             v.overlay(b);
