@@ -513,6 +513,15 @@ public final class Chart {
         legend(g, names, colors, dashed, false);
     }
 
+    /** As {@link #legend(Graphics2D, String[], Color[], boolean[], boolean)}, from lists built up entry by entry. */
+    public void legend(Graphics2D g, List<String> names, List<Color> colors, List<Boolean> dashed, boolean bottomLeft) {
+        boolean[] d = new boolean[dashed.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dashed.get(i);
+        }
+        legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, bottomLeft);
+    }
+
     /** A legend box in the top-right corner of the plot area, or the bottom-left one. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed, boolean bottomLeft) {
         legend(g, names, colors, dashed, new boolean[names.length], bottomLeft ? Corner.BOTTOM_LEFT : Corner.TOP_RIGHT);

@@ -138,11 +138,7 @@ public final class FunctionChart {
             names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
             colors.addAll(List.of(Palette.ORANGE, ChartTheme.of(g).ink));
             dashes.addAll(List.of(true, false));
-            boolean[] dashed = new boolean[dashes.size()];
-            for (int i = 0; i < dashed.length; i++) {
-                dashed[i] = dashes.get(i);
-            }
-            c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), dashed);
+            c.legend(g, names, colors, dashes, false);
         } else if (hasLimit) {
             c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
                     new Color[] {Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
@@ -205,12 +201,11 @@ public final class FunctionChart {
         c.dots(g, t, y, Palette.BLUE, 3);
     }
 
-
-    private static double min(double[] a) {
+    static double min(double[] a) {
         return Arrays.stream(a).min().orElse(0);
     }
 
-    private static double max(double[] a) {
+    static double max(double[] a) {
         return Arrays.stream(a).max().orElse(1);
     }
 

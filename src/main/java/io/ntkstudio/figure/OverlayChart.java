@@ -118,7 +118,7 @@ public final class OverlayChart {
             colors.add(Palette.GREEN);
             dashed.add(true);
         }
-        c.legend(g, legend.toArray(new String[0]), colors.toArray(new Color[0]), unbox(dashed));
+        c.legend(g, legend, colors, dashed, false);
         return null;
     }
 
@@ -163,7 +163,7 @@ public final class OverlayChart {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(x[0], min(tx)), Math.max(x[m - 1], max(tx)), false);
+        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(x[0], FunctionChart.min(tx)), Math.max(x[m - 1], FunctionChart.max(tx)), false);
         Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
                 xr, false, Scale.padded(lo, hi, false), false);
         c.line(g, x, rows[0], Palette.LIGHT_GREY, 2f, false);
@@ -228,29 +228,5 @@ public final class OverlayChart {
                 row[i] = copy[idx[i]];
             }
         }
-    }
-
-    private static boolean[] unbox(List<Boolean> list) {
-        boolean[] out = new boolean[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
-    }
-
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double d : v) {
-            m = Math.min(m, d);
-        }
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double d : v) {
-            m = Math.max(m, d);
-        }
-        return m;
     }
 }

@@ -69,11 +69,7 @@ public final class SpectrumChart {
             legendColors.add(Palette.PURPLE);
             legendDashed.add(false);
         }
-        boolean[] dashes = new boolean[legendDashed.size()];
-        for (int i = 0; i < dashes.length; i++) {
-            dashes[i] = legendDashed.get(i);
-        }
-        c.legend(g, legendNames.toArray(new String[0]), legendColors.toArray(new Color[0]), dashes);
+        c.legend(g, legendNames, legendColors, legendDashed, false);
         if (!both) {
             return;
         }

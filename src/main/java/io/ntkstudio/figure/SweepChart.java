@@ -103,12 +103,8 @@ public final class SweepChart {
                 endLabel(g, c, xMin, trained, xMax, trained * xMin / xMax, "width^(−1)", Palette.BROWN);
             }
         }
-        boolean[] d = new boolean[dashed.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dashed.get(i);
-        }
         // The curves fall from the top left, so the bottom-left corner is the empty one.
-        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, true);
+        c.legend(g, names, colors, dashed, true);
     }
 
     /**
