@@ -5,15 +5,15 @@ import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
 import io.ntkstudio.figure.HeatmapMode;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.scene.Node;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -85,20 +85,20 @@ final class ViewControls {
         network.setMinWidth(Region.USE_PREF_SIZE);
         network.setTooltip(new Tooltip("Which network's kernel, of the run's several (Networks in the panel): 1 is the run's own"));
         network.valueProperty().addListener((o, a, b) -> view.setNetwork(b == null ? 0 : b - 1));
-        Label networkLabel = new Label("net #");
+        // the label stays with its field when the controls wrap to a second row
+        HBox networkBox = new HBox(4, new Label("net #"), network);
+        networkBox.setAlignment(Pos.CENTER_LEFT);
         Runnable showNetwork = () -> {
             int k = view.model.specProperty().get().training().members();
-            for (Node n : List.of(network, networkLabel)) {
-                n.setVisible(k > 1);
-                n.setManaged(k > 1);
-            }
+            networkBox.setVisible(k > 1);
+            networkBox.setManaged(k > 1);
             if (network.getValue() > k) {
                 network.getValueFactory().setValue(1);
             }
         };
         showNetwork.run();
         view.model.specProperty().addListener((o, a, b) -> showNetwork.run());
-        view.addHeaderControls(mode, scale, networkLabel, network);
+        view.addHeaderControls(mode, scale, networkBox);
         Label hover = new Label(" ");
         hover.getStyleClass().add("hover-readout");
         hover.setId("heatmap-hover");
