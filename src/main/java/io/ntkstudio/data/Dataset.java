@@ -5,9 +5,10 @@ import io.ntkstudio.input.InvalidInputException;
 /**
  * A data set with its train part and its test part, inputs of the same dimension, and how the
  * inputs lie ({@link Geometry}), which decides how the pictures draw it. {@code description}
- * says in words what it is, for captions and reports.
+ * says in words what it is, for captions and reports. {@code slice} is where its kernel slice is
+ * drawn when not over the train points (null: over them).
  */
-public record Dataset(String description, Samples train, Samples test, Geometry geometry) {
+public record Dataset(String description, Samples train, Samples test, Geometry geometry, CircleSlice slice) {
     public Dataset {
         if (train.dim() != test.dim()) {
             throw new InvalidInputException("train inputs have " + train.dim() + " columns but test inputs have "
@@ -16,6 +17,18 @@ public record Dataset(String description, Samples train, Samples test, Geometry 
         if (train.count() < 1) {
             throw new InvalidInputException("the training set is empty");
         }
+        if (slice != null && train.dim() != 2) {
+            throw new IllegalArgumentException("a slice on the unit circle needs 2-D inputs, got " + train.dim());
+        }
+    }
+
+    public boolean hasCircleSlice() {
+        return slice != null;
+    }
+
+    /** A data set whose kernel slice is drawn over its train points. */
+    public Dataset(String description, Samples train, Samples test, Geometry geometry) {
+        this(description, train, test, geometry, null);
     }
 
     /** A data set whose geometry follows from its dimension alone (as for CSV files). */

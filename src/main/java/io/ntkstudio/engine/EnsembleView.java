@@ -11,17 +11,20 @@ import java.util.List;
  * every member's train kernel now and at initialisation (for Jacot et al.'s Figure 1: the kernels of
  * many random networks scatter when narrow and collapse onto Θ_∞ when wide), and the step logs of
  * members 1…K−1 (member 0's is the snapshot's own), whose train losses the loss view draws faintly,
- * and the eigenvalues of the members' mean kernel (descending; empty where no kernel was measured).
+ * and the eigenvalues of the members' mean kernel (descending; empty where no kernel was measured);
+ * with a circle slice, every member's Θ(x₀, ·) on it now and at initialisation (else empty lists).
  */
 public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, ReadOnlyVector std, ReadOnlyVector gpMean,
                            ReadOnlyVector gpStd, ReadOnlyVector nngpMean, ReadOnlyVector nngpStd, double meanGap,
                            double stdRatio, List<ReadOnlyMatrix> kernels, List<ReadOnlyMatrix> kernelsInit,
-                           List<StepLogView> memberSteps, ReadOnlyVector meanKernelEigenvalues) {
+                           List<ReadOnlyVector> circleSlices, List<ReadOnlyVector> circleSlicesInit, List<StepLogView> memberSteps, ReadOnlyVector meanKernelEigenvalues) {
     public EnsembleView {
         members = List.copyOf(members);
         memberSteps = List.copyOf(memberSteps);
         kernels = List.copyOf(kernels);
         kernelsInit = List.copyOf(kernelsInit);
+        circleSlices = List.copyOf(circleSlices);
+        circleSlicesInit = List.copyOf(circleSlicesInit);
     }
 
     /** The networks' mean train kernel now, (1/K) Σ_k Θ_t^(k): what many random networks share. */

@@ -11,13 +11,19 @@ import java.util.stream.IntStream;
  * empirical kernel at initialisation Θ_0 and the analytic Θ_∞ (null outside NTK parameterization)
  * on the train inputs with their eigenvalues (descending), the initial residual's energy
  * (vᵢᵀr₀)² along each eigenvector vᵢ of Θ_0, and the stable learning-rate limit 2n/λ_max(Θ_0).
- * {@code grid} is where 2-D data's function map is evaluated (null for other data).
+ * {@code grid} is where 2-D data's function map is evaluated (null for other data);
+ * {@code circleSlice} the kernel slice on the unit circle of data that asks for one (null otherwise).
  */
 public record RunContext(ExperimentSpec spec, Dataset data, ReadOnlyMatrix kernelInit, ReadOnlyVector eigenvaluesInit,
                          ReadOnlyVector modeEnergiesInit, ReadOnlyMatrix kernelLimit, ReadOnlyVector eigenvaluesLimit,
-                         double largestStableLearningRate, long parameterCount, FunctionGrid grid) {
+                         double largestStableLearningRate, long parameterCount, FunctionGrid grid,
+                         SliceOnCircle circleSlice) {
     public boolean hasLimit() {
         return kernelLimit != null;
+    }
+
+    public boolean hasCircleSlice() {
+        return circleSlice != null;
     }
 
     /** The directions a run's {@link StepLog} follows: {@link #dominantModes} of {@link StepLog#TRACKED_MODES}. */

@@ -1,10 +1,12 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.data.CircleSlice;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Geometry;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.CrossKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.GdDecay;
@@ -67,8 +69,9 @@ public final class TrainingRun {
     private NtkGaussianProcess.Moments nngp;
     /** The ensemble as of the last kernel snapshot: the K − 1 companions are evaluated only with the kernel. */
     private EnsembleView lastEnsemble;
-    /** Each member's Θ_0, the same list for every snapshot. */
+    /** Each member's Θ_0, the same list for every snapshot, and its Θ_0(x₀, ·) on the circle slice (empty without one). */
     private List<ReadOnlyMatrix> kernelsInit;
+    private List<ReadOnlyVector> circleSlicesInit;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
     private final KernelRegime regimeLimit;
@@ -78,6 +81,11 @@ public final class TrainingRun {
     private final FunctionGrid grid;
     private final double[] gridPoints;
     private BatchedPass gridPass;
+    /** Θ(x₀, ·) on the data's circle slice (null without one), its points, and the buffer it is measured into. */
+    private final CrossKernel sliceKernel;
+    private final double[] sliceAnchor;
+    private final double[] slicePoints;
+    private final double[] sliceNow;
     private long step;
     private double time;
     private double learningRate;
@@ -98,7 +106,9 @@ public final class TrainingRun {
         int m = data.test().count();
         int networks = spec.training().members();
         // an ensemble run holds all its networks at once: the estimate counts every one
-        MemoryEstimate.requireFits(networks * MemoryEstimate.forTraining(cfg, dim, n, m),
+        CircleSlice slice = data.slice();
+        long sliceBytes = slice == null ? 0 : CrossKernel.bytesNeeded(1, slice.count(), cfg.width(), cfg.depth());
+        MemoryEstimate.requireFits(networks * (MemoryEstimate.forTraining(cfg, dim, n, m) + sliceBytes),
                 networks == 1 ? String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
                         cfg.width(), cfg.depth(), cfg.parameterCount(dim), n)
                         : String.format(Locale.ROOT, "training %d width-%d depth-%d networks (%,d parameters each) on %d points",
@@ -145,9 +155,24 @@ public final class TrainingRun {
         this.regimeInit = new KernelRegime(spectrumInit, scaleKernel(EmpiricalNtk.cross(net, xTest, m, xTrain, n)), yTrain,
                 trainAtZero, testAtZero);
         boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
+        AnalyticKernel analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
+        if (slice != null) {
+            this.sliceKernel = new CrossKernel(net, 1, slice.count());
+            this.sliceAnchor = slice.anchor();
+            this.slicePoints = slice.points();
+            this.sliceNow = new double[slice.count()];
+        } else {
+            this.sliceKernel = null;
+            this.sliceAnchor = null;
+            this.slicePoints = null;
+            this.sliceNow = null;
+        }
+        SliceOnCircle sliceValues = slice == null ? null : new SliceOnCircle(ReadOnlyVector.adopt(slice.angles()),
+                ReadOnlyVector.copyOf(measureSlice()),
+                limit ? ReadOnlyVector.adopt(scaleKernel(analytic.compute(sliceAnchor, 1, slicePoints, slice.count(), dim, cancelled).ntk()))
+                        : ReadOnlyVector.empty());
         Spectrum spectrumLimit = null;
         if (limit) {
-            AnalyticKernel analytic = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
             kernelLimit = scaleKernel(analytic.compute(xTrain, n, xTrain, n, dim, cancelled).ntk());
             spectrumLimit = Spectrum.of(kernelLimit, n, true);
             regimeLimit = new KernelRegime(spectrumLimit, scaleKernel(analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk()), yTrain,
@@ -165,7 +190,8 @@ public final class TrainingRun {
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
-                alpha * alpha * KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid);
+                alpha * alpha * KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid,
+                sliceValues);
         int count = spec.training().members();
         for (int k = 1; k < count; k++) {
             ExperimentSpec member = spec.withNetwork(cfg.withSeed(Ensemble.memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
@@ -176,6 +202,12 @@ public final class TrainingRun {
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
         this.logRow = new double[log.columns()];
+    }
+
+    /** Θ_t(x₀, ·) on the circle slice into its buffer (scaled by α²), returned. */
+    private double[] measureSlice() {
+        sliceKernel.compute(net, sliceAnchor, slicePoints, sliceNow);
+        return scaleKernel(sliceNow);
     }
 
     /** Θ of f_α is α²Θ: scales {@code k} in place (nothing at α = 1) and returns it. */
@@ -461,7 +493,8 @@ public final class TrainingRun {
                 regimeInit.trainLoss(decayInit), m.regimeTestLoss(),
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)),
                 ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))),
-                ReadOnlyVector.adopt(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel), log.view(), kernelLog.view(),
+                ReadOnlyVector.adopt(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel),
+                withKernel && sliceKernel != null ? ReadOnlyVector.copyOf(measureSlice()) : ReadOnlyVector.empty(), log.view(), kernelLog.view(),
                 withKernel ? ensembleView(m.fTest(), m.trainLoss()) : lastEnsemble, status, message);
     }
 
@@ -501,6 +534,10 @@ public final class TrainingRun {
         List<ReadOnlyVector> members = new ArrayList<>();
         List<ReadOnlyMatrix> kernels = new ArrayList<>();
         kernels.add(ReadOnlyMatrix.copyOf(n, n, kernelNow));
+        List<ReadOnlyVector> slices = new ArrayList<>();
+        if (sliceKernel != null) {
+            slices.add(ReadOnlyVector.copyOf(measureSlice()));
+        }
         f[0] = ownTest;
         members.add(ReadOnlyVector.copyOf(ownTest));
         double loss = ownLoss;
@@ -514,14 +551,21 @@ public final class TrainingRun {
             c.ntk.computeFromForward(c.net, c.kernelNow);
             c.scaleKernel(c.kernelNow);
             kernels.add(ReadOnlyMatrix.copyOf(n, n, c.kernelNow));
+            if (c.sliceKernel != null) {
+                slices.add(ReadOnlyVector.copyOf(c.measureSlice()));
+            }
         }
         if (kernelsInit == null) {
             List<ReadOnlyMatrix> init = new ArrayList<>();
-            init.add(context.kernelInit());
-            for (TrainingRun c : companions) {
-                init.add(c.context.kernelInit());
+            List<ReadOnlyVector> slicesInit = new ArrayList<>();
+            for (TrainingRun r : allMembers()) {
+                init.add(r.context.kernelInit());
+                if (r.context.hasCircleSlice()) {
+                    slicesInit.add(r.context.circleSlice().init());
+                }
             }
             kernelsInit = List.copyOf(init);
+            circleSlicesInit = List.copyOf(slicesInit);
         }
         Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gp == null ? null : gp.at(gpDecay));
         if (gp != null && nngp == null) {
@@ -536,7 +580,15 @@ public final class TrainingRun {
                 gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
                 nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio(), kernels,
-                kernelsInit, companions.stream().map(c -> c.log.view()).toList(), meanEigenvalues(kernels));
+                kernelsInit, slices, circleSlicesInit, companions.stream().map(c -> c.log.view()).toList(), meanEigenvalues(kernels));
+    }
+
+    /** This run and its companions, member 0 first. */
+    private List<TrainingRun> allMembers() {
+        List<TrainingRun> all = new ArrayList<>();
+        all.add(this);
+        all.addAll(companions);
+        return all;
     }
 
     /** The eigenvalues of (1/K) Σ_k Θ_t^(k), descending: the spectrum the networks share. */

@@ -11,7 +11,8 @@ import io.ntkstudio.linalg.ReadOnlyVector;
  * (empty otherwise); {@code time} = Σ η is the training time.
  * {@code modeEnergies} are the residual's energies along the eigenvectors of Θ_0,
  * {@code regimeModeEnergies} their kernel-regime prediction (vᵢᵀr₀)² Π(1 − ηλᵢ/n)².
- * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty).
+ * {@code gridOutputs} is the network on the context's grid (2-D data, kernel snapshots; else empty);
+ * {@code circleSliceNow} Θ_t(x₀, ·) on the context's circle slice (kernel snapshots of data that has one; else empty).
  * {@code steps} holds the run's per-step numbers up to this step (exclusive), for curves that miss no step;
  * {@code kernels} the numbers of every kernel snapshot computed so far ({@link KernelLog}; this one's included);
  * {@code ensemble} the ensemble of an ensemble run (null for a single network).
@@ -24,7 +25,7 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
                                double regimeTrainLoss, double regimeTestLoss,
                                ReadOnlyVector limitRegimeTest,
                                ReadOnlyVector modeEnergies, ReadOnlyVector regimeModeEnergies,
-                               ReadOnlyVector gridOutputs, StepLogView steps, StepLogView kernels, EnsembleView ensemble,
+                               ReadOnlyVector gridOutputs, ReadOnlyVector circleSliceNow, StepLogView steps, StepLogView kernels, EnsembleView ensemble,
                                RunStatus status, String message) {
     public boolean hasKernel() {
         return kernel != null;
@@ -34,6 +35,6 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, gridOutputs, steps, kernels, ensemble, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, circleSliceNow, steps, kernels, ensemble, newStatus, newMessage);
     }
 }

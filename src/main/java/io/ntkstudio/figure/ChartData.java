@@ -131,21 +131,32 @@ public final class ChartData {
         return b.toString();
     }
 
-    /** The slice view's numbers. */
+    /**
+     * The slice view's numbers ({@link KernelSlice}): over the train points by train index and
+     * input key, or over the unit circle by angle; an ensemble's drawn networks in two columns
+     * each (at t = 0 and now).
+     */
     static String slice(ChartInputs in) {
-        TrainingSnapshot s = in.snapshot();
-        RunContext ctx = s.context();
-        TrainingSnapshot ks = kernelOf(in);
-        StringBuilder b = new StringBuilder();
-        Samples train = ctx.data().train();
-        int[] order = HeatmapChart.order(train);
-        ReadOnlyMatrix now = ks != null ? ks.kernel() : ctx.kernelInit();
-        int x0 = order[Math.floorMod(in.sliceAnchor(), order.length)];
-        b.append("train_index,input_key,theta_0,theta_t,theta_limit\n");
-        for (int j : order) {
-            b.append(j).append(',').append(HeatmapChart.sortKey(train, j)).append(',')
-                    .append(ctx.kernelInit().get(x0, j)).append(',').append(now.get(x0, j)).append(',')
-                    .append(ctx.hasLimit() ? ctx.kernelLimit().get(x0, j) : Double.NaN).append('\n');
+        KernelSlice s = KernelSlice.of(in);
+        StringBuilder b = new StringBuilder(s.trainIndex() != null ? "train_index,input_key" : "gamma");
+        b.append(",theta_0,theta_t,theta_limit");
+        for (int k = 1; k <= s.drawn(); k++) {
+            b.append(",theta_0_net").append(k).append(",theta_t_net").append(k);
+        }
+        b.append('\n');
+        Samples train = in.snapshot().context().data().train();
+        for (int i = 0; i < s.x().length; i++) {
+            if (s.trainIndex() != null) {
+                int j = s.trainIndex()[i];
+                b.append(j).append(',').append(HeatmapChart.sortKey(train, j));
+            } else {
+                b.append(s.x()[i]);
+            }
+            b.append(',').append(s.init()[i]).append(',').append(s.now()[i]).append(',').append(s.limit()[i]);
+            for (int k = 0; k < s.drawn(); k++) {
+                b.append(',').append(s.membersInit()[k][i]).append(',').append(s.membersNow()[k][i]);
+            }
+            b.append('\n');
         }
         return b.toString();
     }

@@ -26,17 +26,27 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
 
     /** The same inputs for another heatmap mode and slice anchor. */
     public ChartInputs with(HeatmapMode mode, int anchor) {
-        return with(new ViewSettings(mode, anchor, view.heatmapOwnRange(), view.heatmapNetwork()));
+        return with(view.with(mode, anchor));
     }
 
     /** The same inputs with difference maps on their own range (true) or the fixed relative one. */
     public ChartInputs withOwnRange(boolean own) {
-        return with(new ViewSettings(view.heatmapMode(), view.sliceAnchor(), own, view.heatmapNetwork()));
+        return with(view.withOwnRange(own));
     }
 
-    /** The same inputs with the heatmap showing network {@code k} (0: network 1) of several. */
-    public ChartInputs withHeatmapNetwork(int k) {
-        return with(new ViewSettings(view.heatmapMode(), view.sliceAnchor(), view.heatmapOwnRange(), k));
+    /** The same inputs with the heatmap or spectrum showing network {@code k} (0: network 1) of several. */
+    public ChartInputs withNetwork(int k) {
+        return with(view.withNetwork(k));
+    }
+
+    /** The same inputs with the function view drawing the NNGP posterior of several networks, or not. */
+    public ChartInputs withNngp(boolean show) {
+        return with(view.withNngp(show));
+    }
+
+    /** The same inputs with the kernel slice showing the kernels at t = 0 beside those now, or not. */
+    public ChartInputs withSliceInit(boolean show) {
+        return with(view.withSliceInit(show));
     }
 
     /** The same inputs with another run's beside them, for an overlay. */
@@ -57,8 +67,16 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
         return view.heatmapOwnRange();
     }
 
-    public int heatmapNetwork() {
-        return view.heatmapNetwork();
+    public int network() {
+        return view.network();
+    }
+
+    public boolean showNngp() {
+        return view.showNngp();
+    }
+
+    public boolean sliceWithInit() {
+        return view.sliceWithInit();
     }
 
     /** Whether a recorded step is being replayed: the curves' charts draw a cursor at {@link #cursorStep()}. */

@@ -10,8 +10,8 @@ import java.util.List;
  * The learned function of an ensemble run: the members as thin lines (at most {@link #DRAWN}),
  * their mean with a ±2σ band, and the NTK Gaussian process mean with its ±2σ band outlined and
  * dashed (Lee et al. 2019, Sec. 2.3): many random networks against the infinite-width prediction;
- * for contrast, the mean of the NNGP posterior K(x, X) K⁻¹ y (Bayesian inference with the NNGP
- * kernel alone, Lee et al. 2018), thin and dashed in green.
+ * for contrast, when asked, the NNGP posterior K(x, X) K⁻¹ y ± 2√(K(x, x) − K(x, X) K⁻¹ K(X, x))
+ * (Bayesian inference with the NNGP kernel alone, Lee et al. 2018), thin and dashed in green.
  * Arrays are in the chart's order of the test inputs.
  */
 final class EnsembleCurves {
@@ -28,9 +28,11 @@ final class EnsembleCurves {
     private final double[] gpLow;
     private final double[] gpHigh;
     private final double[] nngpMean;
+    private final double[] nngpLow;
+    private final double[] nngpHigh;
     private final int count;
 
-    EnsembleCurves(int[] order, EnsembleView e) {
+    EnsembleCurves(int[] order, EnsembleView e, boolean showNngp) {
         int m = order.length;
         count = e.members().size();
         members = new double[Math.min(DRAWN, count)][m];
@@ -41,7 +43,9 @@ final class EnsembleCurves {
         gpMean = new double[gp ? m : 0];
         gpLow = new double[gpMean.length];
         gpHigh = new double[gpMean.length];
-        nngpMean = new double[e.nngpMean().isEmpty() ? 0 : m];
+        nngpMean = new double[showNngp && !e.nngpMean().isEmpty() ? m : 0];
+        nngpLow = new double[nngpMean.length];
+        nngpHigh = new double[nngpMean.length];
         for (int k = 0; k < m; k++) {
             int i = order[k];
             for (int j = 0; j < members.length; j++) {
@@ -58,6 +62,8 @@ final class EnsembleCurves {
             }
             if (nngpMean.length > 0) {
                 nngpMean[k] = e.nngpMean().get(i);
+                nngpLow[k] = nngpMean[k] - 2 * e.nngpStd().get(i);
+                nngpHigh[k] = nngpMean[k] + 2 * e.nngpStd().get(i);
             }
         }
     }
@@ -103,7 +109,7 @@ final class EnsembleCurves {
 
     /** {lo, hi} widened to hold every curve and band drawn. */
     double[] range(double lo, double hi) {
-        for (double[] a : new double[][] {low, high, gpLow, gpHigh, nngpMean}) {
+        for (double[] a : new double[][] {low, high, gpLow, gpHigh, nngpLow, nngpHigh}) {
             for (double v : a) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -125,6 +131,8 @@ final class EnsembleCurves {
             c.line(g, x, gpMean, Palette.PURPLE, 2f, true);
         }
         if (hasNngp()) {
+            c.line(g, x, nngpLow, Palette.GREEN, 1f, true);
+            c.line(g, x, nngpHigh, Palette.GREEN, 1f, true);
             c.line(g, x, nngpMean, Palette.GREEN, 1.4f, true);
         }
         c.line(g, x, mean, Palette.BLUE, 2.6f, false);

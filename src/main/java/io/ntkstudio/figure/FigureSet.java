@@ -131,9 +131,7 @@ public final class FigureSet {
         try {
             g.scale(zoom, zoom);
             Surface.begin(g, w, h, theme);
-            g.setColor(ChartTheme.of(g).title);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-            Chart.text(g, caption(in.snapshot()), 14, CAPTION / 2.0, 0, 0.5);
+            drawCaption(g, caption(in.snapshot()), CAPTION, 14, w - 28, new Font(Font.SANS_SERIF, Font.BOLD, 15), 11);
             int k = 0;
             for (ViewKind kind : views) {
                 paintCell(g, (k % cols) * cellW, CAPTION + (k / cols) * cellH, cellW, cellH, theme, kind.painter(), in);
@@ -157,11 +155,19 @@ public final class FigureSet {
 
     /** Draws a one-line caption, in the theme's title colour, centred in a band of that height at the top. */
     public static void drawCaption(Graphics2D g, String text, double band) {
-        g.setColor(ChartTheme.of(g).title);
-        // A narrow picture gets a smaller font, then two lines, rather than a caption cut off at its edge.
         double room = g.getClipBounds() == null ? Double.MAX_VALUE : g.getClipBounds().getWidth() - 16;
-        if (fit(g, new String[] {text}, room, 9)) {
-            Chart.text(g, text, 8, band / 2, 0, 0.5);
+        drawCaption(g, text, band, 8, room, new Font(Font.SANS_SERIF, Font.PLAIN, 12), 9);
+    }
+
+    /**
+     * A caption from {@code x} in {@code room} units of width, in {@code font} or smaller down to
+     * {@code minSize}, then on two lines split at the " · " nearest its middle, rather than cut
+     * off at the picture's edge (a long data description on a 16:9 slide did that).
+     */
+    private static void drawCaption(Graphics2D g, String text, double band, double x, double room, Font font, float minSize) {
+        g.setColor(ChartTheme.of(g).title);
+        if (fit(g, new String[] {text}, room, font, minSize)) {
+            Chart.text(g, text, x, band / 2, 0, 0.5);
             return;
         }
         int cut = -1;
@@ -171,16 +177,16 @@ public final class FigureSet {
             }
         }
         String[] lines = cut > 0 ? new String[] {text.substring(0, cut).strip(), text.substring(cut + 3).strip()} : new String[] {text};
-        fit(g, lines, room, 7);
+        fit(g, lines, room, font, minSize - 2);
         for (int i = 0; i < lines.length; i++) {
-            Chart.text(g, lines[i], 8, band * (i + 1) / (lines.length + 1), 0, 0.5);
+            Chart.text(g, lines[i], x, band * (i + 1) / (lines.length + 1), 0, 0.5);
         }
     }
 
-    /** Sets the largest font from 12 down to {@code minSize} at which every line fits; false if none does. */
-    private static boolean fit(Graphics2D g, String[] lines, double room, float minSize) {
-        for (float size = 12; size >= minSize; size -= 0.5f) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(size));
+    /** Sets the largest size of {@code font} down to {@code minSize} at which every line fits; false if none does. */
+    private static boolean fit(Graphics2D g, String[] lines, double room, Font font, float minSize) {
+        for (float size = font.getSize2D(); size >= minSize; size -= 0.5f) {
+            g.setFont(font.deriveFont(size));
             double widest = 0;
             for (String line : lines) {
                 widest = Math.max(widest, g.getFontMetrics().stringWidth(line));

@@ -33,7 +33,7 @@ public final class FunctionChart {
         Geometry geometry = ctx.data().geometry();
         boolean circle = geometry == Geometry.CIRCLE;
         if (circle || geometry == Geometry.LINE) {
-            curve(g, w, h, s, circle);
+            curve(g, w, h, s, circle, in.showNngp());
         } else if (ctx.grid() != null) {
             map(g, w, h, s, in.kernelSnapshot(), ctx.grid());
         } else {
@@ -41,7 +41,7 @@ public final class FunctionChart {
         }
     }
 
-    private static void curve(Graphics2D g, double w, double h, TrainingSnapshot s, boolean circle) {
+    private static void curve(Graphics2D g, double w, double h, TrainingSnapshot s, boolean circle, boolean showNngp) {
         Samples test = s.context().data().test();
         Samples train = s.context().data().train();
         int[] order = HeatmapChart.order(test);
@@ -66,7 +66,7 @@ public final class FunctionChart {
                 hi = Math.max(hi, v);
             }
         }
-        EnsembleCurves ensemble = s.ensemble() == null ? null : new EnsembleCurves(order, s.ensemble());
+        EnsembleCurves ensemble = s.ensemble() == null ? null : new EnsembleCurves(order, s.ensemble(), showNngp);
         if (ensemble != null) {
             double[] r = ensemble.range(lo, hi);
             lo = r[0];
@@ -131,7 +131,7 @@ public final class FunctionChart {
                 dashes.add(true);
             }
             if (ensemble.hasNngp()) {
-                names.add("NNGP posterior mean (Bayes)");
+                names.add("NNGP posterior mean ± 2σ (Bayes)");
                 colors.add(Palette.GREEN);
                 dashes.add(true);
             }
@@ -185,7 +185,13 @@ public final class FunctionChart {
             }
             c.dots(g, Arrays.copyOf(px, k), Arrays.copyOf(py, k), sign > 0 ? new Color(0xB2182B) : new Color(0x2166AC), 3.5);
         }
-        c.legend(g, new String[] {"label +1", "label −1"}, new Color[] {new Color(0xB2182B), new Color(0x2166AC)}, new boolean[2]);
+        // a regression target (Jacot et al.'s x₁x₂) is coloured by its sign, not called a label
+        boolean labels = true;
+        for (int i = 0; i < train.count(); i++) {
+            labels &= Math.abs(train.target(i)) == 1;
+        }
+        c.legend(g, labels ? new String[] {"label +1", "label −1"} : new String[] {"target ≥ 0", "target < 0"},
+                new Color[] {new Color(0xB2182B), new Color(0x2166AC)}, new boolean[2]);
     }
 
     private static void parity(Graphics2D g, double w, double h, TrainingSnapshot s) {

@@ -46,7 +46,7 @@ public final class HeatmapChart {
             return HeatmapLayout.EMPTY;
         }
         // another of several networks, when one is chosen: its own Θ_t and Θ_0
-        int k = networks ? Math.min(in.heatmapNetwork(), ks.ensemble().kernels().size() - 1) : 0;
+        int k = networks ? Math.min(in.network(), ks.ensemble().kernels().size() - 1) : 0;
         ReadOnlyMatrix init = k > 0 ? ks.ensemble().kernelsInit().get(k) : ctx.kernelInit();
         ReadOnlyMatrix now = k > 0 ? ks.ensemble().kernels().get(k) : ks != null && ks.hasKernel() ? ks.kernel() : ctx.kernelInit();
         ReadOnlyMatrix main = switch (mode) {

@@ -3,9 +3,7 @@ package io.ntkstudio.figure;
 import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.linalg.ReadOnlyMatrix;
 import io.ntkstudio.plotmath.Numbers;
 import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
@@ -71,49 +69,70 @@ public final class OverlayChart {
         if (b == null) {
             return waiting(g, w, h);
         }
-        RunContext ctx = a.snapshot().context();
-        Samples train = ctx.data().train();
-        int[] order = HeatmapChart.order(train);
-        int n = order.length;
-        int x0 = order[Math.floorMod(a.sliceAnchor(), n)];
-        boolean circle = ctx.data().geometry() == Geometry.CIRCLE;
-        double[] x = new double[n];
-        double[][] rows = new double[5][n];
-        ReadOnlyMatrix[] kernels = {kernelNow(a), ctx.kernelInit(), kernelNow(b), b.snapshot().context().kernelInit(),
-            ctx.hasLimit() ? ctx.kernelLimit() : b.snapshot().context().kernelLimit()};
+        KernelSlice sa = KernelSlice.of(a);
+        KernelSlice sb = KernelSlice.of(b);
+        // with several networks, every one of both runs, as Jacot et al.'s Figure 1 draws ten per width
+        double[][] nowA = sa.drawn() > 0 ? sa.membersNow() : new double[][] {sa.now()};
+        double[][] initA = sa.drawn() > 0 ? sa.membersInit() : new double[][] {sa.init()};
+        double[][] nowB = sb.drawn() > 0 ? sb.membersNow() : new double[][] {sb.now()};
+        double[][] initB = sb.drawn() > 0 ? sb.membersInit() : new double[][] {sb.init()};
+        double[] limit = sa.hasLimit() ? sa.limit() : sb.limit();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        double g0 = HeatmapChart.sortKey(train, x0);
-        for (int k = 0; k < n; k++) {
-            int j = order[k];
-            x[k] = circle ? SliceChart.centred(HeatmapChart.sortKey(train, j) - g0) : HeatmapChart.sortKey(train, j);
-            for (int r = 0; r < rows.length; r++) {
-                rows[r][k] = kernels[r] == null ? Double.NaN : kernels[r].get(x0, j);
-                if (Double.isFinite(rows[r][k])) {
-                    lo = Math.min(lo, rows[r][k]);
-                    hi = Math.max(hi, rows[r][k]);
+        for (double[][] rows : new double[][][] {nowA, initA, nowB, initB, {limit}}) {
+            for (double[] r : rows) {
+                for (double v : r) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                 }
             }
         }
-        if (circle) {
-            sortBy(x, rows);
-        }
-        double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(x[0], x[n - 1], false);
-        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), A and B, x₀ = train point " + x0,
-                circle ? "angle γ − γ₀ from x₀" : "x", "Θ(x₀, x)", xr, false, Scale.padded(lo, hi, false), false);
+        double[] xa = sa.x();
+        double[] xb = sb.x();
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), A and B, " + sa.anchor(), sa.xLabel(), "Θ(x₀, x)",
+                sa.xRange(), false, Scale.padded(lo, hi, false), false);
         String[] names = names(a, b);
-        boolean limit = kernels[4] != null;
-        if (limit) {
-            c.line(g, x, rows[4], Palette.GREEN, 2f, true);
+        boolean hasLimit = sa.hasLimit() || sb.hasLimit();
+        if (hasLimit) {
+            c.line(g, sa.hasLimit() ? xa : xb, limit, Palette.GREEN, 2f, true);
         }
-        c.line(g, x, rows[1], A_FAINT, 1.6f, true);
-        c.line(g, x, rows[3], B_FAINT, 1.6f, true);
-        c.line(g, x, rows[0], A, 2.2f, false);
-        c.line(g, x, rows[2], B, 2.2f, false);
-        List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t", names[0] + ", Θ_0", names[1] + ", Θ_t", names[1] + ", Θ_0"));
-        List<Color> colors = new ArrayList<>(List.of(A, A_FAINT, B, B_FAINT));
-        List<Boolean> dashed = new ArrayList<>(List.of(false, true, false, true));
-        if (limit) {
+        boolean withInit = a.sliceWithInit();
+        boolean several = nowA.length > 1 || nowB.length > 1;
+        float thin = several ? 1.1f : 1.6f;
+        float bold = several ? 1.3f : 2.2f;
+        for (int k = 0; k < initA.length && withInit; k++) {
+            c.line(g, xa, initA[k], A_FAINT, thin, true);
+        }
+        for (int k = 0; k < initB.length && withInit; k++) {
+            c.line(g, xb, initB[k], B_FAINT, thin, true);
+        }
+        for (double[] r : nowA) {
+            c.line(g, xa, r, several ? A_FAINT : A, bold, false);
+        }
+        for (double[] r : nowB) {
+            c.line(g, xb, r, several ? B_FAINT : B, bold, false);
+        }
+        String countA = nowA.length > 1 ? " (" + nowA.length + " networks)" : "";
+        String countB = nowB.length > 1 ? " (" + nowB.length + " networks)" : "";
+        List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t" + countA));
+        List<Color> colors = new ArrayList<>(List.of(A));
+        List<Boolean> dashed = new ArrayList<>(List.of(false));
+        if (withInit) {
+            legend.add(names[0] + ", Θ_0");
+            colors.add(A_FAINT);
+            dashed.add(true);
+        }
+        legend.add(names[1] + ", Θ_t" + countB);
+        colors.add(B);
+        dashed.add(false);
+        if (withInit) {
+            legend.add(names[1] + ", Θ_0");
+            colors.add(B_FAINT);
+            dashed.add(true);
+        }
+        if (hasLimit) {
             legend.add("Θ_∞");
             colors.add(Palette.GREEN);
             dashed.add(true);
@@ -204,29 +223,5 @@ public final class OverlayChart {
     private static PaintedLayout waiting(Graphics2D g, double w, double h) {
         Surface.message(g, w, h, "waiting for run B…");
         return null;
-    }
-
-    private static ReadOnlyMatrix kernelNow(ChartInputs in) {
-        TrainingSnapshot ks = in.kernelSnapshot();
-        return ks != null && ks.hasKernel() ? ks.kernel() : in.snapshot().context().kernelInit();
-    }
-
-    /** Sorts x ascending, carrying every row along. */
-    private static void sortBy(double[] x, double[][] rows) {
-        Integer[] idx = new Integer[x.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (p, q) -> Double.compare(x[p], x[q]));
-        double[] xs = x.clone();
-        for (int i = 0; i < idx.length; i++) {
-            x[i] = xs[idx[i]];
-        }
-        for (double[] row : rows) {
-            double[] copy = row.clone();
-            for (int i = 0; i < idx.length; i++) {
-                row[i] = copy[idx[i]];
-            }
-        }
     }
 }

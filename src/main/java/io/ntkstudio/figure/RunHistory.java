@@ -35,7 +35,7 @@ public final class RunHistory {
                 kernelColumn(snapshot, KernelLog.TEST_LOSS), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss()),
                 kernelColumn(snapshot, KernelLog.REGIME_TEST_LOSS), kernelColumn(snapshot, KernelLog.KERNEL_CHANGE),
                 kernelColumn(snapshot, KernelLog.DISTANCE_TO_LIMIT), kernelColumn(snapshot, KernelLog.ALIGNMENT),
-                kernelColumn(snapshot, KernelLog.WEIGHT_CHANGE), top, trajectories(snapshot), new ViewSettings(mode, anchor, false, 0), -1, null);
+                kernelColumn(snapshot, KernelLog.WEIGHT_CHANGE), top, trajectories(snapshot), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
     }
 
     /**
@@ -47,7 +47,7 @@ public final class RunHistory {
         ChartInputs all = inputs(latest.step() >= frame.step() ? latest : frame, frame, mode, anchor);
         return new ChartInputs(frame, frame, all.trainLoss(), all.testLoss(), all.regimeTrainLoss(), all.regimeTestLoss(),
                 all.kernelChange(), all.distanceToLimit(), all.alignment(), all.weightChange(), all.topEigenvalues(),
-                all.modeTrajectories(), new ViewSettings(mode, anchor, false, 0), frame.step(), null);
+                all.modeTrajectories(), ViewSettings.DEFAULT.with(mode, anchor), frame.step(), null);
     }
 
     /** A column of a step log as a curve against step (an ensemble member's train loss, say). */

@@ -25,6 +25,13 @@ public final class SpectrumChart {
         TrainingSnapshot ks = in.kernelSnapshot();
         ReadOnlyVector now = ks != null && ks.hasKernel() ? ks.eigenvalues() : ctx.eigenvaluesInit();
         ReadOnlyVector init = ctx.eigenvaluesInit();
+        // another of several networks, when one is chosen: its own Θ_t and Θ_0
+        boolean several = ks != null && ks.hasKernel() && ks.ensemble() != null && !ks.ensemble().kernels().isEmpty();
+        int k = several ? Math.min(in.network(), ks.ensemble().kernels().size() - 1) : 0;
+        if (k > 0) {
+            now = MemberSpectra.of(ks.ensemble().kernels().get(k));
+            init = MemberSpectra.of(ks.ensemble().kernelsInit().get(k));
+        }
         ReadOnlyVector limit = ctx.eigenvaluesLimit();
         // with several networks, the spectrum of their mean kernel too
         ReadOnlyVector mean = ks != null && ks.hasKernel() && ks.ensemble() != null && !ks.ensemble().meanKernelEigenvalues().isEmpty()
@@ -56,7 +63,8 @@ public final class SpectrumChart {
         if (mean != null) {
             c.line(g, index(mean.size()), mean.toArray(), Palette.PURPLE, 2f, false);
         }
-        List<String> legendNames = new ArrayList<>(List.of(mean == null ? "Θ_t" : "Θ_t, network 1", "Θ_0"));
+        List<String> legendNames = new ArrayList<>(List.of(mean == null ? "Θ_t" : "Θ_t, network " + (k + 1),
+                k > 0 ? "Θ_0, network " + (k + 1) : "Θ_0"));
         List<Color> legendColors = new ArrayList<>(List.of(Palette.BLUE, Palette.GREY));
         List<Boolean> legendDashed = new ArrayList<>(List.of(false, true));
         if (limit != null) {

@@ -11,7 +11,9 @@ public final class Views {
                 The network's output f(x) over the inputs (against the angle γ on the circle, x in 1-D; \
                 a coloured map for 2-D data), with the target, the training points and the kernel-regime \
                 prediction f_t(x) = f_0(x) + Θ(x,X)K⁻¹(I − (I − ηK/n)^t)(y − f_0(X)) from Θ_0 and from Θ_∞: \
-                the linearised network after the same t steps of GD (gradient flow e^{−ηtK/n} as η → 0).
+                the linearised network after the same t steps of GD (gradient flow e^{−ηtK/n} as η → 0). \
+                With several networks: each thin, their mean ± 2σ, the NTK Gaussian process (purple) and, \
+                switched by NNGP, the NNGP posterior (green) for contrast.
                 Notice: the wider the network, the closer it follows the dashed prediction.
                 Jacot, Gabriel & Hongler 2018; Lee et al. 2019.""",
             false, (g, w, h, in) -> {
@@ -41,7 +43,8 @@ public final class Views {
     public static final ViewKind SPECTRUM = new ViewKind("spectrum", "Eigenspectrum", "Spectrum", """
                 Eigenvalues λ_i of the train kernel, descending, for Θ_t, Θ_0 and Θ_∞; below, the top \
                 eigenvalues over training. The residual along eigenvector v_i is multiplied by (1 − ηλ_i/n) \
-                each step, so the kernel regime is stable only below η = 2n/λ_max.
+                each step, so the kernel regime is stable only below η = 2n/λ_max. With several networks, \
+                net # picks whose Θ_t and Θ_0 are drawn beside their mean kernel's.
                 Notice: large eigenvalues (smooth functions) are learned first.
                 Jacot et al. 2018; Lee et al. 2019.""",
             true, (g, w, h, in) -> {
@@ -51,7 +54,8 @@ public final class Views {
 
     public static final ViewKind SLICE = new ViewKind("slice", "Kernel slice", "Slice", """
                 One row of the kernel, Θ(x₀, x) against the input x, for Θ_0, Θ_t and Θ_∞: the picture of \
-                Jacot et al. 2018, Figure 1.
+                Jacot et al. 2018, Figure 1 (on its data, over the unit circle from x₀ = (1, 0)). With several \
+                networks, every one at t = 0 (grey; "t = 0" hides them) and now (blue).
                 Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
                 Jacot, Gabriel & Hongler 2018.""",
             true, (g, w, h, in) -> {
@@ -77,7 +81,8 @@ public final class Views {
     /** Compare mode's overlay: runs A and B in one chart each (not in the grid; see {@link OverlayChart}). */
     public static final ViewKind OVERLAY_SLICE = new ViewKind("overlay-slice", "Kernel slice, A and B", "Slice, A and B", """
                 Θ(x₀, x) of run A (blue) and run B (orange) in one chart, at initialisation (dashed) and now \
-                (solid), over Θ_∞ (green): Jacot et al. 2018, Figure 1 overlays widths this way.
+                (solid), over Θ_∞ (green), every network of each with several: Jacot et al. 2018, Figure 1 \
+                overlays widths this way.
                 Notice: the wider run's Θ_t stays on its Θ_0, near Θ_∞; the narrow one's moves.""",
             true, OverlayChart::slice, in -> ChartData.overlay("slice", in));
 

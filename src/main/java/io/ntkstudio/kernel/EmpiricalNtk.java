@@ -89,28 +89,10 @@ public final class EmpiricalNtk {
         return pass.outputs();
     }
 
-    /** Θ(X1, X2), n1 × n2, by the same factorisation with two passes. */
+    /** Θ(X1, X2), n1 × n2, by the same factorisation with two passes ({@link CrossKernel}), allocating its own workspace. */
     public static double[] cross(Network net, double[] x1, int n1, double[] x2, int n2) {
-        MatrixBackend backend = MatrixBackend.current();
-        BatchedPass p1 = new BatchedPass(net, n1, backend);
-        BatchedPass p2 = new BatchedPass(net, n2, backend);
-        p1.forward(net, x1);
-        p1.computeDeltas(net);
-        p2.forward(net, x2);
-        p2.computeDeltas(net);
         double[] out = new double[n1 * n2];
-        double[] dd = new double[n1 * n2];
-        double[] hh = new double[n1 * n2];
-        for (int l = 0; l < net.layerCount(); l++) {
-            LayerScales s = net.scales(l);
-            backend.multTransB(1.0, p1.delta(l), p2.delta(l), dd, n1, net.fanOut(l), n2);
-            double m = s.weightMultiplier();
-            backend.multTransB(m * m, p1.layerInput(l), p2.layerInput(l), hh, n1, net.fanIn(l), n2);
-            double mb2 = s.biasMultiplier() * s.biasMultiplier();
-            for (int i = 0; i < out.length; i++) {
-                out[i] += dd[i] * (hh[i] + mb2);
-            }
-        }
+        new CrossKernel(net, n1, n2).compute(net, x1, x2, out);
         return out;
     }
 

@@ -40,6 +40,8 @@ final class PlotView extends BorderPane {
     private int anchor;
     private boolean ownRange;
     private int network;
+    private boolean nngp = true;
+    private boolean sliceInit = true;
     /** Run B, for an overlay view of compare mode; else null. */
     private StudioModel companion;
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
@@ -231,7 +233,7 @@ final class PlotView extends BorderPane {
         return other == null ? in : in.withCompanion(other);
     }
 
-    /** Which of several networks the heatmap shows (0: network 1). */
+    /** Which of several networks the heatmap or spectrum shows (0: network 1). */
     int network() {
         return network;
     }
@@ -239,6 +241,30 @@ final class PlotView extends BorderPane {
     void setNetwork(int k) {
         if (k != network) {
             network = k;
+            requestRender();
+        }
+    }
+
+    /** Whether the kernel slice shows the kernels at t = 0 beside those now. */
+    boolean sliceInit() {
+        return sliceInit;
+    }
+
+    void setSliceInit(boolean show) {
+        if (show != sliceInit) {
+            sliceInit = show;
+            requestRender();
+        }
+    }
+
+    /** Whether the function view of several networks draws the NNGP posterior. */
+    boolean nngp() {
+        return nngp;
+    }
+
+    void setNngp(boolean show) {
+        if (show != nngp) {
+            nngp = show;
             requestRender();
         }
     }

@@ -206,7 +206,7 @@ public final class StudioModel {
             sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
                     : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
-        return sharedInputs.with(new ViewSettings(view.mode(), view.anchor(), view.ownRange(), view.network()));
+        return sharedInputs.with(new ViewSettings(view.mode(), view.anchor(), view.ownRange(), view.network(), view.nngp(), view.sliceInit()));
     }
 
     FrameStats frameStats() {
@@ -220,7 +220,9 @@ public final class StudioModel {
             return;
         }
         spec.set(next);
-        boolean sameRun = next.network().equals(current.network()) && next.data().equals(current.data());
+        // the number of networks is part of the run: another count is another ensemble
+        boolean sameRun = next.network().equals(current.network()) && next.data().equals(current.data())
+                && next.training().members() == current.training().members();
         if (!sameRun) {
             restart();
             return;

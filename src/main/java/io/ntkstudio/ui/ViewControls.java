@@ -1,6 +1,8 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -18,12 +21,15 @@ import javafx.scene.layout.Region;
 
 /**
  * The header controls of the views that have their own (by view id): the heatmap's mode selector
- * and its hover read-out of i, j, their inputs and the value; the slice's x₀ spinner. A view
- * without controls needs nothing here.
+ * and its hover read-out of i, j, their inputs and the value; which of several networks the heatmap
+ * and the spectrum show; the function view's NNGP switch; the slice's x₀ spinner. A view without
+ * controls needs nothing here.
  */
 final class ViewControls {
     private static final Map<String, Consumer<PlotView>> CONTROLS = Map.of(
+            "function", ViewControls::function,
             "heatmap", ViewControls::heatmap,
+            "spectrum", ViewControls::spectrum,
             "slice", ViewControls::slice);
 
     static final String FIXED_SCALE = "±10 %";
@@ -77,9 +83,48 @@ final class ViewControls {
             scale.setDisable(b == null || !b.difference());
         });
         view.getProperties().put("mode-selector", mode);
-        // with several networks: which one's kernel (1 is the run's own)
+        view.addHeaderControls(mode, scale, networkChooser(view, "heatmap-network"));
+        Label hover = new Label(" ");
+        hover.getStyleClass().add("hover-readout");
+        hover.setId("heatmap-hover");
+        view.setBottom(hover);
+        view.setHover((x, y) -> describeCell(view, x, y));
+        view.image.setOnMouseMoved(e -> hover.setText(view.describe(e.getX(), e.getY())));
+        view.image.setOnMouseExited(e -> hover.setText(" "));
+    }
+
+    private static void spectrum(PlotView view) {
+        view.addHeaderControls(networkChooser(view, "spectrum-network"));
+    }
+
+    /** The NNGP posterior of several networks, for contrast with the NTK-GP: shown or not. */
+    private static void function(PlotView view) {
+        CheckBox nngp = new CheckBox("NNGP");
+        nngp.setId("function-nngp");
+        nngp.setSelected(view.nngp());
+        nngp.setMinWidth(Region.USE_PREF_SIZE);
+        nngp.setTooltip(new Tooltip("The NNGP posterior, mean ± 2σ: Bayesian inference with the NNGP kernel alone (Lee et al. 2018), "
+                + "for contrast with the NTK Gaussian process that gradient descent gives (several networks only)"));
+        nngp.selectedProperty().addListener((o, a, b) -> view.setNngp(b));
+        // drawn only where the networks are curves (circle and 1-D data), not on a 2-D map
+        Runnable update = () -> {
+            TrainingSnapshot s = view.model.snapshotProperty().get();
+            Geometry geometry = s == null ? null : s.context().data().geometry();
+            boolean shown = view.model.specProperty().get().training().members() > 1
+                    && (geometry == Geometry.CIRCLE || geometry == Geometry.LINE);
+            nngp.setVisible(shown);
+            nngp.setManaged(shown);
+        };
+        update.run();
+        view.model.specProperty().addListener((o, a, b) -> update.run());
+        view.model.snapshotProperty().addListener((o, a, b) -> update.run());
+        view.addHeaderControls(nngp);
+    }
+
+    /** "net #" and a spinner, shown while the run has several networks: which one's kernel (1 is the run's own). */
+    private static HBox networkChooser(PlotView view, String id) {
         Spinner<Integer> network = new Spinner<>(1, (int) TrainingSpec.MEMBERS.max(), 1);
-        network.setId("heatmap-network");
+        network.setId(id);
         network.setEditable(true);
         network.getEditor().setPrefColumnCount(3);
         network.setMinWidth(Region.USE_PREF_SIZE);
@@ -88,7 +133,7 @@ final class ViewControls {
         // the label stays with its field when the controls wrap to a second row
         HBox networkBox = new HBox(4, new Label("net #"), network);
         networkBox.setAlignment(Pos.CENTER_LEFT);
-        Runnable showNetwork = () -> {
+        Runnable update = () -> {
             int k = view.model.specProperty().get().training().members();
             networkBox.setVisible(k > 1);
             networkBox.setManaged(k > 1);
@@ -96,16 +141,9 @@ final class ViewControls {
                 network.getValueFactory().setValue(1);
             }
         };
-        showNetwork.run();
-        view.model.specProperty().addListener((o, a, b) -> showNetwork.run());
-        view.addHeaderControls(mode, scale, networkBox);
-        Label hover = new Label(" ");
-        hover.getStyleClass().add("hover-readout");
-        hover.setId("heatmap-hover");
-        view.setBottom(hover);
-        view.setHover((x, y) -> describeCell(view, x, y));
-        view.image.setOnMouseMoved(e -> hover.setText(view.describe(e.getX(), e.getY())));
-        view.image.setOnMouseExited(e -> hover.setText(" "));
+        update.run();
+        view.model.specProperty().addListener((o, a, b) -> update.run());
+        return networkBox;
     }
 
     private static void slice(PlotView view) {
@@ -118,7 +156,22 @@ final class ViewControls {
         anchor.setTooltip(new Tooltip("x₀: which train point, in input order"));
         anchor.valueProperty().addListener((o, a, b) -> view.setAnchor(b == null ? 0 : b));
         view.getProperties().put("anchor-spinner", anchor);
-        view.addHeaderControls(new Label("x₀ #"), anchor);
+        HBox anchorBox = new HBox(4, new Label("x₀ #"), anchor);
+        anchorBox.setAlignment(Pos.CENTER_LEFT);
+        // a slice on the unit circle starts from x₀ = (1, 0), not from a train point: nothing to choose
+        view.model.snapshotProperty().addListener((o, was, now) -> {
+            boolean choose = now == null || !now.context().hasCircleSlice();
+            anchorBox.setVisible(choose);
+            anchorBox.setManaged(choose);
+        });
+        // before and after training, as Jacot et al.'s Figure 1: the kernels at t = 0 beside those now
+        CheckBox init = new CheckBox("t = 0");
+        init.setId("slice-init");
+        init.setSelected(view.sliceInit());
+        init.setMinWidth(Region.USE_PREF_SIZE);
+        init.setTooltip(new Tooltip("Show the kernels at initialisation (grey) beside those now: before and after training"));
+        init.selectedProperty().addListener((o, a, b) -> view.setSliceInit(b));
+        view.addHeaderControls(anchorBox, init);
     }
 
     /** The heatmap cell under (x, y): i, j, their inputs and the value shown. */

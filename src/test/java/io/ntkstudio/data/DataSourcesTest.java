@@ -31,6 +31,48 @@ class DataSourcesTest {
     }
 
     @Test
+    void normalProductIsJacotsTaskWithItsSliceOnTheUnitCircle() {
+        DataSpec spec = DataSpec.defaults("normal-product");
+        assertEquals(20, spec.n(), "the paper gives no count: 20 is the documented choice");
+        Dataset d = DataSources.build(new DataSpec("normal-product", 400, 300, "", 0, 0, 4, null, null), dir);
+        assertArrayEquals(d.train().copyInputs(), DataSources.build(new DataSpec("normal-product", 400, 300, "", 0, 0, 4, null, null), dir)
+                .train().copyInputs(), 0.0, "seeded");
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < 400; i++) {
+            assertEquals(d.train().input(i, 0) * d.train().input(i, 1), d.train().target(i), 0.0, "f*(x) = x₁x₂");
+            for (int c = 0; c < 2; c++) {
+                sum += d.train().input(i, c);
+                squares += d.train().input(i, c) * d.train().input(i, c);
+            }
+        }
+        // 800 draws of N(0, 1): the mean within 4 standard errors of 0, the variance within 15 %
+        assertEquals(0, sum / 800, 4 / Math.sqrt(800));
+        assertEquals(1, squares / 800, 0.15);
+        assertTrue(d.test().input(0, 0) != d.train().input(0, 0), "test points are another draw");
+        assertEquals(Geometry.PLANE, d.geometry());
+        assertEquals(CircleSlice.FIGURE_1, d.slice());
+        assertEquals(null, DataSources.build(DataSpec.circle(8, 8, "sin", 1), dir).slice(), "others slice over their train points");
+    }
+
+    @Test
+    void theCircleSliceRunsFromMinusPiToPiOnTheUnitCircleFromOneZero() {
+        CircleSlice s = CircleSlice.FIGURE_1;
+        double[] g = s.angles();
+        double[] x = s.points();
+        assertEquals(-Math.PI, g[0], 0.0);
+        assertEquals(Math.PI, g[g.length - 1], 0.0);
+        assertEquals(0, g[(g.length - 1) / 2], 1e-15, "an odd count puts x₀ itself in the middle");
+        for (int k = 0; k < s.count(); k++) {
+            assertEquals(Math.cos(g[k]), x[2 * k], 0.0);
+            assertEquals(Math.sin(g[k]), x[2 * k + 1], 0.0);
+            assertTrue(k == 0 || g[k] > g[k - 1]);
+        }
+        assertArrayEquals(new double[] {1, 0}, s.anchor(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new CircleSlice(1));
+    }
+
+    @Test
     void intervalSpansMinusOneToOneWithNoiseOnlyOnTrain() {
         Dataset d = DataSources.build(new DataSpec("interval", 21, 50, "polynomial", 1, 0.1, 3, null, null), dir);
         assertEquals(-1.0, d.train().input(0, 0));
@@ -113,7 +155,7 @@ class DataSourcesTest {
         assertEquals(DataSources.ALL.size(), new java.util.HashSet<>(DataSources.ids()).size(), "keys are unique");
         java.util.Map<String, Geometry> expected = java.util.Map.of("circle", Geometry.CIRCLE, "interval", Geometry.LINE,
                 "xor", Geometry.PLANE, "circles", Geometry.PLANE, "spirals", Geometry.PLANE, "gaussians", Geometry.PLANE,
-                "four-points", Geometry.CIRCLE);
+                "four-points", Geometry.CIRCLE, "normal-product", Geometry.PLANE);
         for (DataSource source : DataSources.ALL) {
             DataSpec d = source.defaults();
             assertEquals(source.id(), d.source());

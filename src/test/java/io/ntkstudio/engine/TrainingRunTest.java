@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.CircleSlice;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Samples;
+import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -262,5 +265,67 @@ class TrainingRunTest {
             }
         }
         assertEquals(n, ctx.dominantModes(50).length, "never more than there are");
+    }
+
+    /** Θ(x₀, x_k) = ∇f(x₀)·∇f(x_k) from per-example backpropagation: the explicit Jacobian. */
+    private static double[] explicitSlice(Network net, CircleSlice slice) {
+        double[] g0 = net.parameterGradient(slice.anchor());
+        double[] x = slice.points();
+        double[] out = new double[slice.count()];
+        for (int k = 0; k < out.length; k++) {
+            double[] gk = net.parameterGradient(new double[] {x[2 * k], x[2 * k + 1]});
+            for (int p = 0; p < gk.length; p++) {
+                out[k] += g0[p] * gk[p];
+            }
+        }
+        return out;
+    }
+
+    private static void assertClose(double[] expected, ReadOnlyVector actual, String what) {
+        assertEquals(expected.length, actual.size(), what);
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual.get(k), 1e-10 * Math.abs(expected[k]) + 1e-14, what + " at " + k);
+        }
+    }
+
+    @Test
+    void theCircleSliceIsTheExplicitJacobianProductFromOneZeroForEveryNetwork() {
+        ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(48, 3, Activation.RELU, Parameterization.NTK, 1.0, 0.1, 7),
+                new DataSpec("normal-product", 10, 12, "", 0, 0, 2, null, null), new TrainingSpec(0.5, 100, 10).withMembers(3));
+        TrainingRun run = run(spec);
+        CircleSlice slice = CircleSlice.FIGURE_1;
+        RunContext ctx = run.context();
+        assertTrue(ctx.hasCircleSlice());
+        assertArrayEquals(slice.angles(), ctx.circleSlice().angles().toArray(), 0.0);
+        assertClose(explicitSlice(run.initialNetwork(), slice), ctx.circleSlice().init(), "Θ_0(x₀, ·)");
+        double[] limit = new AnalyticKernel(Activation.RELU, 3, 1.0, 0.1).compute(slice.anchor(), 1, slice.points(), slice.count(), 2,
+                () -> false).ntk();
+        assertClose(limit, ctx.circleSlice().limit(), "Θ_∞(x₀, ·)");
+        for (int i = 0; i < 6; i++) {
+            assertTrue(run.advance());
+        }
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        assertClose(explicitSlice(run.network(), slice), s.circleSliceNow(), "Θ_t(x₀, ·) after 6 steps");
+        assertTrue(run.snapshot(false, RunStatus.RUNNING, null).circleSliceNow().isEmpty(), "measured with the kernel only");
+        // every member's slice is that of the single run of its seed, at t = 0 and now
+        assertEquals(3, s.ensemble().circleSlices().size());
+        for (int k = 1; k < 3; k++) {
+            ExperimentSpec alone = spec.withNetwork(spec.network().withSeed(Ensemble.memberSeed(7, k)))
+                    .withTraining(spec.training().withMembers(1));
+            TrainingRun single = run(alone);
+            assertArrayEquals(single.context().circleSlice().init().toArray(), s.ensemble().circleSlicesInit().get(k).toArray(), 0.0);
+            for (int i = 0; i < 6; i++) {
+                single.advance();
+            }
+            assertClose(explicitSlice(single.network(), slice), s.ensemble().circleSlices().get(k), "member " + k);
+        }
+        // f_α's kernel is α²Θ, its slice too
+        TrainingRun scaled = run(spec.withNetwork(spec.network().withOutputScale(10)).withTraining(spec.training().withMembers(1)));
+        double[] hundredfold = ctx.circleSlice().init().toArray();
+        for (int k = 0; k < hundredfold.length; k++) {
+            hundredfold[k] *= 100;
+        }
+        assertClose(hundredfold, scaled.context().circleSlice().init(), "α = 10");
+        assertEquals(null, run(spec(16, 2, Parameterization.NTK, 0.1, 8)).context().circleSlice(), "circle data slices over its points");
     }
 }

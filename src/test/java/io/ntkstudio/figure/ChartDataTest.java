@@ -1,8 +1,16 @@
 package io.ntkstudio.figure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntkstudio.data.DataSpec;
+import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.Parameterization;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +72,51 @@ class ChartDataTest {
             assertEquals(s.regimeTestLoss(), Double.parseDouble(c[4]), 0.0);
         }
         assertEquals("", lines[5].split(",", -1)[2], "no test loss where no kernel was computed (step 4)");
+    }
+
+    @Test
+    void sliceCsvOnTheCircleHoldsTheEngineNumbersForEveryNetwork() {
+        ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(32, 2, Activation.RELU, Parameterization.NTK, 1.0, 0.1, 1),
+                new DataSpec("normal-product", 8, 10, "", 0, 0, 1, null, null), new TrainingSpec(0.5, 20, 10).withMembers(3));
+        ChartInputs in = Trained.inputs(spec, Path.of("."), 20);
+        TrainingSnapshot ks = in.kernelSnapshot();
+        String[] lines = ChartData.csv("slice", in).split("\n");
+        assertEquals("gamma,theta_0,theta_t,theta_limit,theta_0_net1,theta_t_net1,theta_0_net2,theta_t_net2,theta_0_net3,theta_t_net3",
+                lines[0]);
+        var slice = ks.context().circleSlice();
+        assertEquals(1 + slice.angles().size(), lines.length);
+        for (int k = 0; k < slice.angles().size(); k++) {
+            double[] v = parse(lines[k + 1]);
+            assertEquals(slice.angles().get(k), v[0], 0.0);
+            assertEquals(slice.init().get(k), v[1], 0.0);
+            assertEquals(ks.circleSliceNow().get(k), v[2], 0.0, "exact numbers");
+            assertEquals(slice.limit().get(k), v[3], 0.0);
+            for (int m = 0; m < 3; m++) {
+                assertEquals(ks.ensemble().circleSlicesInit().get(m).get(k), v[4 + 2 * m], 0.0);
+                assertEquals(ks.ensemble().circleSlices().get(m).get(k), v[5 + 2 * m], 0.0);
+            }
+        }
+        assertEquals(ks.circleSliceNow().toArray()[60], ks.ensemble().circleSlices().get(0).get(60), 0.0, "network 1 is the run's own");
+    }
+
+    @Test
+    void sliceCsvOverTheTrainPointsKeepsItsColumnsAndFollowsThePicturesOrder() {
+        ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(32, 2, Activation.RELU, Parameterization.NTK, 1.4, 0.1, 1),
+                DataSpec.circle(12, 12, "sin", 1), new TrainingSpec(0.5, 10, 10));
+        ChartInputs in = Trained.inputs(spec, Path.of("."), 10).with(HeatmapMode.CURRENT, 3);
+        String[] lines = ChartData.csv("slice", in).split("\n");
+        assertEquals("train_index,input_key,theta_0,theta_t,theta_limit", lines[0]);
+        int x0 = 3;
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int r = 1; r < lines.length; r++) {
+            double[] v = parse(lines[r]);
+            int j = (int) v[0];
+            assertEquals(in.snapshot().context().kernelInit().get(x0, j), v[2], 0.0);
+            assertEquals(in.kernelSnapshot().kernel().get(x0, j), v[3], 0.0);
+            double fromAnchor = SliceChart.centred(v[1] - HeatmapChart.sortKey(in.snapshot().context().data().train(), x0));
+            assertTrue(fromAnchor >= previous, "rows by angle from x₀, as drawn");
+            previous = fromAnchor;
+        }
+        assertEquals(13, lines.length);
     }
 }

@@ -12,7 +12,6 @@ import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
-import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
@@ -24,14 +23,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnsembleCurvesTest {
-    private static int greenPixels(EnsembleView view, int m) {
+    /** The curves of {@code view} over test inputs 0 … m − 1 drawn on a 640 × 440 chart: the image and the chart. */
+    private static Object[] drawn(EnsembleView view, int m, boolean showNngp) {
         int[] order = new int[m];
         double[] x = new double[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
             x[i] = i;
         }
-        EnsembleCurves curves = new EnsembleCurves(order, view);
+        EnsembleCurves curves = new EnsembleCurves(order, view, showNngp);
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         Surface.begin(g, 640, 440);
@@ -39,19 +39,23 @@ class EnsembleCurvesTest {
         Chart c = Chart.draw(g, 0, 0, 640, 440, "f", "x", "f(x)", new double[] {0, m - 1}, false, new double[] {r[0], r[1]}, false);
         curves.draw(g, c, x);
         g.dispose();
-        int green = 0;
-        for (int yy = 0; yy < 440; yy++) {
-            for (int xx = 0; xx < 640; xx++) {
-                if (img.getRGB(xx, yy) == Palette.GREEN.getRGB()) {
-                    green++;
-                }
-            }
+        return new Object[] {img, c};
+    }
+
+    /** A pixel of a green line, antialiased onto the white ground or not: green well above red and blue. */
+    private static boolean green(BufferedImage img, int x, int y) {
+        if (x < 0 || y < 0 || x >= img.getWidth() || y >= img.getHeight()) {
+            return false;
         }
-        return green;
+        int rgb = img.getRGB(x, y);
+        int r = rgb >> 16 & 0xFF;
+        int gr = rgb >> 8 & 0xFF;
+        int b = rgb & 0xFF;
+        return gr > r + 40 && gr > b + 40;
     }
 
     @Test
-    void theNngpPosteriorMeanIsDrawnForContrast() {
+    void theNngpPosteriorMeanAndTwoSigmaBandAreDrawnWhenAsked() {
         ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(64, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
                 DataSpec.circle(8, 16, "sin", 1), new TrainingSpec(0.5, 10, 5).withMembers(4));
         TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.WITH_INFINITE_WIDTH);
@@ -61,12 +65,34 @@ class EnsembleCurvesTest {
         TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
         EnsembleView e = s.ensemble();
         assertTrue(e != null && !e.nngpMean().isEmpty(), "an NTK-parameterized ensemble carries the NNGP posterior");
-        EnsembleView without = new EnsembleView(e.members(), e.mean(), e.std(), e.gpMean(), e.gpStd(), ReadOnlyVector.empty(),
-                ReadOnlyVector.empty(), e.meanGap(), e.stdRatio(), e.kernels(), e.kernelsInit(), e.memberSteps(), e.meanKernelEigenvalues());
         int m = e.mean().size();
-        int with = greenPixels(e, m);
-        int none = greenPixels(without, m);
-        assertTrue(none == 0 && with > 20, "green NNGP line: " + with + " pixels, without it " + none);
+        // where the posterior is widest, green lines pass at its mean and at mean ± 2σ
+        int widest = 0;
+        for (int i = 0; i < m; i++) {
+            widest = e.nngpStd().get(i) > e.nngpStd().get(widest) ? i : widest;
+        }
+        assertTrue(e.nngpStd().get(widest) > 0, "between the train points the posterior is uncertain");
+        Object[] on = drawn(e, m, true);
+        BufferedImage img = (BufferedImage) on[0];
+        Chart c = (Chart) on[1];
+        int px = (int) Math.round(c.xScale().toPixel(widest));
+        for (int sign = -2; sign <= 2; sign += 2) {
+            double v = e.nngpMean().get(widest) + sign * e.nngpStd().get(widest);
+            int py = (int) Math.round(c.yScale().toPixel(v));
+            boolean found = false;
+            for (int dx = -10; dx <= 10 && !found; dx++) { // past a gap of the dashes
+                for (int dy = -3; dy <= 3 && !found; dy++) {
+                    found = green(img, px + dx, py + dy);
+                }
+            }
+            assertTrue(found, "a green line at mean " + (sign == 0 ? "" : sign > 0 ? "+ 2σ" : "− 2σ") + " (" + v + ")");
+        }
+        BufferedImage off = (BufferedImage) drawn(e, m, false)[0];
+        for (int yy = 0; yy < 440; yy++) {
+            for (int xx = 0; xx < 640; xx++) {
+                assertTrue(!green(off, xx, yy), "switched off, nothing green at " + xx + ", " + yy);
+            }
+        }
     }
 
     /** The loss view's faint curves are the other members' own train losses: each as a run of that seed alone gives them. */

@@ -98,7 +98,7 @@ class HeatmapChartTest {
         }
         // network 3 chosen: its own Θ_t
         g = img.createGraphics();
-        HeatmapLayout third = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT).withHeatmapNetwork(2));
+        HeatmapLayout third = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT).withNetwork(2));
         g.dispose();
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 6; j++) {

@@ -66,6 +66,50 @@ class OverlayChartTest {
         assertEquals("B," + ChartData.csv("slice", b).lines().skip(1).findFirst().orElseThrow(), lines.get(1 + (int) rows));
     }
 
+    private static boolean orangish(int p) {
+        int r = p >> 16 & 0xFF;
+        int g = p >> 8 & 0xFF;
+        int b = p & 0xFF;
+        return r > g + 30 && g > b + 30;
+    }
+
+    /** The most separate runs of run B's orange that any column of the picture crosses: how many of its curves lie apart. */
+    private static int mostOrangeCurvesInAColumn(BufferedImage img) {
+        int most = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            int runs = 0;
+            boolean inside = false;
+            for (int y = 0; y < img.getHeight(); y++) {
+                boolean o = orangish(img.getRGB(x, y));
+                runs += o && !inside ? 1 : 0;
+                inside = o;
+            }
+            most = Math.max(most, runs);
+        }
+        return most;
+    }
+
+    private static BufferedImage slice(ChartInputs both) {
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Surface.begin(g, 640, 440);
+        OverlayChart.slice(g, 640, 440, both);
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void withSeveralNetworksTheSliceOverlayDrawsEveryOneOfBothRuns() {
+        // narrow networks of other seeds, whose kernels scatter apart rather than draw over each other; Θ_0 hidden
+        ExperimentSpec other = A.withNetwork(NET.withSeed(9));
+        int one = mostOrangeCurvesInAColumn(slice(trained(A).withSliceInit(false).withCompanion(trained(other))));
+        ChartInputs a = trained(A.withTraining(A.training().withMembers(4))).withSliceInit(false);
+        ChartInputs b = trained(other.withTraining(A.training().withMembers(4)));
+        int several = mostOrangeCurvesInAColumn(slice(a.withCompanion(b)));
+        assertTrue(one <= 2, "one network of B: its curve (and its legend's sample) in a column, got " + one);
+        assertTrue(several >= 4, "four networks of B: four curves apart somewhere, got " + several);
+    }
+
     private static int pixels(BufferedImage img, Color c) {
         int count = 0;
         for (int y = 0; y < img.getHeight(); y++) {
