@@ -88,16 +88,17 @@ public final class Chart {
         double dy = y1 - y0;
         double t0 = 0;
         double t1 = 1;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x0 - (left - r), (right + r) - x0, y0 - (top - r), (bottom + r) - y0};
+        // the four edges without arrays: this runs for every segment of every curve, every frame
         for (int k = 0; k < 4; k++) {
-            if (p[k] == 0) {
-                if (q[k] < 0) {
+            double p = k == 0 ? -dx : k == 1 ? dx : k == 2 ? -dy : dy;
+            double q = k == 0 ? x0 - (left - r) : k == 1 ? (right + r) - x0 : k == 2 ? y0 - (top - r) : (bottom + r) - y0;
+            if (p == 0) {
+                if (q < 0) {
                     return;
                 }
             } else {
-                double t = q[k] / p[k];
-                if (p[k] < 0) {
+                double t = q / p;
+                if (p < 0) {
                     t0 = Math.max(t0, t);
                 } else {
                     t1 = Math.min(t1, t);
@@ -392,7 +393,8 @@ public final class Chart {
         width *= theme.lineScale;
         g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        Path2D.Double path = new Path2D.Double();
+        // room for every point at once, rather than growing the path's arrays point by point
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, Math.max(2, Math.min(x.length, 4 * (int) (right - left) + 8)));
         double[] px = new double[x.length];
         double[] py = new double[x.length];
         int run = 0;

@@ -35,6 +35,11 @@ public enum ChartTheme {
     final Color title;
     final float lineScale;
 
+    /** Whether the background hides whatever was under it: a picture begun on it covers every pixel. */
+    public boolean opaque() {
+        return background.getAlpha() == 255;
+    }
+
     ChartTheme(String id, Color background, Color plot, Color ink, Color grid, Color legend, Color muted, Color title,
                float lineScale) {
         this.id = id;

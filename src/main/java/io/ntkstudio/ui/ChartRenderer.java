@@ -5,12 +5,19 @@ import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.PaintedLayout;
 import io.ntkstudio.figure.Surface;
 import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.nio.IntBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.animation.AnimationTimer;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -19,12 +26,23 @@ import javafx.scene.image.WritableImage;
 /**
  * Paints views off the FX thread. A view asks for a render with immutable inputs captured on
  * the FX thread; one worker paints the newest request per view with Java2D; each frame the FX
- * thread installs the finished images, which costs one blit per view. On two cores, rasterising
- * four charts inside the FX pulse while a network trains made frames overrun.
+ * thread installs the finished pixels, which costs one copy per view ({@link ShownPicture}). On
+ * two cores, rasterising four charts inside the FX pulse while a network trains made frames
+ * overrun. The pixel arrays go back to a pool once installed, so that painting allocates no
+ * picture-sized arrays while a run plays.
  */
 final class ChartRenderer {
-    /** A finished render: the pixels and whatever the painter reports (e.g. heatmap layout). */
-    record Rendered(WritableImage image, PaintedLayout layout, long step) {
+    /** Spare arrays kept per size: enough for every view's next render. */
+    private static final int SPARE_PER_SIZE = 3;
+    private static final DirectColorModel ARGB_PRE = new DirectColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), 32,
+            0xFF0000, 0xFF00, 0xFF, 0xFF000000, true, DataBuffer.TYPE_INT);
+
+    /** A finished render: the pixels (premultiplied ARGB) and whatever the painter reports (e.g. heatmap layout). */
+    record Rendered(int[] pixels, int width, int height, PaintedLayout layout, long step) {
+        /** The pixels as an image of their own, for a picture that is not the view's live one. */
+        WritableImage toImage() {
+            return new WritableImage(new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance()));
+        }
     }
 
     private record Request(ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
@@ -32,6 +50,7 @@ final class ChartRenderer {
 
     private final Map<PlotView, Request> pending = new LinkedHashMap<>();
     private final Map<PlotView, Rendered> done = new ConcurrentHashMap<>();
+    private final Map<Integer, ConcurrentLinkedQueue<int[]>> spare = new ConcurrentHashMap<>();
     private final Thread worker;
     private volatile boolean stopped;
     private final AnimationTimer installer = new AnimationTimer() {
@@ -41,6 +60,7 @@ final class ChartRenderer {
                 Rendered r = done.remove(v);
                 if (r != null) {
                     v.install(r);
+                    recycle(r.pixels());
                 }
             }
         }
@@ -96,7 +116,12 @@ final class ChartRenderer {
                 req = pending.remove(view);
             }
             try {
-                done.put(view, paint(view, req));
+                // an opaque background overwrites every pixel: a spare array need not be cleared first
+                int[] pixels = take(req.width() * req.height(), !req.theme().opaque());
+                Rendered previous = done.put(view, paint(view, req, pixels));
+                if (previous != null) {
+                    recycle(previous.pixels());
+                }
             } catch (RuntimeException e) {
                 // A chart that fails to paint must not stop the others; the view keeps its last image.
                 System.err.println("NTK Studio: could not draw " + view.getClass().getSimpleName() + ": " + e);
@@ -110,11 +135,42 @@ final class ChartRenderer {
      * picture on screen.
      */
     static Rendered paintNow(PlotView view, ChartInputs inputs, int width, int height, double zoom, ChartTheme theme) {
-        return paint(view, new Request(inputs, width, height, zoom, theme));
+        return paint(view, new Request(inputs, width, height, zoom, theme), new int[width * height]);
     }
 
-    private static Rendered paint(PlotView view, Request req) {
-        BufferedImage img = new BufferedImage(req.width(), req.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+    /**
+     * A premultiplied-ARGB image over {@code pixels} (w × h): what {@code new BufferedImage(w, h,
+     * TYPE_INT_ARGB_PRE)} would be, without allocating its array.
+     */
+    static BufferedImage premultiplied(int[] pixels, int w, int h) {
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(pixels, w * h), w, h, w,
+                new int[] {0xFF0000, 0xFF00, 0xFF, 0xFF000000}, null);
+        return new BufferedImage(ARGB_PRE, raster, true, null);
+    }
+
+    /** A spare array of {@code length} pixels ({@code cleared} to zero if asked), or a new one. */
+    private int[] take(int length, boolean cleared) {
+        ConcurrentLinkedQueue<int[]> q = spare.get(length);
+        int[] a = q == null ? null : q.poll();
+        if (a == null) {
+            return new int[length];
+        }
+        if (cleared) {
+            Arrays.fill(a, 0);
+        }
+        return a;
+    }
+
+    private void recycle(int[] pixels) {
+        ConcurrentLinkedQueue<int[]> q = spare.computeIfAbsent(pixels.length, k -> new ConcurrentLinkedQueue<>());
+        if (q.size() < SPARE_PER_SIZE) {
+            q.offer(pixels);
+        }
+    }
+
+    /** Paints into {@code pixels} (width × height) through a Java2D image over the same array. */
+    private static Rendered paint(PlotView view, Request req, int[] pixels) {
+        BufferedImage img = premultiplied(pixels, req.width(), req.height());
         Graphics2D g = img.createGraphics();
         PaintedLayout layout;
         try {
@@ -132,9 +188,6 @@ final class ChartRenderer {
         } finally {
             g.dispose();
         }
-        int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(req.width(), req.height(), IntBuffer.wrap(data),
-                PixelFormat.getIntArgbPreInstance());
-        return new Rendered(new WritableImage(buffer), layout, req.inputs() == null ? -1 : req.inputs().snapshot().step());
+        return new Rendered(pixels, req.width(), req.height(), layout, req.inputs() == null ? -1 : req.inputs().snapshot().step());
     }
 }

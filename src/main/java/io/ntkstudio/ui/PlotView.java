@@ -56,6 +56,7 @@ final class PlotView extends BorderPane {
     private final Button maximise = new Button("⤢");
     private final String name;
     private long draws;
+    private final ShownPicture picture = new ShownPicture();
     private long shownStep = -1;
     private boolean renderWanted;
     private PaintedLayout layout;
@@ -377,7 +378,7 @@ final class PlotView extends BorderPane {
                 (int) Math.round(h * scale), model.textScaleProperty().get() * scale, model.themeProperty().get());
         image.setFitWidth(w);
         image.setFitHeight(h);
-        image.setImage(r.image());
+        image.setImage(r.toImage());
     }
 
     /** Back to the picture on screen after {@link #beginSharp}. */
@@ -391,7 +392,10 @@ final class PlotView extends BorderPane {
     }
 
     final void install(ChartRenderer.Rendered r) {
-        image.setImage(r.image());
+        Image shown = picture.show(r.pixels(), r.width(), r.height());
+        if (image.getImage() != shown) {
+            image.setImage(shown);
+        }
         layout = r.layout();
         shownStep = r.step();
         draws++;

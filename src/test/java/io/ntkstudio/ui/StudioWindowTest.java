@@ -146,7 +146,11 @@ class StudioWindowTest {
         waitFor("views drawn", () -> window.dashboard.views().stream().allMatch(v -> v.draws() >= 2) && model.renderer().idle());
         List<Image> before = new ArrayList<>();
         for (PlotView v : window.dashboard.views()) {
-            before.add(fx(() -> v.image.getImage()));
+            // a copy of the pixels: a view keeps one image and redraws into it
+            before.add(fx(() -> {
+                Image shown = v.image.getImage();
+                return new javafx.scene.image.WritableImage(shown.getPixelReader(), (int) shown.getWidth(), (int) shown.getHeight());
+            }));
         }
         robot.clickOn("#play");
         waitFor("training", () -> model.snapshotProperty().get().step() > 60);
@@ -564,7 +568,7 @@ class StudioWindowTest {
         });
         java.awt.image.BufferedImage direct = fx(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(ChartRenderer.paintNow(losses,
                 model.chartInputs(losses), (int) (2 * at[2]), (int) (2 * at[3]), 2 * model.textScaleProperty().get(),
-                model.themeProperty().get()).image(), null));
+                model.themeProperty().get()).toImage(), null));
         java.awt.image.BufferedImage one = javax.imageio.ImageIO.read(dir.resolve("window1.png").toFile());
         // over the chart's ink (text, lines, ticks: where it differs from white), how many pixels
         // agree: the sharp export all of them; the screen's picture enlarged, as exports once were, not
