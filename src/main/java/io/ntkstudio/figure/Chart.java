@@ -360,6 +360,7 @@ public final class Chart {
         legendOverlap = covered;
         directLabelCount = boxes.size();
         LegendAudit.report(g, title, covered, "direct labels");
+        LegendAudit.reportUnnamed(g, title, names.length - boxes.size(), names.length);
     }
 
     /** How many lines the last legend named directly at their ends (0: a legend box, or nothing). */

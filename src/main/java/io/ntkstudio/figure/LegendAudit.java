@@ -22,6 +22,7 @@ public final class LegendAudit {
 
     private int placed;
     private final List<String> covering = new ArrayList<>();
+    private final List<String> unnamed = new ArrayList<>();
 
     /** Starts auditing what is painted on {@code g}. */
     public static LegendAudit on(Graphics2D g) {
@@ -37,6 +38,18 @@ public final class LegendAudit {
                 audit.covering.add((chart == null ? "untitled chart" : chart) + ": " + how + " over " + cells + " data cells");
             }
         }
+    }
+
+    /** Direct labels that found no line end for some entries: those lines went unnamed. */
+    static void reportUnnamed(Graphics2D g, String chart, int missing, int entries) {
+        if (missing > 0 && g.getRenderingHint(KEY) instanceof LegendAudit audit) {
+            audit.unnamed.add((chart == null ? "untitled chart" : chart) + ": " + missing + " of " + entries + " entries unnamed");
+        }
+    }
+
+    /** One line per set of direct labels that left entries unnamed. */
+    public List<String> unnamed() {
+        return List.copyOf(unnamed);
     }
 
     /** How many legends (boxes or sets of direct labels) were placed. */

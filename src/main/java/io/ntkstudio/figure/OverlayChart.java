@@ -22,6 +22,9 @@ public final class OverlayChart {
     static final Color B = Palette.ORANGE;
     private static final Color A_FAINT = new Color(31, 119, 180, 120);
     private static final Color B_FAINT = new Color(255, 127, 14, 120);
+    /** One of several networks now: lighter than a single run's line, darker than the kernels at t = 0. */
+    private static final Color A_MEMBER = new Color(31, 119, 180, 170);
+    private static final Color B_MEMBER = new Color(255, 127, 14, 170);
 
     private OverlayChart() {
     }
@@ -108,16 +111,19 @@ public final class OverlayChart {
         for (int k = 0; k < initB.length && withInit; k++) {
             c.line(g, xb, initB[k], B_FAINT, thin, true);
         }
+        // the legend names each set by the colour it is drawn in: labels written at the lines' ends find them by it
+        Color nowColorA = several ? A_MEMBER : A;
+        Color nowColorB = several ? B_MEMBER : B;
         for (double[] r : nowA) {
-            c.line(g, xa, r, several ? A_FAINT : A, bold, false);
+            c.line(g, xa, r, nowColorA, bold, false);
         }
         for (double[] r : nowB) {
-            c.line(g, xb, r, several ? B_FAINT : B, bold, false);
+            c.line(g, xb, r, nowColorB, bold, false);
         }
         String countA = nowA.length > 1 ? " (" + nowA.length + " networks)" : "";
         String countB = nowB.length > 1 ? " (" + nowB.length + " networks)" : "";
         List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t" + countA));
-        List<Color> colors = new ArrayList<>(List.of(A));
+        List<Color> colors = new ArrayList<>(List.of(nowColorA));
         List<Boolean> dashed = new ArrayList<>(List.of(false));
         if (withInit) {
             legend.add(names[0] + ", Θ_0");
@@ -125,7 +131,7 @@ public final class OverlayChart {
             dashed.add(true);
         }
         legend.add(names[1] + ", Θ_t" + countB);
-        colors.add(B);
+        colors.add(nowColorB);
         dashed.add(false);
         if (withInit) {
             legend.add(names[1] + ", Θ_0");

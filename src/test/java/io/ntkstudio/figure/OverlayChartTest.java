@@ -110,6 +110,22 @@ class OverlayChartTest {
         assertTrue(several >= 4, "four networks of B: four curves apart somewhere, got " + several);
     }
 
+    @Test
+    void inASmallChartEveryLineOfSeveralNetworksIsNamedAtItsEnd() {
+        // too small for a legend box: the names go to the lines' ends, found by the colour they are drawn in
+        ExperimentSpec other = A.withNetwork(NET.withSeed(9));
+        ChartInputs both = trained(A.withTraining(A.training().withMembers(4)))
+                .withCompanion(trained(other.withTraining(A.training().withMembers(4))));
+        BufferedImage img = new BufferedImage(300, 170, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Surface.begin(g, 300, 170);
+        LegendAudit audit = LegendAudit.on(g);
+        OverlayChart.slice(g, 300, 170, both);
+        g.dispose();
+        assertEquals(1, audit.placed());
+        assertTrue(audit.unnamed().isEmpty(), audit.unnamed().toString());
+    }
+
     private static int pixels(BufferedImage img, Color c) {
         int count = 0;
         for (int y = 0; y < img.getHeight(); y++) {
