@@ -147,6 +147,11 @@ public final class OverlayChart {
         return null;
     }
 
+    /** Whether the function overlay can draw data of this geometry: curves only (circle, 1-D), not maps. */
+    public static boolean drawsFunction(Geometry geometry) {
+        return geometry == Geometry.CIRCLE || geometry == Geometry.LINE;
+    }
+
     /** Both runs' learned functions over the same test inputs, with the target and the train points. */
     public static PaintedLayout function(Graphics2D g, double w, double h, ChartInputs a) {
         ChartInputs b = a.companion();
@@ -156,8 +161,8 @@ public final class OverlayChart {
         TrainingSnapshot sa = a.snapshot();
         TrainingSnapshot sb = b.snapshot();
         Geometry geometry = sa.context().data().geometry();
-        if (geometry != Geometry.CIRCLE && geometry != Geometry.LINE) {
-            Surface.message(g, w, h, "the overlay draws curves: for 2-D data, see A and B side by side");
+        if (!drawsFunction(geometry)) {
+            Surface.message(g, w, h, "2-D data: see A and B side by side");
             return null;
         }
         boolean circle = geometry == Geometry.CIRCLE;

@@ -57,9 +57,14 @@ final class CompareExport {
         List<StudioModel> runs = compare.controller.runs();
         caption(g, 0, w, runCaption("A", runs.get(0)) + "    " + runCaption("B", runs.get(1)));
         double cellH = (h - TITLE) / 2;
-        double[][] cells = {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}};
+        double[][] cells = compare.overlayDrawsFunction()
+                ? new double[][] {{0, TITLE, w / 2, h - TITLE}, {w / 2, TITLE, w / 2, cellH}, {w / 2, TITLE + cellH, w / 2, cellH}}
+                // 2-D data: the slice and the losses, each half the slide
+                : new double[][] {{0, TITLE, w / 2, h - TITLE}, null, {w / 2, TITLE, w / 2, h - TITLE}};
         for (int k = 0; k < cells.length; k++) {
-            cell(g, compare.overlayViews.get(k), cells[k][0], cells[k][1], cells[k][2], cells[k][3], theme);
+            if (cells[k] != null) {
+                cell(g, compare.overlayViews.get(k), cells[k][0], cells[k][1], cells[k][2], cells[k][3], theme);
+            }
         }
     }
 

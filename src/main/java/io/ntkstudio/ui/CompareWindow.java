@@ -1,8 +1,10 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.OverlayChart;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.network.Activation;
@@ -58,6 +60,9 @@ final class CompareWindow extends BorderPane {
     final List<PlotView> overlayViews = new ArrayList<>();
     final ToggleButton overlay = new ToggleButton("Overlay A and B");
     private GridPane grid;
+    /** The rows of A beside B, in pages of one row when the text is too large for all three. */
+    CompareRows sideBySide;
+    private static final List<ViewKind> ROWS = List.of(Views.FUNCTION, Views.SLICE, Views.LOSSES);
     private GridPane overlayGrid;
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
@@ -118,7 +123,7 @@ final class CompareWindow extends BorderPane {
         // 1280 × 720 the learning rate was hidden); each label stays with its field.
         overlay.setId("compare-overlay");
         overlay.setTooltip(new Tooltip("A and B in one chart each, as Jacot et al.'s Figure 1 overlays widths (O)"));
-        overlay.selectedProperty().addListener((o, was, is) -> setCenter(is ? overlayGrid : grid));
+        overlay.selectedProperty().addListener((o, was, is) -> setCenter(is ? overlayGrid : sideBySide));
         FlowPane bar = new FlowPane(10, 4, play, step, reset, export, overlay, new Label("B differs in:"), pair("width", widthB),
                 pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
                 pair("learning rate", rateB));
@@ -144,8 +149,7 @@ final class CompareWindow extends BorderPane {
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
             int row = 1;
-            for (ViewKind kind : List.of(Views.FUNCTION, Views.SLICE,
-                    Views.LOSSES)) {
+            for (ViewKind kind : ROWS) {
                 PlotView v = new PlotView(m, kind);
                 views.add(v);
                 grid.add(v, c, row++);
@@ -161,7 +165,12 @@ final class CompareWindow extends BorderPane {
             setTop(bar);
         }
         overlayGrid = overlayGrid(runs.get(0), runs.get(1));
-        setCenter(grid);
+        List<List<PlotView>> rows = new ArrayList<>();
+        for (int r = 0; r < ROWS.size(); r++) {
+            rows.add(List.of(views.get(r), views.get(ROWS.size() + r)));
+        }
+        sideBySide = new CompareRows(grid, ROWS.stream().map(ViewKind::title).toList(), rows);
+        setCenter(sideBySide);
         getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
         if (main != null) {
             follow(main);
@@ -209,6 +218,19 @@ final class CompareWindow extends BorderPane {
         g.add(overlayViews.get(0), 0, 0, 1, 2);
         g.add(overlayViews.get(1), 1, 0);
         g.add(overlayViews.get(2), 1, 1);
+        // 2-D data has no curves to overlay: the losses take the function's place too
+        Runnable fit = () -> {
+            boolean curves = overlayDrawsFunction();
+            overlayViews.get(1).setVisible(curves);
+            overlayViews.get(1).setManaged(curves);
+            GridPane.setConstraints(overlayViews.get(2), 1, curves ? 1 : 0, 1, curves ? 1 : 2);
+        };
+        fit.run();
+        a.snapshotProperty().addListener((o, was, now) -> {
+            if (was == null || now == null || was.context() != now.context()) {
+                fit.run();
+            }
+        });
         return g;
     }
 
@@ -217,6 +239,12 @@ final class CompareWindow extends BorderPane {
         List<PlotView> all = new ArrayList<>(views);
         all.addAll(overlayViews);
         return all;
+    }
+
+    /** Whether the overlay has a learned-function chart: run A's data are curves (unknown before its first snapshot: yes). */
+    boolean overlayDrawsFunction() {
+        TrainingSnapshot s = controller.runs().get(0).snapshotProperty().get();
+        return s == null || OverlayChart.drawsFunction(s.context().data().geometry());
     }
 
     /** Whether the overlay is showing (else A and B side by side). */
@@ -236,6 +264,7 @@ final class CompareWindow extends BorderPane {
         main.themeProperty().addListener((o, x, t) -> applyTheme(t));
         Runnable font = () -> {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * main.textScaleProperty().get()));
+            sideBySide.setZoom(main.textScaleProperty().get());
             allViews().forEach(PlotView::requestRender);
         };
         font.run();
@@ -291,6 +320,11 @@ final class CompareWindow extends BorderPane {
             case S -> controller.step();
             case R -> controller.reset();
             case O -> overlay.setSelected(!overlay.isSelected());
+            case PAGE_DOWN, PAGE_UP -> {
+                if (!sideBySide.turn(e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1)) {
+                    return;
+                }
+            }
             case ESCAPE -> {
                 if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
                     st.setFullScreen(false);

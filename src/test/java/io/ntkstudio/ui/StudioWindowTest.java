@@ -1103,6 +1103,73 @@ class StudioWindowTest {
     }
 
     @Test
+    void compareModeAtLargeTextShowsOneRowOfAAndBAtATime(FxRobot robot) throws Exception {
+        firstSnapshot();
+        ExperimentSpec a = small().withTraining(new TrainingSpec(0.3, 20, 5));
+        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), null));
+        try {
+            fx(() -> {
+                compare.getScene().getWindow().setWidth(1360);
+                compare.getScene().getWindow().setHeight(860);
+                return null;
+            });
+            waitFor("all three rows at 100 % text", () -> !compare.sideBySide.paged() && compare.views.stream().allMatch(PlotView::isVisible));
+            fx(() -> {
+                model.textScaleProperty().set(2.0);
+                return null;
+            });
+            // 200 %: three rows in 860 pixels would leave each chart under the dashboard's smallest cell
+            waitFor("one row at a time", () -> compare.sideBySide.paged());
+            assertEquals(List.of(true, false, false, true, false, false), fx(() -> compare.views.stream().map(PlotView::isVisible).toList()),
+                    "the function row of A and of B");
+            double height = fx(() -> compare.views.get(0).getHeight());
+            assertTrue(height > 400, "the row shown takes the height: " + height);
+            robot.clickOn(compare.views.get(0));
+            robot.type(KeyCode.PAGE_DOWN);
+            waitFor("Page Down: the slice row", () -> compare.views.get(1).isVisible() && compare.views.get(4).isVisible()
+                    && !compare.views.get(0).isVisible());
+            robot.clickOn("#compare-page-2");
+            waitFor("the losses row from the bar", () -> compare.views.get(2).isVisible() && !compare.views.get(1).isVisible());
+            fx(() -> {
+                model.textScaleProperty().set(1.0);
+                return null;
+            });
+            waitFor("back to all rows", () -> !compare.sideBySide.paged() && compare.views.stream().allMatch(PlotView::isVisible));
+        } finally {
+            fx(() -> {
+                compare.controller.shutdown();
+                compare.getScene().getWindow().hide();
+                model.textScaleProperty().set(1.0);
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void theOverlayOfTwoDimensionalDataGivesTheFunctionsPlaceToTheLosses(FxRobot robot) throws Exception {
+        firstSnapshot();
+        ExperimentSpec a = new ExperimentSpec(small().network().withWidth(32), new DataSpec("normal-product", 12, 20, "", 0, 0, 0, null, null),
+                new TrainingSpec(0.3, 20, 5));
+        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), null));
+        try {
+            waitFor("both first snapshots", () -> compare.controller.a.snapshotProperty().get() != null
+                    && compare.controller.b.snapshotProperty().get() != null);
+            robot.clickOn(compare.views.get(0));
+            robot.type(KeyCode.O);
+            waitFor("the overlay without a function chart", () -> compare.overlayShown() && !compare.overlayViews.get(1).isVisible());
+            assertEquals(2, fx(() -> javafx.scene.layout.GridPane.getRowSpan(compare.overlayViews.get(2))), "the losses span the column");
+            assertEquals(0, fx(() -> javafx.scene.layout.GridPane.getRowIndex(compare.overlayViews.get(2))));
+            waitFor("the losses drawn tall", () -> compare.overlayViews.get(2).getHeight() > 0.8 * compare.overlayViews.get(0).getHeight());
+        } finally {
+            fx(() -> {
+                compare.controller.shutdown();
+                compare.getScene().getWindow().hide();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void savingAndOpeningAnExperimentRoundTrips() throws Exception {
         Path file = dir.resolve("exp.json");
         fx(() -> {
