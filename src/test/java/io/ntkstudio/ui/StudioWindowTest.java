@@ -1122,8 +1122,8 @@ class StudioWindowTest {
             waitFor("one row at a time", () -> compare.sideBySide.paged());
             assertEquals(List.of(true, false, false, true, false, false), fx(() -> compare.views.stream().map(PlotView::isVisible).toList()),
                     "the function row of A and of B");
-            double height = fx(() -> compare.views.get(0).getHeight());
-            assertTrue(height > 400, "the row shown takes the height: " + height);
+            // after the next layout pass: paging takes effect on the pulse after it is decided
+            waitFor("the row shown takes the height (over 400 pixels)", () -> compare.views.get(0).getHeight() > 400);
             robot.clickOn(compare.views.get(0));
             robot.type(KeyCode.PAGE_DOWN);
             waitFor("Page Down: the slice row", () -> compare.views.get(1).isVisible() && compare.views.get(4).isVisible()
