@@ -11,6 +11,11 @@ public enum Geometry {
     /** Inputs of more dimensions, drawn as the network against the target. */
     POINTS;
 
+    /** Whether functions on these inputs are drawn as curves against one coordinate (circle, 1-D), not as maps or points. */
+    public boolean curves() {
+        return this == CIRCLE || this == LINE;
+    }
+
     /** The geometry inputs of {@code dim} columns have when nothing more is known (CSV files). */
     public static Geometry ofDimension(int dim) {
         return dim == 1 ? LINE : dim == 2 ? PLANE : POINTS;

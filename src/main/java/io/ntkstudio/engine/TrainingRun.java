@@ -484,6 +484,7 @@ public final class TrainingRun {
         if (m == null) {
             return null;
         }
+        ReadOnlyVector slice = withKernel && sliceKernel != null ? ReadOnlyVector.copyOf(measureSlice()) : ReadOnlyVector.empty();
         return new TrainingSnapshot(context, step, time, learningRate,
                 m.trainLoss(), m.testLoss(),
                 ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
@@ -494,8 +495,8 @@ public final class TrainingRun {
                 regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)),
                 ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))),
                 ReadOnlyVector.adopt(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel),
-                withKernel && sliceKernel != null ? ReadOnlyVector.copyOf(measureSlice()) : ReadOnlyVector.empty(), log.view(), kernelLog.view(),
-                withKernel ? ensembleView(m.fTest(), m.trainLoss()) : lastEnsemble, status, message);
+                slice, log.view(), kernelLog.view(), withKernel ? ensembleView(m.fTest(), m.trainLoss(), slice) : lastEnsemble,
+                status, message);
     }
 
     /**
@@ -521,22 +522,23 @@ public final class TrainingRun {
     }
 
     /** The ensemble's outputs and statistics with this network as member 0; null for a single network. */
-    private EnsembleView ensembleView(double[] ownTest, double ownLoss) {
+    private EnsembleView ensembleView(double[] ownTest, double ownLoss, ReadOnlyVector ownSlice) {
         if (companions.isEmpty()) {
             return null;
         }
-        lastEnsemble = computeEnsembleView(ownTest, ownLoss);
+        lastEnsemble = computeEnsembleView(ownTest, ownLoss, ownSlice);
         return lastEnsemble;
     }
 
-    private EnsembleView computeEnsembleView(double[] ownTest, double ownLoss) {
+    /** {@code ownSlice}: this network's Θ_t(x₀, ·) on the circle slice, measured with its kernel (empty without one). */
+    private EnsembleView computeEnsembleView(double[] ownTest, double ownLoss, ReadOnlyVector ownSlice) {
         double[][] f = new double[companions.size() + 1][];
         List<ReadOnlyVector> members = new ArrayList<>();
         List<ReadOnlyMatrix> kernels = new ArrayList<>();
         kernels.add(ReadOnlyMatrix.copyOf(n, n, kernelNow));
         List<ReadOnlyVector> slices = new ArrayList<>();
-        if (sliceKernel != null) {
-            slices.add(ReadOnlyVector.copyOf(measureSlice()));
+        if (!ownSlice.isEmpty()) {
+            slices.add(ownSlice);
         }
         f[0] = ownTest;
         members.add(ReadOnlyVector.copyOf(ownTest));

@@ -32,7 +32,7 @@ public final class FunctionChart {
         RunContext ctx = s.context();
         Geometry geometry = ctx.data().geometry();
         boolean circle = geometry == Geometry.CIRCLE;
-        if (circle || geometry == Geometry.LINE) {
+        if (geometry.curves()) {
             curve(g, w, h, s, circle, in.showNngp());
         } else if (ctx.grid() != null) {
             map(g, w, h, s, in.kernelSnapshot(), ctx.grid());

@@ -104,9 +104,14 @@ record KernelSlice(String anchor, String xLabel, double[] xRange, double[] x, in
 
     /** {lo, hi} over every finite value of the slice, the networks' included; {+∞, −∞} when none is. */
     double[] valueRange() {
+        return finiteRange(new double[][] {init, now, limit}, membersInit, membersNow);
+    }
+
+    /** {lo, hi} over every finite value of the rows of every group; {+∞, −∞} when none is. */
+    static double[] finiteRange(double[][]... groups) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double[][] rows : new double[][][] {{init, now, limit}, membersInit, membersNow}) {
+        for (double[][] rows : groups) {
             for (double[] r : rows) {
                 for (double v : r) {
                     if (Double.isFinite(v)) {

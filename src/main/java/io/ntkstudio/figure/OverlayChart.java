@@ -80,22 +80,11 @@ public final class OverlayChart {
         double[][] nowB = sb.drawn() > 0 ? sb.membersNow() : new double[][] {sb.now()};
         double[][] initB = sb.drawn() > 0 ? sb.membersInit() : new double[][] {sb.init()};
         double[] limit = sa.hasLimit() ? sa.limit() : sb.limit();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[][] rows : new double[][][] {nowA, initA, nowB, initB, {limit}}) {
-            for (double[] r : rows) {
-                for (double v : r) {
-                    if (Double.isFinite(v)) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
-            }
-        }
+        double[] range = KernelSlice.finiteRange(nowA, initA, nowB, initB, new double[][] {limit});
         double[] xa = sa.x();
         double[] xb = sb.x();
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), A and B, " + sa.anchor(), sa.xLabel(), "Θ(x₀, x)",
-                sa.xRange(), false, Scale.padded(lo, hi, false), false);
+                sa.xRange(), false, Scale.padded(range[0], range[1], false), false);
         String[] names = names(a, b);
         boolean hasLimit = sa.hasLimit() || sb.hasLimit();
         if (hasLimit) {
@@ -147,11 +136,6 @@ public final class OverlayChart {
         return null;
     }
 
-    /** Whether the function overlay can draw data of this geometry: curves only (circle, 1-D), not maps. */
-    public static boolean drawsFunction(Geometry geometry) {
-        return geometry == Geometry.CIRCLE || geometry == Geometry.LINE;
-    }
-
     /** Both runs' learned functions over the same test inputs, with the target and the train points. */
     public static PaintedLayout function(Graphics2D g, double w, double h, ChartInputs a) {
         ChartInputs b = a.companion();
@@ -161,7 +145,7 @@ public final class OverlayChart {
         TrainingSnapshot sa = a.snapshot();
         TrainingSnapshot sb = b.snapshot();
         Geometry geometry = sa.context().data().geometry();
-        if (!drawsFunction(geometry)) {
+        if (!geometry.curves()) {
             Surface.message(g, w, h, "2-D data: see A and B side by side");
             return null;
         }

@@ -2,12 +2,8 @@ package io.ntkstudio.ui;
 
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
@@ -21,8 +17,7 @@ import javafx.scene.layout.RowConstraints;
 final class CompareRows extends BorderPane {
     private final GridPane grid;
     private final List<List<PlotView>> rows;
-    private final HBox pager = new HBox(6);
-    private final ToggleGroup pages = new ToggleGroup();
+    private final PageBar pager;
     private boolean paged;
     private int page;
     private double zoom = 1;
@@ -32,17 +27,7 @@ final class CompareRows extends BorderPane {
         this.grid = grid;
         this.rows = rows;
         setId("compare-rows");
-        pager.setId("compare-pager");
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.setPadding(new Insets(4, 6, 0, 6));
-        for (int r = 0; r < rows.size(); r++) {
-            ToggleButton b = new ToggleButton(names.get(r));
-            b.setId("compare-page-" + r);
-            b.setToggleGroup(pages);
-            int shown = r;
-            b.setOnAction(e -> show(shown));
-            pager.getChildren().add(b);
-        }
+        this.pager = new PageBar("compare-pager", "compare-page-", names, new Insets(4, 6, 0, 6), this::show);
         setCenter(grid);
         heightProperty().addListener((o, a, b) -> refit());
     }
@@ -102,6 +87,6 @@ final class CompareRows extends BorderPane {
             rc.setMinHeight(shown ? Region.USE_COMPUTED_SIZE : 0);
             rc.setMaxHeight(shown ? Double.MAX_VALUE : 0);
         }
-        pages.selectToggle((ToggleButton) pager.getChildren().get(page));
+        pager.select(page);
     }
 }

@@ -4,7 +4,6 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.OverlayChart;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.network.Activation;
@@ -226,11 +225,7 @@ final class CompareWindow extends BorderPane {
             GridPane.setConstraints(overlayViews.get(2), 1, curves ? 1 : 0, 1, curves ? 1 : 2);
         };
         fit.run();
-        a.snapshotProperty().addListener((o, was, now) -> {
-            if (was == null || now == null || was.context() != now.context()) {
-                fit.run();
-            }
-        });
+        a.onNewRun(fit);
         return g;
     }
 
@@ -244,7 +239,7 @@ final class CompareWindow extends BorderPane {
     /** Whether the overlay has a learned-function chart: run A's data are curves (unknown before its first snapshot: yes). */
     boolean overlayDrawsFunction() {
         TrainingSnapshot s = controller.runs().get(0).snapshotProperty().get();
-        return s == null || OverlayChart.drawsFunction(s.context().data().geometry());
+        return s == null || s.context().data().geometry().curves();
     }
 
     /** Whether the overlay is showing (else A and B side by side). */

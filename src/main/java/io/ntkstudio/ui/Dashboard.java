@@ -5,12 +5,8 @@ import io.ntkstudio.figure.Views;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
@@ -32,8 +28,7 @@ final class Dashboard extends GridPane {
     static final double MIN_CELL_WIDTH = 300;
     static final double MIN_CELL_HEIGHT = 200;
     static final int PER_PAGE = 2;
-    private final HBox pager = new HBox(6);
-    private final ToggleGroup pages = new ToggleGroup();
+    private final PageBar pager;
 
     Dashboard(StudioModel model) {
         this(model, Views.ALL);
@@ -49,21 +44,15 @@ final class Dashboard extends GridPane {
         for (PlotView v : views) {
             v.onMaximise(() -> toggle(v));
         }
-        pager.setId("dashboard-pager");
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.setPadding(new Insets(2, 4, 2, 4));
+        List<String> names = new ArrayList<>();
         for (int p = 0; p * PER_PAGE < views.size(); p++) {
             StringBuilder name = new StringBuilder();
             for (int k = p * PER_PAGE; k < Math.min(views.size(), (p + 1) * PER_PAGE); k++) {
                 name.append(name.length() > 0 ? " · " : "").append(views.get(k).kind().shortTitle());
             }
-            ToggleButton b = new ToggleButton(name.toString());
-            b.setToggleGroup(pages);
-            b.setId("page-" + p);
-            int shown = p;
-            b.setOnAction(e -> showPage(shown));
-            pager.getChildren().add(b);
+            names.add(name.toString());
         }
+        pager = new PageBar("dashboard-pager", "page-", names, new Insets(2, 4, 2, 4), this::showPage);
         setColumns(COLUMNS);
     }
 
@@ -178,7 +167,7 @@ final class Dashboard extends GridPane {
         }
         if (perPage > 0) {
             add(pager, 0, 0, columns, 1);
-            ((ToggleButton) pager.getChildren().get(page)).setSelected(true);
+            pager.select(page);
             for (int k = page * PER_PAGE; k < Math.min(views.size(), (page + 1) * PER_PAGE); k++) {
                 add(views.get(k), k - page * PER_PAGE, 1);
             }

@@ -4,6 +4,7 @@ import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.PaintedLayout;
 import io.ntkstudio.figure.ViewKind;
+import io.ntkstudio.figure.ViewSettings;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,8 @@ import javafx.scene.text.Text;
 final class PlotView extends BorderPane {
     final StudioModel model;
     private final ViewKind kind;
-    private HeatmapMode mode = HeatmapMode.CURRENT;
-    private int anchor;
-    private boolean ownRange;
-    private int network;
-    private boolean nngp = true;
-    private boolean sliceInit = true;
+    /** What is set on this view (heatmap mode, slice anchor, chosen network, switches): one record, handed to the painter as is. */
+    private ViewSettings settings = ViewSettings.DEFAULT;
     /** Run B, for an overlay view of compare mode; else null. */
     private StudioModel companion;
     private BiFunction<Double, Double, String> hover = (x, y) -> " ";
@@ -204,15 +201,27 @@ final class PlotView extends BorderPane {
 
     /** The heatmap's mode (other views ignore it). */
     HeatmapMode mode() {
-        return mode;
+        return settings.heatmapMode();
     }
 
     void setMode(HeatmapMode m) {
-        if (m != null && m != mode) {
-            mode = m;
-            requestRender();
+        if (m != null && change(settings.with(m, settings.sliceAnchor()))) {
             ViewControls.modeChanged(this);
         }
+    }
+
+    ViewSettings settings() {
+        return settings;
+    }
+
+    /** Takes {@code next} and repaints if it differs; true if it did. */
+    private boolean change(ViewSettings next) {
+        if (next.equals(settings)) {
+            return false;
+        }
+        settings = next;
+        requestRender();
+        return true;
     }
 
     /**
@@ -236,61 +245,47 @@ final class PlotView extends BorderPane {
 
     /** Which of several networks the heatmap or spectrum shows (0: network 1). */
     int network() {
-        return network;
+        return settings.network();
     }
 
     void setNetwork(int k) {
-        if (k != network) {
-            network = k;
-            requestRender();
-        }
+        change(settings.withNetwork(k));
     }
 
     /** Whether the kernel slice shows the kernels at t = 0 beside those now. */
     boolean sliceInit() {
-        return sliceInit;
+        return settings.sliceWithInit();
     }
 
     void setSliceInit(boolean show) {
-        if (show != sliceInit) {
-            sliceInit = show;
-            requestRender();
-        }
+        change(settings.withSliceInit(show));
     }
 
     /** Whether the function view of several networks draws the NNGP posterior. */
     boolean nngp() {
-        return nngp;
+        return settings.showNngp();
     }
 
     void setNngp(boolean show) {
-        if (show != nngp) {
-            nngp = show;
-            requestRender();
-        }
+        change(settings.withNngp(show));
     }
 
     /** Whether the heatmap's difference maps use their own range rather than ±10 % of the reference kernel. */
     boolean ownRange() {
-        return ownRange;
+        return settings.heatmapOwnRange();
     }
 
     void setOwnRange(boolean own) {
-        if (own != ownRange) {
-            ownRange = own;
-            requestRender();
-        }
+        change(settings.withOwnRange(own));
     }
 
     /** The slice's x₀, a position among the train points in input order (other views ignore it). */
     int anchor() {
-        return anchor;
+        return settings.sliceAnchor();
     }
 
     void setAnchor(int position) {
-        if (position != anchor) {
-            anchor = position;
-            requestRender();
+        if (change(settings.with(settings.heatmapMode(), position))) {
             ViewControls.anchorChanged(this);
         }
     }

@@ -10,7 +10,6 @@ import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.RunHistory;
-import io.ntkstudio.figure.ViewSettings;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.plotmath.Numbers;
 import java.nio.file.Path;
@@ -106,6 +105,15 @@ public final class StudioModel {
 
     public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /** Runs {@code action} when a snapshot of another run arrives (a new run, or none): not on every frame of the same run. */
+    void onNewRun(Runnable action) {
+        snapshot.addListener((o, was, now) -> {
+            if (was == null || now == null || was.context() != now.context()) {
+                action.run();
+            }
+        });
     }
 
     public ReadOnlyBooleanProperty playingProperty() {
@@ -206,7 +214,7 @@ public final class StudioModel {
             sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
                     : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
         }
-        return sharedInputs.with(new ViewSettings(view.mode(), view.anchor(), view.ownRange(), view.network(), view.nngp(), view.sliceInit()));
+        return sharedInputs.with(view.settings());
     }
 
     FrameStats frameStats() {

@@ -1,6 +1,5 @@
 package io.ntkstudio.ui;
 
-import io.ntkstudio.data.Geometry;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
@@ -109,15 +108,13 @@ final class ViewControls {
         // drawn only where the networks are curves (circle and 1-D data), not on a 2-D map
         Runnable update = () -> {
             TrainingSnapshot s = view.model.snapshotProperty().get();
-            Geometry geometry = s == null ? null : s.context().data().geometry();
-            boolean shown = view.model.specProperty().get().training().members() > 1
-                    && (geometry == Geometry.CIRCLE || geometry == Geometry.LINE);
+            boolean shown = view.model.specProperty().get().training().members() > 1 && s != null && s.context().data().geometry().curves();
             nngp.setVisible(shown);
             nngp.setManaged(shown);
         };
         update.run();
         view.model.specProperty().addListener((o, a, b) -> update.run());
-        view.model.snapshotProperty().addListener((o, a, b) -> update.run());
+        view.model.onNewRun(update);
         view.addHeaderControls(nngp);
     }
 
@@ -159,7 +156,8 @@ final class ViewControls {
         HBox anchorBox = new HBox(4, new Label("x₀ #"), anchor);
         anchorBox.setAlignment(Pos.CENTER_LEFT);
         // a slice on the unit circle starts from x₀ = (1, 0), not from a train point: nothing to choose
-        view.model.snapshotProperty().addListener((o, was, now) -> {
+        view.model.onNewRun(() -> {
+            TrainingSnapshot now = view.model.snapshotProperty().get();
             boolean choose = now == null || !now.context().hasCircleSlice();
             anchorBox.setVisible(choose);
             anchorBox.setManaged(choose);
