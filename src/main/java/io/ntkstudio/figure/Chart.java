@@ -42,6 +42,13 @@ public final class Chart {
     private String title;
     /** This chart's number in a legend plan, or -1 without one. */
     private int planned = -1;
+    /**
+     * The plot height a band of legend columns above the plot must leave, when it takes more than
+     * half: in a wide, low chart (compare mode's one row at 200 % text) half the height was too
+     * little for seven entries, and the names landed on the curves instead.
+     */
+    private static final double MIN_PLOT_UNDER_BAND = 80;
+
     /** Room kept outside the plot for the legend: {x, y, columns}, with its {@link LegendPlan.Need}; else null. */
     private double[] kept;
     private LegendPlan.Need keptFor;
@@ -178,7 +185,7 @@ public final class Chart {
             if (room.width() + 8 <= 0.4 * plotW && room.rowHeight() * room.entries() + 6 <= plotH) {
                 right -= room.width() + 8;
                 kept = new double[] {right + 8, top, 1};
-            } else if (band + 4 <= 0.5 * plotH) {
+            } else if (band + 4 <= Math.max(0.5 * plotH, plotH - MIN_PLOT_UNDER_BAND)) {
                 kept = new double[] {left, top, cols};
                 top += band + 4;
             }

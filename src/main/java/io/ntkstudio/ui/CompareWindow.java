@@ -139,6 +139,8 @@ final class CompareWindow extends BorderPane {
             StudioModel m = runs.get(c);
             Label title = new Label();
             title.getStyleClass().add("section-title");
+            // at large text a run's title wraps rather than lose its step behind an ellipsis
+            title.setWrapText(true);
             title.setId(c == 0 ? "compare-title-a" : "compare-title-b");
             String name = c == 0 ? "A" : "B";
             Runnable retitle = () -> title.setText(describe(name, m.specProperty().get())
