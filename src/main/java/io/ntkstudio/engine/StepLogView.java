@@ -27,6 +27,11 @@ public final class StepLogView {
         return steps[row];
     }
 
+    /** True when {@code other} holds exactly these rows: the same log, not decimated since, at the same size. */
+    public boolean sameRows(StepLogView other) {
+        return other != null && other.size == size && other.steps == steps && other.values == values;
+    }
+
     public double value(int column, int row) {
         return values[column][row];
     }

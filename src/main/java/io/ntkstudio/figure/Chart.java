@@ -401,10 +401,10 @@ public final class Chart {
         width *= theme.lineScale;
         g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        // room for every point at once, rather than growing the path's arrays point by point
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, Math.max(2, Math.min(x.length, 4 * (int) (right - left) + 8)));
-        double[] px = new double[x.length];
-        double[] py = new double[x.length];
+        LineScratch scratch = LineScratch.forPoints(x.length);
+        Path2D.Double path = scratch.path;
+        double[] px = scratch.px;
+        double[] py = scratch.py;
         int run = 0;
         for (int i = 0; i <= x.length; i++) {
             if (i < x.length && plottable(x[i], y[i])) {

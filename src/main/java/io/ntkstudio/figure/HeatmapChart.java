@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -101,10 +102,10 @@ public final class HeatmapChart {
             }
         }
         BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                img.setRGB(j, i, map.argb(map.normalise(values[i * n + j], lo, hi)));
-            }
+        // straight into the image's ARGB ints: setRGB allocated an array per cell, every frame
+        int[] cells = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int c = 0; c < n * n; c++) {
+            cells[c] = map.argb(map.normalise(values[c], lo, hi));
         }
         double bar = 84;
         double titleH = 24;

@@ -27,15 +27,53 @@ public final class RunHistory {
 
     /** As {@link #inputs(TrainingSnapshot, TrainingSnapshot, HeatmapMode)}, with the slice anchored at position {@code anchor}. */
     public static ChartInputs inputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot, HeatmapMode mode, int anchor) {
-        Series[] top = new Series[TOP_EIGENVALUES];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = kernelColumn(snapshot, KernelLog.TOP_EIGENVALUE + i);
+        return inputs(snapshot, kernelSnapshot, mode, anchor, null);
+    }
+
+    /**
+     * As {@link #inputs(TrainingSnapshot, TrainingSnapshot, HeatmapMode, int)}, taking the curves
+     * of the kernel log from {@code previous} when its log holds the same rows: the window builds
+     * inputs for every frame, and the kernel log grows only every kernel interval.
+     */
+    public static ChartInputs inputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot, HeatmapMode mode, int anchor,
+                                     ChartInputs previous) {
+        // a replay's inputs (with a cursor) hold the curves of another snapshot than their own
+        ChartInputs same = previous != null && previous.cursorStep() < 0 && previous.companion() == null
+                && previous.snapshot().kernels().sameRows(snapshot.kernels()) ? previous : null;
+        Series[] top;
+        Series testLoss;
+        Series regimeTestLoss;
+        Series kernelChange;
+        Series distance;
+        Series alignment;
+        Series weightChange;
+        if (same != null) {
+            top = same.topEigenvalues();
+            testLoss = same.testLoss();
+            regimeTestLoss = same.regimeTestLoss();
+            kernelChange = same.kernelChange();
+            distance = same.distanceToLimit();
+            alignment = same.alignment();
+            weightChange = same.weightChange();
+        } else {
+            StepLogView log = snapshot.kernels();
+            double[] steps = steps(log, log.size());
+            top = new Series[TOP_EIGENVALUES];
+            for (int i = 0; i < top.length; i++) {
+                top[i] = column(log, KernelLog.TOP_EIGENVALUE + i, steps);
+            }
+            testLoss = column(log, KernelLog.TEST_LOSS, steps);
+            regimeTestLoss = column(log, KernelLog.REGIME_TEST_LOSS, steps);
+            kernelChange = column(log, KernelLog.KERNEL_CHANGE, steps);
+            distance = column(log, KernelLog.DISTANCE_TO_LIMIT, steps);
+            alignment = column(log, KernelLog.ALIGNMENT, steps);
+            weightChange = column(log, KernelLog.WEIGHT_CHANGE, steps);
         }
-        return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss()),
-                kernelColumn(snapshot, KernelLog.TEST_LOSS), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss()),
-                kernelColumn(snapshot, KernelLog.REGIME_TEST_LOSS), kernelColumn(snapshot, KernelLog.KERNEL_CHANGE),
-                kernelColumn(snapshot, KernelLog.DISTANCE_TO_LIMIT), kernelColumn(snapshot, KernelLog.ALIGNMENT),
-                kernelColumn(snapshot, KernelLog.WEIGHT_CHANGE), top, trajectories(snapshot), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
+        double[] loggedSteps = loggedSteps(snapshot);
+        return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss(), loggedSteps),
+                testLoss, logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss(), loggedSteps),
+                regimeTestLoss, kernelChange, distance, alignment, weightChange, top,
+                trajectories(snapshot, loggedSteps), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
     }
 
     /**
@@ -52,22 +90,32 @@ public final class RunHistory {
 
     /** A column of a step log as a curve against step (an ensemble member's train loss, say). */
     public static Series column(StepLogView log, int column) {
-        double[] x = new double[log.size()];
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = log.step(i);
-            y[i] = log.value(column, i);
-        }
-        return new Series(x, y);
+        return column(log, column, steps(log, log.size()));
     }
 
-    /** A column of the kernel log over every kernel snapshot computed up to {@code s}. */
-    static Series kernelColumn(TrainingSnapshot s, int column) {
-        return column(s.kernels(), column);
+    /** A column against {@code steps}, which the caller may share between the columns of one log (never written). */
+    private static Series column(StepLogView log, int column, double[] steps) {
+        double[] y = new double[steps.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = log.value(column, i);
+        }
+        return new Series(steps, y);
+    }
+
+    private static double[] steps(StepLogView log, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < log.size(); i++) {
+            x[i] = log.step(i);
+        }
+        return x;
     }
 
     /** The tracked directions' energies over every logged step and the snapshot's own. */
     public static ModeTrajectories trajectories(TrainingSnapshot s) {
+        return trajectories(s, loggedSteps(s));
+    }
+
+    private static ModeTrajectories trajectories(TrainingSnapshot s, double[] loggedSteps) {
         RunContext ctx = s.context();
         int[] modes = ctx.trackedModes();
         double[] lambda = new double[modes.length];
@@ -75,27 +123,38 @@ public final class RunHistory {
         Series[] regime = new Series[modes.length];
         for (int k = 0; k < modes.length; k++) {
             lambda[k] = ctx.eigenvaluesInit().get(modes[k]);
-            network[k] = logged(s, StepLog.modeColumn(k), s.modeEnergies().get(modes[k]));
-            regime[k] = logged(s, StepLog.regimeModeColumn(k), s.regimeModeEnergies().get(modes[k]));
+            network[k] = logged(s, StepLog.modeColumn(k), s.modeEnergies().get(modes[k]), loggedSteps);
+            regime[k] = logged(s, StepLog.regimeModeColumn(k), s.regimeModeEnergies().get(modes[k]), loggedSteps);
         }
         return new ModeTrajectories(modes, lambda, network, regime);
     }
 
-    /** A log column, ending with the snapshot's own value at its step (the log stops just before it). */
-    static Series logged(TrainingSnapshot s, int column, double now) {
+    /**
+     * The steps of the snapshot's step log and then its own step (the log stops just before it):
+     * one array that every logged column of the snapshot shares as its x.
+     */
+    private static double[] loggedSteps(TrainingSnapshot s) {
         StepLogView log = s.steps();
         int rows = log.size();
         boolean last = rows == 0 || log.step(rows - 1) < s.step();
-        double[] x = new double[rows + (last ? 1 : 0)];
-        double[] y = new double[x.length];
-        for (int i = 0; i < rows; i++) {
-            x[i] = log.step(i);
-            y[i] = log.value(column, i);
-        }
+        double[] x = steps(log, rows + (last ? 1 : 0));
         if (last) {
             x[rows] = s.step();
+        }
+        return x;
+    }
+
+    /** A log column against {@link #loggedSteps}, ending with the snapshot's own value {@code now} at its step. */
+    private static Series logged(TrainingSnapshot s, int column, double now, double[] loggedSteps) {
+        StepLogView log = s.steps();
+        int rows = log.size();
+        double[] y = new double[loggedSteps.length];
+        for (int i = 0; i < rows; i++) {
+            y[i] = log.value(column, i);
+        }
+        if (loggedSteps.length > rows) {
             y[rows] = now;
         }
-        return new Series(x, y);
+        return new Series(loggedSteps, y);
     }
 }

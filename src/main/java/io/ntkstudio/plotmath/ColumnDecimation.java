@@ -41,17 +41,27 @@ public final class ColumnDecimation {
             int last = j - 1;
             int a = Math.min(low, high);
             int b = Math.max(low, high);
-            int previous = -1;
-            for (int k : new int[] {first, a, b, last}) {
-                if (k != previous) {
-                    outX[kept] = px[k];
-                    outY[kept] = py[k];
-                    kept++;
-                    previous = k;
-                }
+            // first, a, b, last are in order; each is written unless it repeats the one before
+            // (no array of the four: this runs for every column of every curve, every frame)
+            kept = keep(px, py, first, outX, outY, kept);
+            if (a != first) {
+                kept = keep(px, py, a, outX, outY, kept);
+            }
+            if (b != a) {
+                kept = keep(px, py, b, outX, outY, kept);
+            }
+            if (last != b) {
+                kept = keep(px, py, last, outX, outY, kept);
             }
             i = j;
         }
         return kept;
+    }
+
+    /** Writes vertex {@code k} at {@code kept}; returns the count after it. */
+    private static int keep(double[] px, double[] py, int k, double[] outX, double[] outY, int kept) {
+        outX[kept] = px[k];
+        outY[kept] = py[k];
+        return kept + 1;
     }
 }

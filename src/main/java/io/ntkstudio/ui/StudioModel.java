@@ -212,7 +212,7 @@ public final class StudioModel {
         if (sharedInputs == null || sharedInputs.snapshot() != s || sharedInputs.kernelSnapshot() != kernelSnapshot()) {
             TrainingSnapshot frame = replay.get();
             sharedInputs = frame != null && liveAtReplay != null ? RunHistory.replay(liveAtReplay, frame, HeatmapMode.CURRENT, 0)
-                    : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0);
+                    : RunHistory.inputs(s, kernelSnapshot(), HeatmapMode.CURRENT, 0, sharedInputs);
         }
         return sharedInputs.with(view.settings());
     }

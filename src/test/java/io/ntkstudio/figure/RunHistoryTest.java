@@ -167,4 +167,60 @@ class RunHistoryTest {
             assertEquals(v.step(i), v.value(0, i), 0.0, "rows stay whole");
         }
     }
+
+    @Test
+    void inputsTakeTheKernelCurvesFromThePreviousOnlyWhileTheKernelLogHoldsTheSameRows() {
+        // the window builds inputs for every frame from the one before: what it reuses must be
+        // exactly what a fresh build gives, and a grown log must be read anew
+        List<TrainingSnapshot> everyStep = record(0, 25, 1);
+        ChartInputs previous = null;
+        int reused = 0;
+        int rebuilt = 0;
+        for (TrainingSnapshot s : everyStep) {
+            ChartInputs paced = RunHistory.inputs(s, s, HeatmapMode.CURRENT, 0, previous);
+            ChartInputs fresh = RunHistory.inputs(s, s, HeatmapMode.CURRENT, 0);
+            assertSame(paced, fresh);
+            if (previous != null && paced.testLoss() == previous.testLoss()) {
+                reused++;
+                assertTrue(previous.snapshot().kernels().sameRows(s.kernels()));
+            } else if (previous != null) {
+                rebuilt++;
+                assertEquals(previous.testLoss().x().length + 1, paced.testLoss().x().length, "one more kernel row");
+            }
+            previous = paced;
+        }
+        int grown = 0;
+        for (int i = 1; i < everyStep.size(); i++) {
+            grown += everyStep.get(i).hasKernel() ? 1 : 0;
+        }
+        assertTrue(grown >= 2, "kernel rows at steps 10 and 20 at least");
+        assertEquals(grown, rebuilt, "read anew exactly where a kernel snapshot added a row");
+        assertEquals(everyStep.size() - 1 - grown, reused, "reused everywhere else");
+        // a replay's inputs carry another snapshot's curves: never reused
+        TrainingSnapshot last = everyStep.get(everyStep.size() - 1);
+        ChartInputs replay = RunHistory.replay(last, everyStep.get(5), HeatmapMode.CURRENT, 0);
+        ChartInputs after = RunHistory.inputs(everyStep.get(5), everyStep.get(5), HeatmapMode.CURRENT, 0, replay);
+        assertSame(after, RunHistory.inputs(everyStep.get(5), everyStep.get(5), HeatmapMode.CURRENT, 0));
+        assertTrue(after.testLoss() != replay.testLoss());
+    }
+
+    /** Every curve of {@code a} holds the same numbers as {@code b}'s. */
+    private static void assertSame(ChartInputs a, ChartInputs b) {
+        List<Series> sa = curves(a);
+        List<Series> sb = curves(b);
+        assertEquals(sb.size(), sa.size());
+        for (int i = 0; i < sa.size(); i++) {
+            assertArrayEquals(sb.get(i).x(), sa.get(i).x(), 0.0, "curve " + i);
+            assertArrayEquals(sb.get(i).y(), sa.get(i).y(), 0.0, "curve " + i);
+        }
+    }
+
+    private static List<Series> curves(ChartInputs in) {
+        List<Series> all = new ArrayList<>(List.of(in.trainLoss(), in.testLoss(), in.regimeTrainLoss(), in.regimeTestLoss(),
+                in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()));
+        all.addAll(List.of(in.topEigenvalues()));
+        all.addAll(List.of(in.modeTrajectories().network()));
+        all.addAll(List.of(in.modeTrajectories().regime()));
+        return all;
+    }
 }
