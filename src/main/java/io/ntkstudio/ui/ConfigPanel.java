@@ -291,9 +291,12 @@ final class ConfigPanel extends VBox {
         // converge by moving its kernel (the catapult), up to a few times the limit.
         MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below 2n/λ_max = %.3g%s", limit,
                 unstable ? " — above it the linearised model diverges; the network may catapult or diverge" : ""));
-        stableLimit.getStyleClass().remove("warning");
-        if (unstable) {
-            stableLimit.getStyleClass().add("warning");
+        if (unstable != stableLimit.getStyleClass().contains("warning")) {
+            if (unstable) {
+                stableLimit.getStyleClass().add("warning");
+            } else {
+                stableLimit.getStyleClass().remove("warning");
+            }
         }
     }
 

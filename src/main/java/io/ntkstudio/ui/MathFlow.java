@@ -32,7 +32,13 @@ final class MathFlow {
     static void set(Label l, String markup) {
         if (markup.indexOf('_') < 0 && markup.indexOf('^') < 0) {
             l.setGraphic(null);
+            l.getProperties().remove(MathFlow.class);
             l.setText(markup);
+            return;
+        }
+        if (l.getGraphic() != null && markup.equals(l.getProperties().get(MathFlow.class))) {
+            // the same text again (a label refreshed with every kernel snapshot): new nodes would
+            // cost a style pass, a layout and a repaint for nothing
             return;
         }
         // the label's own font and colour, which its style class sets (so no .math-text here)

@@ -54,6 +54,10 @@ public final class StudioModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> liveSnapshot = new ReadOnlyObjectWrapper<>();
+    /** Ten times a second, and at once when the run's status changes or a new run starts. */
+    private final Paced<TrainingSnapshot> statusPace = new Paced<>(100_000_000L,
+            (shown, next) -> shown.status() != next.status() || next.step() < shown.step(), this::showStatus);
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(0);
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
     private final ObjectProperty<ChartTheme> theme =
@@ -125,6 +129,14 @@ public final class StudioModel {
         return notification.getReadOnlyProperty();
     }
 
+    /**
+     * The run's newest snapshot at the pace of the status bar (ten times a second, at once when
+     * its status changes): for text that follows the step, which no one reads sixty times a second.
+     */
+    public ReadOnlyObjectProperty<TrainingSnapshot> liveSnapshotProperty() {
+        return liveSnapshot.getReadOnlyProperty();
+    }
+
     /** Step, speed and losses for the status bar. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -187,9 +199,13 @@ public final class StudioModel {
         if (replay.get() == null) {
             return;
         }
+        TrainingSnapshot s = loop == null ? null : loop.snapshots().peek();
+        if (s != null) {
+            // before the replay ends, so that what listens for its end finds the live step
+            showStatus(s);
+        }
         replay.set(null);
         liveAtReplay = null;
-        TrainingSnapshot s = loop == null ? null : loop.snapshots().peek();
         if (s != null) {
             snapshot.set(s);
         }
@@ -351,6 +367,7 @@ public final class StudioModel {
         loop.setStepsPerSecond(stepsPerSecond);
         loop.start();
         generation.set(generation.get() + 1);
+        statusPace.drop();
         status.set("building the network and its kernels…");
         if (wasPlaying) {
             play();
@@ -380,19 +397,16 @@ public final class StudioModel {
             }
             frames.viewDrawn();
             measureRate(s, now);
-            // the speed is shown only while it is being measured: a paused or new run has none yet
-            String speedNow = s.status() == RunStatus.RUNNING && stepsPerSecondMeasured > 0
-                    ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecondMeasured)
-                    : s.status() == RunStatus.FINISHED ? "finished" : s.status() == RunStatus.RUNNING ? "running" : "paused";
-            status.set(String.format(Locale.ROOT, "step %,d   ·   %s   ·   train loss %s   ·   test loss %s",
-                    s.step(), speedNow, Numbers.readable(s.trainLoss()), Numbers.readable(s.testLoss())));
+            statusPace.offer(s, now);
         }
+        statusPace.tick(now);
         RunStatus st = loop.status();
         if (!reported && (st == RunStatus.DIVERGED || st == RunStatus.FAILED)) {
             TrainingSnapshot last = loop.snapshots().peek();
             String message = st == RunStatus.FAILED ? loop.failure() : last != null ? last.message() : null;
             if (message != null) {
                 reported = true;
+                statusPace.drop();
                 playing.set(false);
                 notification.set(message);
                 status.set(st == RunStatus.DIVERGED ? "diverged: lower the learning rate and press Reset" : "stopped: " + message);
@@ -400,6 +414,17 @@ public final class StudioModel {
         } else if (st == RunStatus.FINISHED && playing.get()) {
             playing.set(false);
         }
+    }
+
+    /** The status bar's text and the timeline's live step for {@code s}: paced by {@link #statusPace}. */
+    private void showStatus(TrainingSnapshot s) {
+        // the speed is shown only while it is being measured: a paused or new run has none yet
+        String speedNow = s.status() == RunStatus.RUNNING && stepsPerSecondMeasured > 0
+                ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecondMeasured)
+                : s.status() == RunStatus.FINISHED ? "finished" : s.status() == RunStatus.RUNNING ? "running" : "paused";
+        status.set(String.format(Locale.ROOT, "step %,d   ·   %s   ·   train loss %s   ·   test loss %s",
+                s.step(), speedNow, Numbers.readable(s.trainLoss()), Numbers.readable(s.testLoss())));
+        liveSnapshot.set(s);
     }
 
     private void measureRate(TrainingSnapshot s, long now) {

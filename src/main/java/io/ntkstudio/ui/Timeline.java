@@ -48,12 +48,25 @@ final class Timeline extends HBox {
                 showNearest(Math.round(b.doubleValue()));
             }
         });
-        model.snapshotProperty().addListener((o, a, s) -> {
-            if (s != null && model.replayProperty().get() == null) {
-                set(s.step(), s.step());
-                where.setText(String.format(Locale.ROOT, "live, step %,d", s.step()));
+        // at the status bar's pace: the slider and its label changing on every frame of a fast run
+        // made the window repaint for a number no one can read
+        model.liveSnapshotProperty().addListener((o, a, s) -> {
+            if (model.replayProperty().get() == null) {
+                showLive(s);
             }
         });
+        model.replayProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                showLive(model.liveSnapshotProperty().get());
+            }
+        });
+    }
+
+    private void showLive(TrainingSnapshot s) {
+        if (s != null) {
+            set(s.step(), s.step());
+            where.setText(String.format(Locale.ROOT, "live, step %,d", s.step()));
+        }
     }
 
     private void set(double max, double value) {

@@ -965,6 +965,38 @@ class StudioWindowTest {
         robot.type(KeyCode.END);
         assertNull(fx(() -> model.replayProperty().get()), "End returns to the live run");
         waitFor("the views back at the latest step", () -> model.snapshotProperty().get().step() >= 60);
+        long latest = snapshot().step();
+        assertEquals(String.format(java.util.Locale.ROOT, "live, step %,d", latest), fx(() -> window.timeline.where.getText()),
+                "the timeline is back at once, though its text follows the run only ten times a second");
+    }
+
+    @Test
+    void theStatusBarAndTimelineFollowAFastRunTenTimesASecondAndEndOnItsLastStep() throws Exception {
+        // at full speed the step changed on every frame, and with it the status bar and the
+        // timeline: a repaint of the window 60 times a second for numbers no one can read
+        firstSnapshot();
+        // the same run with a budget of 20000 steps: apply keeps the run and sets its budget
+        ExperimentSpec fast = new ExperimentSpec(small().network(), small().data(), new TrainingSpec(0.3, 20000, 50));
+        fx(() -> {
+            model.apply(fast);
+            return null;
+        });
+        List<Long> changes = Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            model.statusProperty().addListener((o, a, b) -> changes.add(System.nanoTime()));
+            model.play();
+            return null;
+        });
+        long t0 = System.nanoTime();
+        waitFor("the run's end", () -> model.engineStatus() == io.ntkstudio.engine.RunStatus.FINISHED
+                && model.statusProperty().get().contains("finished"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds > 0.5, "long enough to count: " + seconds + " s");
+        assertTrue(changes.size() <= 10 * seconds + 3, changes.size() + " changes in " + seconds + " s");
+        String last = String.format(java.util.Locale.ROOT, "%,d", 20000);
+        assertTrue(fx(() -> model.statusProperty().get()).startsWith("step " + last), fx(() -> model.statusProperty().get()));
+        assertEquals("live, step " + last, fx(() -> window.timeline.where.getText()));
+        assertEquals(20000, fx(() -> window.timeline.slider.getValue()), 0.0);
     }
 
     @Test
