@@ -35,6 +35,17 @@ final class FrameStats {
         views = 0;
     }
 
+    /** How many gaps were longer than {@code ms}: frames missed outright, not merely late. */
+    int gapsOver(double ms) {
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (gapsMs[i] > ms) {
+                k++;
+            }
+        }
+        return k;
+    }
+
     /** The q-quantile (0..1) of the frame gaps in milliseconds; NaN before two frames. */
     double gapQuantile(double q) {
         if (count == 0) {

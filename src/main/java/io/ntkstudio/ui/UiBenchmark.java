@@ -17,11 +17,17 @@ import java.util.Map;
  * First the gaps of the idle window (the timer's own jitter: the floor for the rest), then a
  * warm-up of training and painting that is not measured: for its first seconds the JIT compiler
  * takes most of a core (on two cores p99 fell from 32 ms in the first 8 s to 21 ms after 16 s),
- * which is the start of a session, not its steady state. Both are reported.
+ * which is the start of a session, not its steady state. Both are reported, with two more: the
+ * frames missed outright (a gap over one and a half periods), and the control, {@link TimerFloor}:
+ * the p99 of the same timer hand-off without JavaFX under the same load, the machine's own floor.
  */
 public final class UiBenchmark {
     static final int WIDTH = 1360;
     static final int HEIGHT = 860;
+    /** JavaFX's pulse period without a display's refresh rate: 1000 / 60, in whole milliseconds. */
+    static final int PERIOD_MS = 16;
+    /** A gap longer than one and a half periods: a frame missed, not merely late. */
+    static final double MISSED_MS = 1.5 * PERIOD_MS;
     private UiBenchmark() {
     }
 
@@ -31,7 +37,8 @@ public final class UiBenchmark {
                 new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0),
                 DataSpec.circle(n, 128, "sin", 3),
                 new TrainingSpec(0.2, TrainingSpec.MAX_STEPS, 10));
-        try (HeadlessStudio studio = HeadlessStudio.open(spec, Path.of("."), WIDTH, HEIGHT)) {
+        try (HeadlessStudio studio = HeadlessStudio.open(spec, Path.of("."), WIDTH, HEIGHT);
+             TimerFloor floor = new TimerFloor(PERIOD_MS)) {
             StudioModel model = studio.model();
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (HeadlessStudio.onFx(() -> model.snapshotProperty().get()) == null) {
@@ -55,13 +62,16 @@ public final class UiBenchmark {
                 model.frameStats().reset();
                 return model.snapshotProperty().get().step();
             });
+            floor.reset();
             long t0 = System.nanoTime();
             Thread.sleep((long) (seconds * 1000));
             Object[] result = HeadlessStudio.onFx(() -> {
                 TrainingSnapshot s = model.snapshotProperty().get();
                 FrameStats f = model.frameStats();
-                return new Object[] {s.step(), f.gapQuantile(0.99), f.views(), f.frames(), f.gapQuantile(0.5), s.status().name()};
+                return new Object[] {s.step(), f.gapQuantile(0.99), f.views(), f.frames(), f.gapQuantile(0.5), s.status().name(),
+                    f.gapsOver(MISSED_MS)};
             });
+            double floorP99 = floor.gapQuantile(0.99);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("n", n);
@@ -74,6 +84,8 @@ public final class UiBenchmark {
             json.put("warmup_seconds", warmup);
             json.put("idle_gap_p99_ms", round(idleP99));
             json.put("fx_gap_p99_ms", round((Double) result[1]));
+            json.put("timer_floor_p99_ms", round(floorP99));
+            json.put("missed_frames", result[6]);
             json.put("views_per_s", round((Long) result[2] / elapsed));
             json.put("steps_per_s", round(((Long) result[0] - startStep) / elapsed));
             json.put("run_status", result[5]);
