@@ -12,7 +12,7 @@ public final class Ticks {
     private Ticks() {
     }
 
-    /** About {@code target} ticks covering [lo, hi] on a linear axis, inside the range. */
+    /** About {@code target} ticks covering [lo, hi] on a linear axis, inside the range; at least two when hi > lo. */
     public static List<Double> linear(double lo, double hi, int target) {
         List<Double> ticks = new ArrayList<>();
         if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
@@ -22,6 +22,11 @@ public final class Ticks {
             return ticks;
         }
         double step = niceStep((hi - lo) / Math.max(1, target));
+        // a step near the range's width can leave one tick inside it (0 on [0, 466] with a step of
+        // 500: an axis with a single number has no scale); the next smaller nice step gives two
+        while (Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) < 1 && step > 0 && Double.isFinite(step)) {
+            step = smallerNice(step);
+        }
         double first = Math.ceil(lo / step - 1e-9) * step;
         if (!(step > 0) || !Double.isFinite(step) || (hi - first) / step > 1000) {
             ticks.add(lo);
@@ -67,6 +72,13 @@ public final class Ticks {
             }
         }
         return finer.size() >= 2 ? finer : linear(lo, hi, Math.max(2, target / 2));
+    }
+
+    /** The nice step below {@code step} (itself 1, 2 or 5 × 10^k): 5 → 2, 2 → 1, 1 → 0.5. */
+    static double smallerNice(double step) {
+        double base = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double f = Math.round(step / base);
+        return f >= 5 ? 2 * base : f >= 2 ? base : 0.5 * base;
     }
 
     /** 1, 2 or 5 × 10^k, the smallest at least {@code rough}. */

@@ -22,6 +22,26 @@ class TicksTest {
     }
 
     @Test
+    void aLinearAxisAlwaysGetsAtLeastTwoTicks() {
+        // 466 steps over a plot that asks for two ticks (200 % text): a step of 500 gave "0" alone
+        assertEquals(List.of(0.0, 200.0, 400.0), Ticks.linear(0, 466, 2));
+        java.util.Random r = new java.util.Random(7);
+        for (int trial = 0; trial < 20_000; trial++) {
+            double lo = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(9) - 4);
+            double hi = lo + r.nextDouble() * Math.pow(10, r.nextInt(9) - 4) + 1e-12;
+            int target = 2 + r.nextInt(6);
+            List<Double> t = Ticks.linear(lo, hi, target);
+            assertTrue(t.size() >= 2, "[" + lo + ", " + hi + "] target " + target + ": " + t);
+            double step = t.get(1) - t.get(0);
+            // the difference of two ticks far from 0 carries their rounding: nice to 1e-6
+            assertEquals(1, step / Ticks.niceStep(step * (1 - 1e-6)), 1e-6, "a nice step: " + step);
+            for (double v : t) {
+                assertTrue(v >= lo - 1e-9 * step && v <= hi + 1e-9 * step, v + " inside [" + lo + ", " + hi + "]");
+            }
+        }
+    }
+
+    @Test
     void niceStepsAreOneTwoOrFiveTimesAPowerOfTen() {
         assertEquals(0.2, Ticks.niceStep(0.13), 1e-15);
         assertEquals(5.0, Ticks.niceStep(3.2), 1e-15);
