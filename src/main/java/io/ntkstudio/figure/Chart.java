@@ -75,15 +75,7 @@ public final class Chart {
 
     /** Marks the plot cells within {@code r} pixels of (px, py) as holding data. */
     private void mark(double px, double py, double r) {
-        int c0 = (int) Math.floor((px - r - left) / CELL);
-        int c1 = (int) Math.floor((px + r - left) / CELL);
-        int r0 = (int) Math.floor((py - r - top) / CELL);
-        int r1 = (int) Math.floor((py + r - top) / CELL);
-        for (int row = Math.max(0, r0); row <= Math.min(inkRows - 1, r1); row++) {
-            for (int col = Math.max(0, c0); col <= Math.min(inkCols - 1, c1); col++) {
-                ink[row * inkCols + col] = true;
-            }
-        }
+        claim(px - r, py - r, px + r, py + r);
     }
 
     /**
@@ -434,6 +426,22 @@ public final class Chart {
             g.draw(path);
         }
         g.setClip(clip);
+    }
+
+    /**
+     * Claims the box [x0, x1] × [y0, y1] (pixels) of the plot for a note written on it, so that a
+     * legend placed afterwards keeps off it as it keeps off the data.
+     */
+    public void claim(double x0, double y0, double x1, double y1) {
+        int c0 = (int) Math.floor((x0 - left) / CELL);
+        int c1 = (int) Math.floor((x1 - left) / CELL);
+        int r0 = (int) Math.floor((y0 - top) / CELL);
+        int r1 = (int) Math.floor((y1 - top) / CELL);
+        for (int row = Math.max(0, r0); row <= Math.min(inkRows - 1, r1); row++) {
+            for (int col = Math.max(0, c0); col <= Math.min(inkCols - 1, c1); col++) {
+                ink[row * inkCols + col] = true;
+            }
+        }
     }
 
     /**

@@ -117,8 +117,13 @@ public final class FunctionChart {
             // say where the dashed curves went rather than let them vanish unexplained
             g.setFont(Chart.TICK_FONT);
             g.setColor(Palette.ORANGE);
-            Chart.text(g, "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off),
-                    Math.min(c.xScale().p0(), c.xScale().p1()) + 8, Math.max(c.yScale().p0(), c.yScale().p1()) - 6, 0, 1);
+            String note = "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off);
+            double nx = Math.min(c.xScale().p0(), c.xScale().p1()) + 8;
+            double ny = Math.max(c.yScale().p0(), c.yScale().p1()) - 6;
+            Chart.text(g, note, nx, ny, 0, 1);
+            // the legend, placed next, keeps off the note (it covered it on a 16:9 slide)
+            java.awt.FontMetrics fm = g.getFontMetrics();
+            c.claim(nx, ny - fm.getAscent() - fm.getDescent(), nx + MathText.width(g, note), ny);
         }
         if (ensemble != null) {
             List<String> names = new ArrayList<>(List.of("target", ensemble.count() + " networks",

@@ -14,6 +14,48 @@ class ChartTest {
         return Chart.draw(g, 0, 0, 640, 440, "t", "x", "y", new double[] {0, 1}, false, new double[] {0, 1}, false);
     }
 
+    /** The picture of {@link #aLegendMovesOffTheDataToAFreePlace}'s chart with the lower right claimed for a note. */
+    private static BufferedImage claimedLowerRight(boolean legend) {
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Chart c = chart(g);
+        c.line(g, new double[] {0, 1}, new double[] {0.97, 0.97}, Color.BLUE, 2f, false);
+        c.line(g, new double[] {0.5, 1}, new double[] {0.8, 0.8}, Color.RED, 2f, false);
+        c.claim(c.xScale().toPixel(0.5), c.yScale().toPixel(0.5), c.xScale().toPixel(1), c.yScale().toPixel(0));
+        if (legend) {
+            c.legend(g, new String[] {"a", "b"}, new Color[] {Color.BLUE, Color.RED}, new boolean[2]);
+            assertEquals(0, c.legendOverlap(), "the lower left is free");
+        }
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void aLegendKeepsOffABoxClaimedForANote() {
+        // the function view's "kernel regime off the chart" note lay under the legend on a slide:
+        // the note claims its box, and the legend (which went to the lower right here) goes elsewhere
+        BufferedImage with = claimedLowerRight(true);
+        BufferedImage without = claimedLowerRight(false);
+        Chart c = chart(new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB).createGraphics());
+        int changedInBox = 0;
+        int changedElsewhere = 0;
+        for (int y = 0; y < 440; y++) {
+            for (int x = 0; x < 640; x++) {
+                if (with.getRGB(x, y) != without.getRGB(x, y)) {
+                    boolean inBox = x >= c.xScale().toPixel(0.5) && x <= c.xScale().toPixel(1)
+                            && y >= c.yScale().toPixel(0.5) && y <= c.yScale().toPixel(0);
+                    if (inBox) {
+                        changedInBox++;
+                    } else {
+                        changedElsewhere++;
+                    }
+                }
+            }
+        }
+        assertEquals(0, changedInBox, "the legend drew in the claimed box");
+        assertTrue(changedElsewhere > 200, "the legend was drawn: " + changedElsewhere + " pixels");
+    }
+
     @Test
     void aLegendMovesOffTheDataToAFreePlace() {
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
