@@ -40,40 +40,33 @@ public final class RunHistory {
         // a replay's inputs (with a cursor) hold the curves of another snapshot than their own
         ChartInputs same = previous != null && previous.cursorStep() < 0 && previous.companion() == null
                 && previous.snapshot().kernels().sameRows(snapshot.kernels()) ? previous : null;
-        Series[] top;
-        Series testLoss;
-        Series regimeTestLoss;
-        Series kernelChange;
-        Series distance;
-        Series alignment;
-        Series weightChange;
-        if (same != null) {
-            top = same.topEigenvalues();
-            testLoss = same.testLoss();
-            regimeTestLoss = same.regimeTestLoss();
-            kernelChange = same.kernelChange();
-            distance = same.distanceToLimit();
-            alignment = same.alignment();
-            weightChange = same.weightChange();
-        } else {
-            StepLogView log = snapshot.kernels();
+        KernelCurves k = same != null ? KernelCurves.of(same) : KernelCurves.read(snapshot.kernels());
+        double[] loggedSteps = loggedSteps(snapshot);
+        return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss(), loggedSteps),
+                k.testLoss(), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss(), loggedSteps),
+                k.regimeTestLoss(), k.kernelChange(), k.distance(), k.alignment(), k.weightChange(), k.top(),
+                trajectories(snapshot, loggedSteps), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
+    }
+
+    /** The curves read from the kernel log: its metrics and top eigenvalues against step. */
+    private record KernelCurves(Series testLoss, Series regimeTestLoss, Series kernelChange, Series distance,
+                                Series alignment, Series weightChange, Series[] top) {
+        static KernelCurves of(ChartInputs in) {
+            return new KernelCurves(in.testLoss(), in.regimeTestLoss(), in.kernelChange(), in.distanceToLimit(),
+                    in.alignment(), in.weightChange(), in.topEigenvalues());
+        }
+
+        /** Every column of {@code log}, sharing one array of steps. */
+        static KernelCurves read(StepLogView log) {
             double[] steps = steps(log, log.size());
-            top = new Series[TOP_EIGENVALUES];
+            Series[] top = new Series[TOP_EIGENVALUES];
             for (int i = 0; i < top.length; i++) {
                 top[i] = column(log, KernelLog.TOP_EIGENVALUE + i, steps);
             }
-            testLoss = column(log, KernelLog.TEST_LOSS, steps);
-            regimeTestLoss = column(log, KernelLog.REGIME_TEST_LOSS, steps);
-            kernelChange = column(log, KernelLog.KERNEL_CHANGE, steps);
-            distance = column(log, KernelLog.DISTANCE_TO_LIMIT, steps);
-            alignment = column(log, KernelLog.ALIGNMENT, steps);
-            weightChange = column(log, KernelLog.WEIGHT_CHANGE, steps);
+            return new KernelCurves(column(log, KernelLog.TEST_LOSS, steps), column(log, KernelLog.REGIME_TEST_LOSS, steps),
+                    column(log, KernelLog.KERNEL_CHANGE, steps), column(log, KernelLog.DISTANCE_TO_LIMIT, steps),
+                    column(log, KernelLog.ALIGNMENT, steps), column(log, KernelLog.WEIGHT_CHANGE, steps), top);
         }
-        double[] loggedSteps = loggedSteps(snapshot);
-        return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss(), loggedSteps),
-                testLoss, logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss(), loggedSteps),
-                regimeTestLoss, kernelChange, distance, alignment, weightChange, top,
-                trajectories(snapshot, loggedSteps), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
     }
 
     /**
