@@ -3,7 +3,7 @@ package io.ntkstudio.cli;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.Ensemble;
-import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.figure.LessonJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "members.csv (member,index,prediction). The gp and nngp columns need parameterization ntk.",
                 "Exit status 3 if a member diverges (the message names it)."})
 final class EnsembleCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
 
     @Option(names = "--members", required = true, paramLabel = "K", description = "number of networks, 1 to 64")
@@ -51,7 +51,7 @@ final class EnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingSpec.MEMBERS.as("--members").check(members);
-        ExperimentSpec spec = ExperimentJson.read(specFile);
+        ExperimentSpec spec = LessonJson.experiment(specFile);
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv"))) {
             Ensemble e = Ensemble.create(spec, data, members, StopSignals::requested);

@@ -3,7 +3,7 @@ package io.ntkstudio.cli;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.EnsembleSweep;
-import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.figure.LessonJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.engine.ScaleSweep;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
                 "Gaussian process (Lee et al. 2019): sweep.csv has width,members,step,mean_gap,std_ratio,",
                 "sampling_floor,train_loss_mean. Progress goes to stderr."})
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
 
     @Option(names = "--widths", paramLabel = "LIST", split = ",", description = "widths (default: ${DEFAULT-VALUE})")
@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
                 ps.add(parsed);
             }
         }
-        ExperimentSpec spec = ExperimentJson.read(specFile);
+        ExperimentSpec spec = LessonJson.experiment(specFile);
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         if (outputScales != null) {
             return sweepScales(spec, data);

@@ -2,7 +2,7 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
-import io.ntkstudio.engine.ExperimentJson;
+import io.ntkstudio.figure.LessonJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.KernelSample;
 import io.ntkstudio.engine.RunOptions;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "Ctrl+C or SIGTERM stops after the current step and writes the outputs so far (exit 130 / 143).",
                 "The folder is replaced as one unit; status.json says complete, interrupted or diverged."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON)")
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the outputs (created if missing)")
@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentSpec spec = ExperimentJson.read(specFile);
+        ExperimentSpec spec = LessonJson.experiment(specFile);
         Path base = specFile.toAbsolutePath().getParent();
         Dataset data = DataSources.build(spec.data(), base);
         try (OutputDirectory out = OutputFolder.open(outDir, OUTPUTS)) {

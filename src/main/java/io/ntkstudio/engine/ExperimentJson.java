@@ -38,7 +38,11 @@ public final class ExperimentJson {
     }
 
     public static ExperimentSpec parse(String text, String origin) {
-        JsonElement root = StrictJson.parse(text, origin);
+        return parse(StrictJson.parse(text, origin), origin);
+    }
+
+    /** The experiment in a JSON tree already read (a lesson holds one or two); messages start with {@code origin}. */
+    public static ExperimentSpec parse(JsonElement root, String origin) {
         if (!root.isJsonObject()) {
             throw new InvalidInputException(origin + ": expected a JSON object with network, data and training");
         }
@@ -87,6 +91,11 @@ public final class ExperimentJson {
 
     /** The JSON text of an experiment, with every field written out. */
     public static String format(ExperimentSpec spec) {
+        return GSON.toJson(tree(spec)) + "\n";
+    }
+
+    /** The experiment as a JSON tree, with every field written out (a lesson embeds it). */
+    public static JsonObject tree(ExperimentSpec spec) {
         JsonObject top = new JsonObject();
         JsonObject net = new JsonObject();
         NetworkConfig n = spec.network();
@@ -128,7 +137,7 @@ public final class ExperimentJson {
         top.add("network", net);
         top.add("data", data);
         top.add("training", tr);
-        return GSON.toJson(top) + "\n";
+        return top;
     }
 
     private static JsonObject section(String origin, JsonObject top, String name, Set<String> allowed) {

@@ -246,7 +246,7 @@ public final class TrainingLoop implements AutoCloseable {
     /** Keeps the last finite snapshot on show, marked with the divergence and its fix. */
     private void diverge(TrainingRun run, TrainingSnapshot last) {
         playing = false;
-        snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage()));
+        snapshots.publish(last.withStatus(RunStatus.DIVERGED, run.divergenceMessage(), run.stepLog()));
         status = RunStatus.DIVERGED;
         waitForClose();
     }

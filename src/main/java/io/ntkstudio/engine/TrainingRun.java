@@ -99,7 +99,7 @@ public final class TrainingRun {
     private double lastRegimeLoss = Double.NaN;
     private int companionDiverged;
 
-    private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled) {
+    private TrainingRun(ExperimentSpec spec, Dataset data, boolean withLimit, BooleanSupplier cancelled, SetupProgress progress) {
         NetworkConfig cfg = spec.network();
         int dim = data.inputDim();
         this.n = data.train().count();
@@ -115,6 +115,9 @@ public final class TrainingRun {
                         networks, cfg.width(), cfg.depth(), cfg.parameterCount(dim), n),
                 networks == 1 ? "lower network.width, network.depth or the number of points"
                         : "use fewer networks (training.members), or lower network.width or network.depth");
+        // set-up's share of each part, by what dominates it: one share per network, one for the Gaussian process
+        double shares = networks + (networks > 1 && withLimit ? 1 : 0);
+        progress.at(0, networks > 1 ? "network 1 of " + networks : "the network and its kernels");
         this.net = Network.initialize(cfg, dim);
         this.initial = net.copy();
         this.initialNorm = Math.sqrt(initial.squaredNorm());
@@ -194,10 +197,15 @@ public final class TrainingRun {
                 sliceValues);
         int count = spec.training().members();
         for (int k = 1; k < count; k++) {
+            progress.at(k / shares, "network " + (k + 1) + " of " + count);
             ExperimentSpec member = spec.withNetwork(cfg.withSeed(Ensemble.memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
-            companions.add(new TrainingRun(member, data, false, cancelled));
+            companions.add(new TrainingRun(member, data, false, cancelled, SetupProgress.NONE));
+        }
+        if (count > 1 && limit) {
+            progress.at(count / shares, "the Gaussian process of infinite width");
         }
         this.gp = count > 1 && limit ? Ensemble.gaussianProcess(cfg, data, cancelled) : null;
+        progress.at(1, "done");
         this.gpDecay = gp == null ? null : gp.start();
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
@@ -276,11 +284,16 @@ public final class TrainingRun {
 
     /** As {@link #create(ExperimentSpec, Path, RunOptions)} on data already built (sweeps share it). */
     public static TrainingRun create(ExperimentSpec spec, Dataset data, RunOptions options) {
-        return new TrainingRun(spec, data, options.infiniteWidth(), options.cancelled());
+        return new TrainingRun(spec, data, options.infiniteWidth(), options.cancelled(), options.progress());
     }
 
     public RunContext context() {
         return context;
+    }
+
+    /** The step log as it is now (every step taken, a diverging run's last ones included). */
+    public StepLogView stepLog() {
+        return log.view();
     }
 
     public long step() {

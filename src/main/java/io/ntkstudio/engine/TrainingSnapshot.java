@@ -33,8 +33,16 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
 
     /** The same snapshot with another status and message. */
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage) {
+        return withStatus(newStatus, newMessage, steps);
+    }
+
+    /**
+     * As {@link #withStatus(RunStatus, String)}, with the step log as it is now: a run that
+     * diverged logged the steps of its blow-up after the last snapshot it could measure.
+     */
+    public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage, StepLogView stepsNow) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, gridOutputs, circleSliceNow, steps, kernels, ensemble, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, circleSliceNow, stepsNow, kernels, ensemble, newStatus, newMessage);
     }
 }

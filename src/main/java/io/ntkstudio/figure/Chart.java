@@ -571,10 +571,11 @@ public final class Chart {
             w = legendWidth(g, font, names);
             h = rowH * names.length + 6;
             if (w > 0.6 * (right - left) || h > 0.6 * (bottom - top)) {
-                // no room for a legend: name the lines where they end instead
-                directLabels(g, names, colors, dashed);
-                if (legendOverlap > 0) {
-                    need(g, w, rowH, names.length, font);
+                // too big for the plot: the plan keeps room for the box beside or above it; only a
+                // chart too small for that too names its lines where they end
+                need(g, w, rowH, names.length, font);
+                if (!probing) {
+                    directLabels(g, names, colors, dashed);
                 }
                 return;
             }
@@ -635,9 +636,13 @@ public final class Chart {
         for (int i = 0; i < names.length; i++) {
             double ex = x + colW * (i % cols);
             double cy = y + 3 + rowH * (i / cols + 0.5);
-            g.setColor(colors[i]);
-            g.setStroke(dashed[i] ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
-                    : new BasicStroke(2f));
+            // a faint colour (one of many networks, a band) is drawn legibly in the key, lighter than the bold ones
+            Color c = colors[i].getAlpha() < 150 ? new Color(colors[i].getRed(), colors[i].getGreen(), colors[i].getBlue(), 150)
+                    : colors[i];
+            float width = colors[i].getAlpha() < 150 ? 3f : 2f;
+            g.setColor(c);
+            g.setStroke(dashed[i] ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
+                    : new BasicStroke(width));
             if (dot[i]) {
                 g.fill(new Ellipse2D.Double(ex + 14.5, cy - 3.5, 7, 7));
             } else {

@@ -44,6 +44,11 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
         return with(view.withNngp(show));
     }
 
+    /** The same inputs with a two-panel view's second panel shown whatever its size (true) or by size. */
+    public ChartInputs withBothPanels(boolean both) {
+        return with(view.withBothPanels(both));
+    }
+
     /** The same inputs with the kernel slice showing the kernels at t = 0 beside those now, or not. */
     public ChartInputs withSliceInit(boolean show) {
         return with(view.withSliceInit(show));

@@ -121,20 +121,44 @@ final class EnsembleCurves {
     }
 
     void draw(Graphics2D g, Chart c, double[] x) {
-        c.band(g, x, low, high, BAND);
-        for (double[] member : members) {
-            c.line(g, x, member, MEMBER, 1f, false);
-        }
-        if (hasGaussianProcess()) {
-            c.line(g, x, gpLow, Palette.PURPLE, 1.3f, true);
-            c.line(g, x, gpHigh, Palette.PURPLE, 1.3f, true);
-            c.line(g, x, gpMean, Palette.PURPLE, 2f, true);
-        }
+        draw(g, c, x, Palette.BLUE, Palette.PURPLE);
         if (hasNngp()) {
             c.line(g, x, nngpLow, Palette.GREEN, 1f, true);
             c.line(g, x, nngpHigh, Palette.GREEN, 1f, true);
             c.line(g, x, nngpMean, Palette.GREEN, 1.4f, true);
         }
         c.line(g, x, mean, Palette.BLUE, 2.6f, false);
+    }
+
+    /** The faint colour of one of several networks drawn in {@code line}. */
+    static Color member(Color line) {
+        return new Color(line.getRed(), line.getGreen(), line.getBlue(), MEMBER.getAlpha());
+    }
+
+    /**
+     * The members thin and their ±2σ band in {@code line}'s colour, the Gaussian process dashed in
+     * {@code gp} (null: not drawn), and their mean bold: one run of compare mode's overlay.
+     */
+    void drawAs(Graphics2D g, Chart c, double[] x, Color line, Color gp) {
+        draw(g, c, x, line, gp);
+        c.line(g, x, mean, line, 2.6f, false);
+    }
+
+    /** Whether {@code other}'s Gaussian process is this one's (the same limit: runs that differ only in width). */
+    boolean sameGaussianProcess(EnsembleCurves other) {
+        return hasGaussianProcess() && other.hasGaussianProcess() && Arrays.equals(gpMean, other.gpMean)
+                && Arrays.equals(gpLow, other.gpLow);
+    }
+
+    private void draw(Graphics2D g, Chart c, double[] x, Color line, Color gp) {
+        c.band(g, x, low, high, new Color(line.getRed(), line.getGreen(), line.getBlue(), BAND.getAlpha()));
+        for (double[] member : members) {
+            c.line(g, x, member, member(line), 1f, false);
+        }
+        if (hasGaussianProcess() && gp != null) {
+            c.line(g, x, gpLow, gp, 1.3f, true);
+            c.line(g, x, gpHigh, gp, 1.3f, true);
+            c.line(g, x, gpMean, gp, 2f, true);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
@@ -108,8 +109,14 @@ public final class FigureSet {
 
     /** The captioned dashboard of {@code views}, as many rows of three as they need. */
     public static BufferedImage dashboard(ChartInputs in, double scale, ChartTheme theme, List<ViewKind> views) {
+        return dashboard(in, k -> in.view(), scale, theme, views);
+    }
+
+    /** The captioned dashboard at {@code scale}, each view with its own settings. */
+    public static BufferedImage dashboard(ChartInputs in, Function<ViewKind, ViewSettings> settings, double scale, ChartTheme theme,
+                                          List<ViewKind> views) {
         int rows = (views.size() + COLUMNS - 1) / COLUMNS;
-        return dashboard(in, theme, views, scaled(VIEW_WIDTH * COLUMNS, scale), scaled(CAPTION + VIEW_HEIGHT * rows, scale), scale);
+        return dashboard(in, settings, theme, views, scaled(VIEW_WIDTH * COLUMNS, scale), scaled(CAPTION + VIEW_HEIGHT * rows, scale), scale);
     }
 
     /**
@@ -120,6 +127,12 @@ public final class FigureSet {
      */
     public static BufferedImage dashboard(ChartInputs in, ChartTheme theme, List<ViewKind> views, int width, int height,
                                           double zoom) {
+        return dashboard(in, k -> in.view(), theme, views, width, height, zoom);
+    }
+
+    /** As {@link #dashboard(ChartInputs, ChartTheme, List, int, int, double)}, each view with its own settings (mode, panels). */
+    public static BufferedImage dashboard(ChartInputs in, Function<ViewKind, ViewSettings> settings, ChartTheme theme,
+                                          List<ViewKind> views, int width, int height, double zoom) {
         int cols = COLUMNS;
         int rows = (views.size() + cols - 1) / cols;
         double w = width / zoom;
@@ -134,7 +147,7 @@ public final class FigureSet {
             drawCaption(g, caption(in.snapshot()), CAPTION, 14, w - 28, new Font(Font.SANS_SERIF, Font.BOLD, 15), 11);
             int k = 0;
             for (ViewKind kind : views) {
-                paintCell(g, (k % cols) * cellW, CAPTION + (k / cols) * cellH, cellW, cellH, theme, kind.painter(), in);
+                paintCell(g, (k % cols) * cellW, CAPTION + (k / cols) * cellH, cellW, cellH, theme, kind.painter(), in.with(settings.apply(kind)));
                 k++;
             }
         } finally {

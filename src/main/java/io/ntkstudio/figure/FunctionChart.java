@@ -44,7 +44,7 @@ public final class FunctionChart {
     private static void curve(Graphics2D g, double w, double h, TrainingSnapshot s, boolean circle, boolean showNngp) {
         Samples test = s.context().data().test();
         Samples train = s.context().data().train();
-        int[] order = HeatmapChart.order(test);
+        int[] order = FunctionChart.axisOrder(test);
         int m = test.count();
         double[] x = new double[m];
         double[] target = new double[m];
@@ -56,7 +56,7 @@ public final class FunctionChart {
         double hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < m; k++) {
             int i = order[k];
-            x[k] = HeatmapChart.sortKey(test, i);
+            x[k] = FunctionChart.axisKey(test, i);
             target[k] = test.target(i);
             net[k] = s.testOutputs().get(i);
             regime[k] = s.regimeTest().get(i);
@@ -80,19 +80,31 @@ public final class FunctionChart {
         }
         // A prediction widens the axis by at most the data's own span: a diverging linearised model
         // leaves the plot through its edge instead of flattening the network and target to a line.
+        // A prediction that stays within the data's own span widens the axis to hold it; one that
+        // leaves it (a diverging linearised model) widens nothing and leaves through the edge, and
+        // the title says how far it went.
         double span = Math.max(hi - lo, 1e-9);
         double floor = lo - span;
         double ceiling = hi + span;
+        double off = 0;
         for (double[] prediction : new double[][] {regime, limit}) {
+            boolean within = true;
             for (double v : prediction) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, Math.max(v, floor));
-                    hi = Math.max(hi, Math.min(v, ceiling));
+                if (!(v >= floor && v <= ceiling) && !Double.isNaN(v)) {
+                    within = false;
+                    off = Math.max(off, Math.abs(v));
+                }
+            }
+            for (double v : prediction) {
+                if (within && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
                 }
             }
         }
-        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
-        Chart c = Chart.draw(g, 0, 0, w, h, null, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
+        double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
+        String title = off > 0 ? "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off) : null;
+        Chart c = Chart.draw(g, 0, 0, w, h, title, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
                 Scale.padded(lo, hi, false), false);
         c.line(g, x, target, Palette.LIGHT_GREY, 2f, false);
         if (hasLimit && ensemble == null) {
@@ -105,26 +117,6 @@ public final class FunctionChart {
             c.line(g, x, net, Palette.BLUE, 2.4f, false);
         }
         c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
-        double off = 0;
-        for (double[] prediction : new double[][] {regime, limit}) {
-            for (double v : prediction) {
-                if (!(v >= floor && v <= ceiling) && !Double.isNaN(v)) {
-                    off = Math.max(off, Math.abs(v));
-                }
-            }
-        }
-        if (off > 0) {
-            // say where the dashed curves went rather than let them vanish unexplained
-            g.setFont(Chart.TICK_FONT);
-            g.setColor(Palette.ORANGE);
-            String note = "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off);
-            double nx = Math.min(c.xScale().p0(), c.xScale().p1()) + 8;
-            double ny = Math.max(c.yScale().p0(), c.yScale().p1()) - 6;
-            Chart.text(g, note, nx, ny, 0, 1);
-            // the legend, placed next, keeps off the note (it covered it on a 16:9 slide)
-            java.awt.FontMetrics fm = g.getFontMetrics();
-            c.claim(nx, ny - fm.getAscent() - fm.getDescent(), nx + MathText.width(g, note), ny);
-        }
         if (ensemble != null) {
             List<String> names = new ArrayList<>(List.of("target", ensemble.count() + " networks",
                     "their mean ± 2σ"));
@@ -143,14 +135,25 @@ public final class FunctionChart {
             names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
             colors.addAll(List.of(Palette.ORANGE, ChartTheme.of(g).ink));
             dashes.addAll(List.of(true, false));
-            c.legend(g, names, colors, dashes, false);
+            legendWithPoints(g, c, names, colors, dashes);
         } else if (hasLimit) {
-            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"},
-                    new Color[] {Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink}, new boolean[] {false, false, true, true, false});
+            legendWithPoints(g, c, List.of("target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"),
+                    List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink), List.of(false, false, true, true, false));
         } else {
-            c.legend(g, new String[] {"target", "network", "kernel regime (Θ_0)", "train points"},
-                    new Color[] {Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, ChartTheme.of(g).ink}, new boolean[] {false, false, true, false});
+            legendWithPoints(g, c, List.of("target", "network", "kernel regime (Θ_0)", "train points"),
+                    List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, ChartTheme.of(g).ink), List.of(false, false, true, false));
         }
+    }
+
+    /** The legend, its last entry (the train points) shown as a dot like the points themselves. */
+    static void legendWithPoints(Graphics2D g, Chart c, List<String> names, List<Color> colors, List<Boolean> dashed) {
+        boolean[] d = new boolean[dashed.size()];
+        boolean[] dot = new boolean[dashed.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dashed.get(i);
+        }
+        dot[dot.length - 1] = true;
+        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, dot, Chart.Corner.TOP_RIGHT);
     }
 
     private static void map(Graphics2D g, double w, double h, TrainingSnapshot s, TrainingSnapshot ks, FunctionGrid grid) {
@@ -224,8 +227,22 @@ public final class FunctionChart {
     static double[] trainX(Samples train) {
         double[] x = new double[train.count()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = HeatmapChart.sortKey(train, i);
+            x[i] = axisKey(train, i);
         }
         return x;
+    }
+
+    /**
+     * Where input {@code i} sits along the function's axis: the angle γ in (−π, π] on the circle,
+     * as Jacot et al. 2018 draw their Figure 2 (and the kernel slice is drawn), or x in 1-D.
+     */
+    static double axisKey(Samples s, int i) {
+        return s.dim() == 1 ? s.input(i, 0) : Math.atan2(s.input(i, 1), s.input(i, 0));
+    }
+
+    /** The inputs in the order of {@link #axisKey}. */
+    static int[] axisOrder(Samples s) {
+        return java.util.stream.IntStream.range(0, s.count()).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> axisKey(s, i))).mapToInt(Integer::intValue).toArray();
     }
 }

@@ -4,6 +4,8 @@ package io.ntkstudio.figure;
 final class LogRange {
     /** How far above the measured curves a prediction may stretch a log axis: three decades. */
     static final double PREDICTION_HEADROOM = 1e3;
+    /** How far above its start a blown-up loss may stretch its axis: six decades; beyond, it leaves through the top. */
+    static final double BLOW_UP = 1e6;
 
     /**
      * The range of {@code measured}, widened by {@code predicted} only up to

@@ -2,6 +2,7 @@ package io.ntkstudio.figure;
 
 import io.ntkstudio.engine.StepLog;
 import io.ntkstudio.engine.StepLogView;
+import io.ntkstudio.plotmath.Numbers;
 import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -20,6 +21,17 @@ public final class LossChart {
 
     /** Train and test loss with their kernel-regime predictions, and the kernel metrics. */
     public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        PanelSplit split = PanelSplit.of(w, h, in);
+        if (split.first()) {
+            losses(g, split, in);
+        }
+        if (split.both()) {
+            metrics(g, split, in);
+        }
+    }
+
+    /** Train and test loss, their kernel-regime predictions, an ensemble's other networks and mean. */
+    private static void losses(Graphics2D g, PanelSplit split, ChartInputs in) {
         // an ensemble's other networks: their train losses, faint, behind network 1's
         List<Series> members = new ArrayList<>();
         if (in.snapshot().ensemble() != null) {
@@ -34,9 +46,14 @@ public final class LossChart {
             measured[2 + k] = members.get(k);
         }
         double[] r = LogRange.withPredictions(measured, new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
-        boolean both = h >= Surface.TWO_PANELS;
-        double top = both ? h * 0.55 : h;
-        Chart c = Chart.draw(g, 0, 0, w, top, "loss  L = 1/(2n) Σ (f − y)²", "step", "loss",
+        // a blow-up leaves through the top, six decades above the start, so that the descent before it keeps its scale
+        double ceiling = in.trainLoss().size() == 0 ? Double.NaN : LogRange.BLOW_UP * in.trainLoss().y()[0];
+        String title = "loss  L = 1/(2n) Σ (f − y)²";
+        if (r[1] > ceiling && ceiling > 0) {
+            title += "; it blew up to " + Numbers.readable(r[1]);
+            r[1] = ceiling;
+        }
+        Chart c = Chart.draw(g, 0, 0, split.firstWidth(), split.firstHeight(), title, "step", "loss",
                 new double[] {0, Math.max(1, r[2])}, false, Scale.padded(r[0], r[1], true), true);
         for (Series member : members) {
             c.line(g, member, EnsembleCurves.MEMBER, 1f, false);
@@ -64,12 +81,13 @@ public final class LossChart {
                     new Color[] {Palette.BLUE, Palette.ORANGE, EnsembleCurves.MEMBER, EnsembleCurves.MEAN_LOSS, Palette.BLUE, Palette.ORANGE},
                     new boolean[] {false, false, false, false, true, true});
         }
-        if (!both) {
-            return;
-        }
+    }
+
+    /** The kernel metrics over training. */
+    private static void metrics(Graphics2D g, PanelSplit split, ChartInputs in) {
         Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
         double[] mr = LogRange.of(metrics);
-        Chart m = Chart.draw(g, 0, top, w, h - top, "kernel metrics", "step", "value",
+        Chart m = Chart.draw(g, split.secondX(), split.secondY(), split.secondWidth(), split.secondHeight(), "kernel metrics", "step", "value",
                 new double[] {0, Math.max(1, Math.max(mr[2], in.snapshot().step()))}, false, Scale.padded(mr[0], mr[1], true), true);
         Color[] colors = {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.BROWN};
         for (int i = 0; i < metrics.length; i++) {

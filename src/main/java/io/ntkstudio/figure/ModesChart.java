@@ -25,8 +25,11 @@ public final class ModesChart {
      */
     public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
         ModeTrajectories tr = in.modeTrajectories();
-        boolean both = h >= Surface.TWO_PANELS;
-        double top = both ? h * 0.55 : h;
+        PanelSplit split = PanelSplit.of(w, h, in);
+        if (!split.first()) {
+            modesNow(g, split.secondX(), split.secondY(), split.secondWidth(), split.secondHeight(), in);
+            return;
+        }
         double[] r = LogRange.withPredictions(tr.network(), tr.regime());
         // Six decades: enough to see each decay, while the finite-width floor stays out of the way;
         // but never above where a curve starts (a diverging run grows by many more).
@@ -37,7 +40,18 @@ public final class ModesChart {
             }
         }
         double lo = Math.max(r[0], Math.min(r[1] * 1e-6, start * 0.1));
-        Chart c = Chart.draw(g, 0, 0, w, top, "residual along eigenvectors of Θ_0", "step",
+        // a blow-up leaves through the top, six decades above the largest start
+        double highest = 0;
+        for (Series curve : tr.network()) {
+            if (curve.size() > 0 && Double.isFinite(curve.y()[0])) {
+                highest = Math.max(highest, curve.y()[0]);
+            }
+        }
+        if (highest > 0 && r[1] > LogRange.BLOW_UP * highest) {
+            r[1] = LogRange.BLOW_UP * highest;
+            lo = Math.max(r[0], Math.min(r[1] * 1e-6, start * 0.1));
+        }
+        Chart c = Chart.draw(g, 0, 0, split.firstWidth(), split.firstHeight(), "residual along eigenvectors of Θ_0", "step",
                 "(v_iᵀ r)²", new double[] {0, Math.max(1, r[2])}, false, Scale.padded(lo, r[1], true), true);
         String[] names = new String[tr.size() + 1];
         Color[] colors = new Color[names.length];
@@ -56,13 +70,13 @@ public final class ModesChart {
         dashed[tr.size()] = true;
         // Decays leave the lower right empty; the slow modes run along the top.
         c.legend(g, names, colors, dashed, new boolean[names.length], Chart.Corner.BOTTOM_RIGHT);
-        if (both) {
-            modesNow(g, top, w, h - top, in);
+        if (split.both()) {
+            modesNow(g, split.secondX(), split.secondY(), split.secondWidth(), split.secondHeight(), in);
         }
     }
 
     /** Every eigen-direction at the current step: network (dots) against kernel regime (dashed). */
-    private static void modesNow(Graphics2D g, double y, double w, double h, ChartInputs in) {
+    private static void modesNow(Graphics2D g, double x, double y, double w, double h, ChartInputs in) {
         TrainingSnapshot s = in.snapshot();
         int m = Math.min(MODES, s.modeEnergies().size());
         double[] idx = new double[m];
@@ -87,7 +101,7 @@ public final class ModesChart {
             }
         }
         lo = Math.max(lo, hi * 1e-12);
-        Chart c = Chart.draw(g, 0, y, w, h, "every direction at step " + s.step(),
+        Chart c = Chart.draw(g, x, y, w, h, "every direction at step " + s.step(),
                 "eigen-direction i (λ_i descending)", "(v_iᵀ r)²", new double[] {0.5, m + 0.5}, false,
                 Scale.padded(lo, hi, true), true);
         c.line(g, idx, predicted, Palette.ORANGE, 2f, true);

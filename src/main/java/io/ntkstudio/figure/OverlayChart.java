@@ -80,10 +80,24 @@ public final class OverlayChart {
         double[][] nowB = sb.drawn() > 0 ? sb.membersNow() : new double[][] {sb.now()};
         double[][] initB = sb.drawn() > 0 ? sb.membersInit() : new double[][] {sb.init()};
         double[] limit = sa.hasLimit() ? sa.limit() : sb.limit();
+        // runs at different output scales α have kernels α²Θ, thousands of times apart: each is drawn
+        // divided by its own α², so that both show on one axis (and share Θ_∞/α²)
+        double alphaA = a.snapshot().context().spec().network().outputScale();
+        double alphaB = b.snapshot().context().spec().network().outputScale();
+        boolean scaled = alphaA != alphaB;
+        if (scaled) {
+            nowA = divided(nowA, alphaA * alphaA);
+            initA = divided(initA, alphaA * alphaA);
+            nowB = divided(nowB, alphaB * alphaB);
+            initB = divided(initB, alphaB * alphaB);
+            double alphaLimit = sa.hasLimit() ? alphaA : alphaB;
+            limit = limit == null ? null : divided(new double[][] {limit}, alphaLimit * alphaLimit)[0];
+        }
         double[] range = KernelSlice.finiteRange(nowA, initA, nowB, initB, new double[][] {limit});
         double[] xa = sa.x();
         double[] xb = sb.x();
-        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), A and B, " + sa.anchor(), sa.xLabel(), "Θ(x₀, x)",
+        String theta = scaled ? "Θ(x₀, x)/α²" : "Θ(x₀, x)";
+        Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice " + theta + ", A and B, " + sa.anchor(), sa.xLabel(), theta,
                 sa.xRange(), false, Scale.padded(range[0], range[1], false), false);
         String[] names = names(a, b);
         boolean hasLimit = sa.hasLimit() || sb.hasLimit();
@@ -109,31 +123,44 @@ public final class OverlayChart {
         for (double[] r : nowB) {
             c.line(g, xb, r, nowColorB, bold, false);
         }
+        String per = scaled ? "/α²" : "";
         String countA = nowA.length > 1 ? " (" + nowA.length + " networks)" : "";
         String countB = nowB.length > 1 ? " (" + nowB.length + " networks)" : "";
-        List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t" + countA));
+        List<String> legend = new ArrayList<>(List.of(names[0] + ", Θ_t" + per + countA));
         List<Color> colors = new ArrayList<>(List.of(nowColorA));
         List<Boolean> dashed = new ArrayList<>(List.of(false));
         if (withInit) {
-            legend.add(names[0] + ", Θ_0");
+            legend.add(names[0] + ", Θ_0" + per);
             colors.add(A_FAINT);
             dashed.add(true);
         }
-        legend.add(names[1] + ", Θ_t" + countB);
+        legend.add(names[1] + ", Θ_t" + per + countB);
         colors.add(nowColorB);
         dashed.add(false);
         if (withInit) {
-            legend.add(names[1] + ", Θ_0");
+            legend.add(names[1] + ", Θ_0" + per);
             colors.add(B_FAINT);
             dashed.add(true);
         }
         if (hasLimit) {
-            legend.add("Θ_∞");
+            legend.add("Θ_∞" + per);
             colors.add(Palette.GREEN);
             dashed.add(true);
         }
         c.legend(g, legend, colors, dashed, false);
         return null;
+    }
+
+    /** Each row of {@code rows} divided by {@code by}, in new arrays. */
+    private static double[][] divided(double[][] rows, double by) {
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = rows[k].clone();
+            for (int i = 0; i < out[k].length; i++) {
+                out[k][i] /= by;
+            }
+        }
+        return out;
     }
 
     /** Both runs' learned functions over the same test inputs, with the target and the train points. */
@@ -152,7 +179,7 @@ public final class OverlayChart {
         boolean circle = geometry == Geometry.CIRCLE;
         Samples test = sa.context().data().test();
         Samples train = sa.context().data().train();
-        int[] order = HeatmapChart.order(test);
+        int[] order = FunctionChart.axisOrder(test);
         int m = order.length;
         double[] x = new double[m];
         double[][] rows = new double[3][m];
@@ -160,7 +187,7 @@ public final class OverlayChart {
         double hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < m; k++) {
             int i = order[k];
-            x[k] = HeatmapChart.sortKey(test, i);
+            x[k] = FunctionChart.axisKey(test, i);
             rows[0][k] = test.target(i);
             rows[1][k] = sa.testOutputs().get(i);
             rows[2][k] = sb.testOutputs().get(i);
@@ -177,17 +204,52 @@ public final class OverlayChart {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        double[] xr = circle ? new double[] {0, 2 * Math.PI} : Scale.padded(Math.min(x[0], FunctionChart.min(tx)), Math.max(x[m - 1], FunctionChart.max(tx)), false);
+        // with several networks, every one of both runs, their means ± 2σ and the Gaussian process
+        EnsembleCurves ea = sa.ensemble() == null ? null : new EnsembleCurves(order, sa.ensemble(), false);
+        EnsembleCurves eb = sb.ensemble() == null ? null : new EnsembleCurves(order, sb.ensemble(), false);
+        for (EnsembleCurves e : new EnsembleCurves[] {ea, eb}) {
+            if (e != null) {
+                double[] r = e.range(lo, hi);
+                lo = r[0];
+                hi = r[1];
+            }
+        }
+        double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(Math.min(x[0], FunctionChart.min(tx)), Math.max(x[m - 1], FunctionChart.max(tx)), false);
         Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
                 xr, false, Scale.padded(lo, hi, false), false);
         c.line(g, x, rows[0], Palette.LIGHT_GREY, 2f, false);
-        c.line(g, x, rows[1], A, 2.2f, false);
-        c.line(g, x, rows[2], B, 2.2f, true);
-        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
         String[] names = names(a, b);
-        c.legend(g, new String[] {"target", names[0], names[1], "train points"},
-                new Color[] {Palette.LIGHT_GREY, A, B, ChartTheme.of(g).ink}, new boolean[] {false, false, true, false},
-                new boolean[] {false, false, false, true}, Chart.Corner.TOP_RIGHT);
+        List<String> legend = new ArrayList<>(List.of("target"));
+        List<Color> colors = new ArrayList<>(List.of(Palette.LIGHT_GREY));
+        List<Boolean> dashed = new ArrayList<>(List.of(false));
+        boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
+        EnsembleCurves[] sides = {ea, eb};
+        Color[] lines = {A, B};
+        Color[] gps = {Palette.PURPLE, oneGp ? null : Palette.BROWN};
+        for (int side = 0; side < 2; side++) {
+            EnsembleCurves e = sides[side];
+            if (e == null) {
+                c.line(g, x, rows[1 + side], lines[side], 2.2f, side == 1);
+                legend.add(names[side]);
+                colors.add(lines[side]);
+                dashed.add(side == 1);
+                continue;
+            }
+            e.drawAs(g, c, x, lines[side], gps[side]);
+            legend.addAll(List.of(names[side] + ", " + e.count() + " networks", names[side] + ", their mean ± 2σ"));
+            colors.addAll(List.of(EnsembleCurves.member(lines[side]), lines[side]));
+            dashed.addAll(List.of(false, false));
+            if (e.hasGaussianProcess() && gps[side] != null) {
+                legend.add((oneGp ? "" : names[side] + ", ") + "NTK-GP mean ± 2σ (∞ width)");
+                colors.add(gps[side]);
+                dashed.add(true);
+            }
+        }
+        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        legend.add("train points");
+        colors.add(ChartTheme.of(g).ink);
+        dashed.add(false);
+        FunctionChart.legendWithPoints(g, c, legend, colors, dashed);
         return null;
     }
 

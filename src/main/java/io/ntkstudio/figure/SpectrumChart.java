@@ -21,6 +21,17 @@ public final class SpectrumChart {
 
     /** Eigenvalues in descending order (Θ_t, Θ_0, Θ_∞) and the top eigenvalues over training. */
     public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        PanelSplit split = PanelSplit.of(w, h, in);
+        if (split.first()) {
+            eigenvalues(g, split, in);
+        }
+        if (split.both()) {
+            topOverTraining(g, split, in);
+        }
+    }
+
+    /** Eigenvalues in descending order: Θ_t, Θ_0, Θ_∞ and, with several networks, their mean kernel's. */
+    private static void eigenvalues(Graphics2D g, PanelSplit split, ChartInputs in) {
         RunContext ctx = in.snapshot().context();
         TrainingSnapshot ks = in.kernelSnapshot();
         ReadOnlyVector now = ks != null && ks.hasKernel() ? ks.eigenvalues() : ctx.eigenvaluesInit();
@@ -48,9 +59,7 @@ public final class SpectrumChart {
                 }
             }
         }
-        boolean both = h >= Surface.TWO_PANELS;
-        double top = both ? h * 0.55 : h;
-        Chart c = Chart.draw(g, 0, 0, w, top, "eigenvalues, descending", "index i", "λ_i",
+        Chart c = Chart.draw(g, 0, 0, split.firstWidth(), split.firstHeight(), "eigenvalues, descending", "index i", "λ_i",
                 new double[] {0.5, n + 0.5}, false, Scale.padded(min, max, true), true);
         if (limit != null) {
             c.line(g, index(n), limit.toArray(), Palette.GREEN, 1.6f, true);
@@ -78,9 +87,10 @@ public final class SpectrumChart {
             legendDashed.add(false);
         }
         c.legend(g, legendNames, legendColors, legendDashed, false);
-        if (!both) {
-            return;
-        }
+    }
+
+    /** The top eigenvalues over training against the 2n/η line. */
+    private static void topOverTraining(Graphics2D g, PanelSplit split, ChartInputs in) {
         double[] r = LogRange.of(in.topEigenvalues());
         // The edge of stability in the kernel's units (Cohen et al. 2021): above 2n/η the top mode of
         // the linearised model grows, so λ_max(t) against this line tells the large-rate story.
@@ -92,7 +102,7 @@ public final class SpectrumChart {
         double hi = showEdge ? Math.max(r[1], edge) : r[1];
         double xMax = Math.max(1, Math.max(r[2], in.snapshot().step()));
         // Against the same steps as the losses, though the kernel is computed less often.
-        Chart t = Chart.draw(g, 0, top, w, h - top, "top eigenvalues over training", "step", "λ",
+        Chart t = Chart.draw(g, split.secondX(), split.secondY(), split.secondWidth(), split.secondHeight(), "top eigenvalues over training", "step", "λ",
                 new double[] {0, xMax}, false, Scale.padded(lo, hi, true), true);
         if (showEdge) {
             t.line(g, new double[] {0, xMax}, new double[] {edge, edge}, Palette.GREY, 1.4f, true);

@@ -5,9 +5,6 @@ import java.awt.RenderingHints;
 
 /** What every chart does first: antialiasing, the theme, a cleared background; and the message where a chart cannot be drawn. */
 public final class Surface {
-    /** Below this height (in chart units) a two-panel chart shows its main panel only. */
-    public static final double TWO_PANELS = 360;
-
     private Surface() {
     }
 

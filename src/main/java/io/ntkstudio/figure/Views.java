@@ -77,6 +77,8 @@ public final class Views {
             }, ChartData::modes);
 
     public static final List<ViewKind> ALL = List.of(FUNCTION, HEATMAP, LOSSES, SPECTRUM, SLICE, MODES);
+    /** The views with a second panel under the first (kernel metrics, top eigenvalues, every mode). */
+    public static final List<ViewKind> TWO_PANELS = List.of(LOSSES, SPECTRUM, MODES);
 
     /** Compare mode's overlay: runs A and B in one chart each (not in the grid; see {@link OverlayChart}). */
     public static final ViewKind OVERLAY_SLICE = new ViewKind("overlay-slice", "Kernel slice, A and B", "Slice, A and B", """

@@ -74,6 +74,11 @@ final class CompareRows extends BorderPane {
         return true;
     }
 
+    /** Lays the rows out again (a maximised view came back into the grid). */
+    void relayout() {
+        layoutRows();
+    }
+
     private void layoutRows() {
         for (int r = 0; r < rows.size(); r++) {
             boolean shown = !paged || r == page;

@@ -4,6 +4,7 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.Lesson;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.network.Activation;
@@ -36,8 +37,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -53,6 +54,18 @@ final class CompareWindow extends BorderPane {
     final ComboBox<Activation> activationB = new ComboBox<>();
     final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
+    final ValidatedField<Double> scaleB = new ValidatedField<>("compare-scale", ValidatedField.number("Output scale α of B",
+            NetworkConfig.OUTPUT_SCALE));
+    /** Says when A and B are at different steps (B restarted alone), with what to press. */
+    final Label stepsDiffer = new Label();
+    /** What the last export did: where the picture went, or why nothing was written. */
+    final Label message = new Label();
+    /** The lesson's note, when compare mode opened for one. */
+    final LessonBar lessonBar;
+    private PlotView maximised;
+    /** The centre: its content, with the set-up's progress over it while A and B build. */
+    private final StackPane body = new StackPane();
+    final SetupOverlay setup;
     final Button play = new Button("▶  Play both");
     final List<PlotView> views = new ArrayList<>();
     /** The overlay's views: A and B in one chart each (slice, function, losses). */
@@ -65,15 +78,16 @@ final class CompareWindow extends BorderPane {
     private GridPane overlayGrid;
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
-        this(specA, specB, baseDir, null, null);
+        this(specA, specB, baseDir, null, null, null);
     }
 
     /**
      * Compare mode as part of the studio: it follows the main window's theme, text size and speed
-     * ({@code main}, may be null), shows the scenario's note ({@code note}, may be null), and takes
-     * the same keys (Space, S, R; Esc leaves full screen).
+     * ({@code main}, may be null), shows the lesson's note and staging ({@code lesson}, may be
+     * null; {@code nextPart} opens its next part), and takes the same keys (Space, S, R, O, N;
+     * F11 and Esc for full screen).
      */
-    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir, StudioModel main, String note) {
+    CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir, StudioModel main, Lesson lesson, Runnable nextPart) {
         setId("compare");
         getStyleClass().add("studio");
         controller = new CompareController(specA, specB, baseDir);
@@ -88,6 +102,9 @@ final class CompareWindow extends BorderPane {
         parameterizationB.setValue(nb.parameterization());
         double eta = controller.b.specProperty().get().training().learningRate();
         rateB.show(eta, ValidatedField.plain(eta));
+        scaleB.show(nb.outputScale(), ValidatedField.display(nb.outputScale()));
+        scaleB.field().setPrefColumnCount(4);
+        scaleB.setOnCommit(v -> applyB());
         // Narrow fields, so that the whole bar fits beside the buttons.
         widthB.field().setPrefColumnCount(5);
         depthB.field().setPrefColumnCount(2);
@@ -122,10 +139,19 @@ final class CompareWindow extends BorderPane {
         // 1280 × 720 the learning rate was hidden); each label stays with its field.
         overlay.setId("compare-overlay");
         overlay.setTooltip(new Tooltip("A and B in one chart each, as Jacot et al.'s Figure 1 overlays widths (O)"));
-        overlay.selectedProperty().addListener((o, was, is) -> setCenter(is ? overlayGrid : sideBySide));
+        overlay.selectedProperty().addListener((o, was, is) -> {
+            restoreMaximised();
+            showCenter(is ? overlayGrid : sideBySide);
+        });
+        stepsDiffer.setId("compare-steps-differ");
+        stepsDiffer.getStyleClass().add("warning");
+        stepsDiffer.setWrapText(true);
+        message.setId("compare-message");
+        message.getStyleClass().add("hint");
+        message.setWrapText(true);
         FlowPane bar = new FlowPane(10, 4, play, step, reset, export, overlay, new Label("B differs in:"), pair("width", widthB),
                 pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
-                pair("learning rate", rateB));
+                pair("learning rate", rateB), pair("output scale α", scaleB), stepsDiffer, message);
         bar.setId("compare-bar");
         bar.getStyleClass().add("tool-bar");
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -148,6 +174,7 @@ final class CompareWindow extends BorderPane {
             retitle.run();
             m.specProperty().addListener((o, x, y) -> retitle.run());
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
+            m.snapshotProperty().addListener((o, x, y) -> showStepsDiffer());
             grid.add(title, c, 0);
             int row = 1;
             for (ViewKind kind : ROWS) {
@@ -156,22 +183,33 @@ final class CompareWindow extends BorderPane {
                 grid.add(v, c, row++);
             }
         }
-        if (note != null) {
-            TextFlow what = MathFlow.paragraph(note);
-            what.setId("compare-note");
-            what.getStyleClass().add("hint");
-            what.setPadding(new Insets(4, 10, 4, 10));
-            setTop(new VBox(bar, what));
-        } else {
-            setTop(bar);
+        lessonBar = new LessonBar(nextPart == null ? () -> { } : nextPart, () -> showNote(false));
+        lessonBar.setId("compare-lesson-bar");
+        if (lesson != null) {
+            lessonBar.show(lesson);
         }
+        showNote(lesson != null);
+        setTop(new VBox(bar, lessonBar));
+        lessonBar.limitTo(heightProperty());
         overlayGrid = overlayGrid(runs.get(0), runs.get(1));
         List<List<PlotView>> rows = new ArrayList<>();
         for (int r = 0; r < ROWS.size(); r++) {
             rows.add(List.of(views.get(r), views.get(ROWS.size() + r)));
         }
         sideBySide = new CompareRows(grid, ROWS.stream().map(ViewKind::title).toList(), rows);
-        setCenter(sideBySide);
+        setup = new SetupOverlay("Setting up A and B", List.of("A", "B"), runs, () -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().hide();
+            }
+        });
+        body.getChildren().setAll(sideBySide, setup);
+        setCenter(body);
+        for (PlotView v : allViews()) {
+            v.onMaximise(() -> toggleMaximise(v));
+        }
+        if (lesson != null && lesson.staging().overlay()) {
+            overlay.setSelected(true);
+        }
         getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
         if (main != null) {
             follow(main);
@@ -282,10 +320,17 @@ final class CompareWindow extends BorderPane {
         if (f == null) {
             return;
         }
+        exportSlide(f.toPath(), width, height);
+    }
+
+    /** Writes the slide to {@code file} and says where it went, or why nothing was written. */
+    void exportSlide(Path file, int width, int height) {
         try {
-            CompareExport.export(this, f.toPath(), width, height, ViewActions.slideScale(width, height));
+            CompareExport.export(this, file, width, height, ViewActions.slideScale(width, height));
+            message.setText("Saved the " + width + " × " + height + " slide to " + file);
         } catch (IOException | RuntimeException ex) {
-            tell("Could not export to " + f + ": " + ex.getMessage() + ". Nothing was written there.");
+            message.setText("");
+            tell("Could not export to " + file + ": " + ex.getMessage() + ". Nothing was written there.");
         }
     }
 
@@ -312,8 +357,17 @@ final class CompareWindow extends BorderPane {
         if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
+        if (e.getCode() == KeyCode.F11) {
+            if (getScene() != null && getScene().getWindow() instanceof Stage st) {
+                st.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+                st.setFullScreen(!st.isFullScreen());
+            }
+            e.consume();
+            return;
+        }
         switch (e.getCode()) {
             case SPACE -> controller.togglePlay();
+            case N -> showNote(!lessonBar.isVisible() && lessonBar.note() != null);
             case S -> controller.step();
             case R -> controller.reset();
             case O -> overlay.setSelected(!overlay.isSelected());
@@ -325,6 +379,10 @@ final class CompareWindow extends BorderPane {
             case ESCAPE -> {
                 if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
                     st.setFullScreen(false);
+                } else if (maximised != null) {
+                    restoreMaximised();
+                } else {
+                    return;
                 }
             }
             default -> {
@@ -348,11 +406,96 @@ final class CompareWindow extends BorderPane {
                 return;
             }
         }
+        if (scaleB.value() == null || !scaleB.validProperty().get()) {
+            return;
+        }
         TrainingSpec t = s.training();
         controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
-                        .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue()))
+                        .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue())
+                        .withOutputScale(scaleB.value()))
                 .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery(), t.members())));
     }
+
+    /** Shows or hides the lesson's note (N, or its ✕); nothing without a lesson. */
+    void showNote(boolean show) {
+        boolean shown = show && lessonBar.note() != null;
+        lessonBar.setVisible(shown);
+        lessonBar.setManaged(shown);
+    }
+
+    /** Presenter mode on or off: the note as a caption (text size and theme follow the main window already). */
+    void presenting(boolean on) {
+        lessonBar.pseudoClassStateChanged(LessonBar.CAPTION, on);
+    }
+
+    /** "A is at step 1,000 and B at step 216" while they differ by more than the runs are let drift (B restarted alone). */
+    private void showStepsDiffer() {
+        long a = CompareController.step(controller.a);
+        long b = CompareController.step(controller.b);
+        boolean differ = Math.abs(a - b) > CompareController.CHUNK;
+        String text = differ ? String.format(Locale.ROOT, "A is at step %,d and B at step %,d: Reset both compares them from the start", a, b) : "";
+        if (!text.equals(stepsDiffer.getText())) {
+            stepsDiffer.setText(text);
+        }
+        stepsDiffer.setVisible(differ);
+        stepsDiffer.setManaged(differ);
+    }
+
+    /** Maximises a view of compare mode over the whole window (⤢, a double-click on its title), or restores it. */
+    void toggleMaximise(PlotView v) {
+        if (maximised == v) {
+            restoreMaximised();
+            return;
+        }
+        restoreMaximised();
+        maximised = v;
+        showCenter(v.getParent() == null ? v : detach(v));
+    }
+
+    /** The view on its own when maximised, else null. */
+    PlotView maximisedView() {
+        return maximised;
+    }
+
+    private Node detach(PlotView v) {
+        GridPane from = (GridPane) v.getParent();
+        v.getProperties().put(HOME, new Object[] {from, GridPane.getColumnIndex(v), GridPane.getRowIndex(v),
+            GridPane.getColumnSpan(v), GridPane.getRowSpan(v)});
+        from.getChildren().remove(v);
+        v.setVisible(true);
+        v.setManaged(true);
+        return v;
+    }
+
+    private void restoreMaximised() {
+        if (maximised == null) {
+            return;
+        }
+        PlotView v = maximised;
+        maximised = null;
+        Object[] home = (Object[]) v.getProperties().remove(HOME);
+        showCenter(overlay.isSelected() ? overlayGrid : sideBySide);
+        if (home != null) {
+            ((GridPane) home[0]).add(v, (Integer) home[1], (Integer) home[2], spanOf(home[3]), spanOf(home[4]));
+        }
+        sideBySide.relayout();
+    }
+
+    /** What fills the window under the bar now (A beside B, the overlay, or the maximised view). */
+    Node centerContent() {
+        return body.getChildren().get(0);
+    }
+
+    /** What fills the window under the bar: A beside B, the overlay, or one maximised view (the set-up overlay stays above). */
+    private void showCenter(Node content) {
+        body.getChildren().set(0, content);
+    }
+
+    private static int spanOf(Object span) {
+        return span == null ? 1 : (Integer) span;
+    }
+
+    private static final String HOME = "compare-home";
 
     /** A label and its control, kept together when the bar wraps. */
     private static HBox pair(String label, Node control) {

@@ -1,5 +1,7 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.Staging;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import java.util.ArrayList;
@@ -29,6 +31,13 @@ final class Dashboard extends GridPane {
     static final double MIN_CELL_HEIGHT = 200;
     static final int PER_PAGE = 2;
     private final PageBar pager;
+    /** Presenter mode's pages of one view each. */
+    private final PageBar singles;
+    /** What the open lesson sets (heatmap mode, second panels, the view to maximise), and whether presenter mode is on. */
+    private Staging staging = Staging.DEFAULT;
+    private boolean presenting;
+    /** The last size fitted to, to fit again when presenter mode changes. */
+    private double[] lastFit;
 
     Dashboard(StudioModel model) {
         this(model, Views.ALL);
@@ -53,6 +62,8 @@ final class Dashboard extends GridPane {
             names.add(name.toString());
         }
         pager = new PageBar("dashboard-pager", "page-", names, new Insets(2, 4, 2, 4), this::showPage);
+        singles = new PageBar("dashboard-pager", "page-", views.stream().map(v -> v.kind().shortTitle()).toList(),
+                new Insets(2, 4, 2, 4), this::showPage);
         setColumns(COLUMNS);
     }
 
@@ -65,12 +76,55 @@ final class Dashboard extends GridPane {
         if (width <= 0 || height <= 0) {
             return;
         }
+        lastFit = new double[] {width, height, zoom};
         int rows = (views.size() + COLUMNS - 1) / COLUMNS;
         boolean cramped = width / COLUMNS / zoom < MIN_CELL_WIDTH || height / rows / zoom < MIN_CELL_HEIGHT;
-        int wanted = cramped ? PER_PAGE : 0;
+        // presenter mode: one view a page, a slide each, wide enough for its second panel beside the first
+        int wanted = presenting ? 1 : cramped ? PER_PAGE : 0;
         if (wanted != perPage) {
             perPage = wanted;
-            setColumns(perPage > 0 ? PER_PAGE : COLUMNS);
+            page = 0;
+            setColumns(perPage > 0 ? perPage : COLUMNS);
+        }
+    }
+
+    /**
+     * Shows the views as a lesson sets them: the heatmap's mode (Θ_t unless it says), the second
+     * panels it names, the view it maximises (else the grid).
+     */
+    void stage(Staging s) {
+        staging = s;
+        for (PlotView v : views) {
+            if (v.kind() == Views.HEATMAP) {
+                v.setMode(s.heatmapMode() == null ? HeatmapMode.CURRENT : s.heatmapMode());
+            }
+        }
+        panels();
+        maximised = s.maximise() == null ? null : views.stream().filter(v -> v.kind() == s.maximise()).findFirst().orElse(null);
+        layoutGrid();
+        if (maximised == null && s.bothPanels().size() > 0) {
+            views.stream().filter(v -> v.kind() == s.bothPanels().get(0)).findFirst().ifPresent(this::reveal);
+        }
+    }
+
+    /** The views as they are set now, as a lesson would set them: for File → Save as lesson. */
+    Staging staging(double stepsPerSecond, boolean overlay) {
+        HeatmapMode mode = views.stream().filter(v -> v.kind() == Views.HEATMAP).map(PlotView::mode).findFirst().orElse(HeatmapMode.CURRENT);
+        return new Staging(stepsPerSecond, maximised == null ? null : maximised.kind(), mode == HeatmapMode.CURRENT ? null : mode,
+                staging.bothPanels(), overlay);
+    }
+
+    /** Presenter mode on or off: one view a page while it is on. */
+    void presenting(boolean on) {
+        presenting = on;
+        if (lastFit != null) {
+            fit(lastFit[0], lastFit[1], lastFit[2]);
+        }
+    }
+
+    private void panels() {
+        for (PlotView v : views) {
+            v.setBothPanels(staging.bothPanels(v.kind()));
         }
     }
 
@@ -79,11 +133,16 @@ final class Dashboard extends GridPane {
         return perPage > 0;
     }
 
-    /** Shows page {@code p} (of two views each) when paged. */
+    /** Shows page {@code p} (of two views each, one in presenter mode) when paged. */
     void showPage(int p) {
-        int count = (views.size() + PER_PAGE - 1) / PER_PAGE;
+        int count = (views.size() + perPage() - 1) / perPage();
         page = Math.floorMod(p, count);
         layoutGrid();
+    }
+
+    /** Views a page: two, or one in presenter mode. */
+    private int perPage() {
+        return perPage > 0 ? perPage : PER_PAGE;
     }
 
     /** The next or previous page (Page Down / Page Up). */
@@ -96,7 +155,7 @@ final class Dashboard extends GridPane {
     /** Shows the page holding {@code v} (nothing when the grid shows every view). */
     void reveal(PlotView v) {
         if (paged()) {
-            showPage(views.indexOf(v) / PER_PAGE);
+            showPage(views.indexOf(v) / perPage());
         }
     }
 
@@ -166,10 +225,11 @@ final class Dashboard extends GridPane {
             return;
         }
         if (perPage > 0) {
-            add(pager, 0, 0, columns, 1);
-            pager.select(page);
-            for (int k = page * PER_PAGE; k < Math.min(views.size(), (page + 1) * PER_PAGE); k++) {
-                add(views.get(k), k - page * PER_PAGE, 1);
+            PageBar bar = perPage == 1 ? singles : pager;
+            add(bar, 0, 0, columns, 1);
+            bar.select(page);
+            for (int k = page * perPage; k < Math.min(views.size(), (page + 1) * perPage); k++) {
+                add(views.get(k), k - page * perPage, 1);
             }
             return;
         }

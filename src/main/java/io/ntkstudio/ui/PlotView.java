@@ -270,6 +270,15 @@ final class PlotView extends BorderPane {
         change(settings.withNngp(show));
     }
 
+    /** Whether a two-panel view shows its second panel whatever its size (a lesson, presenter mode). */
+    boolean bothPanels() {
+        return settings.bothPanels();
+    }
+
+    void setBothPanels(boolean both) {
+        change(settings.withBothPanels(both));
+    }
+
     /** Whether the heatmap's difference maps use their own range rather than ±10 % of the reference kernel. */
     boolean ownRange() {
         return settings.heatmapOwnRange();

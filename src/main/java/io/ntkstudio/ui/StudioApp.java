@@ -34,9 +34,12 @@ public final class StudioApp extends Application {
             window.showStartPage();
         }
         stage.setTitle("NTK Studio");
-        stage.setScene(new Scene(window, 1360, 860));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        // the studio's size, or the screen's where that is smaller (a 1280 × 720 projector)
+        javafx.geometry.Rectangle2D screen = WindowFit.screenOf(null);
+        double[] size = WindowFit.size(WindowFit.MAIN_WIDTH, WindowFit.MAIN_HEIGHT, screen);
+        stage.setScene(new Scene(window, size[0], size[1]));
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setOnHidden(e -> {
             try {
                 last.save(model.specProperty().get());
@@ -46,6 +49,7 @@ public final class StudioApp extends Application {
             model.shutdown();
         });
         stage.show();
+        WindowFit.place(stage, screen);
         model.start();
         String fallback = MatrixBackend.fallbackReason();
         String slow = fallback == null ? null : "Training uses the pure-Java backend, several times slower than OpenBLAS: "

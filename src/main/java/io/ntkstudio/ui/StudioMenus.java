@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The studio's menu bar: File, Run, View (one item per view, from the window's list), Scenarios
+ * The studio's menu bar: File, Run, View (one item per view, from the window's list), Lessons
  * and Help, each item with its shortcut, acting on the window.
  */
 final class StudioMenus {
@@ -26,8 +26,9 @@ final class StudioMenus {
     static MenuBar build(StudioWindow w) {
         StudioModel model = w.model;
         Dashboard dashboard = w.dashboard;
-        MenuItem open = item("Open experiment…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), w::open);
+        MenuItem open = item("Open lesson or experiment…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), w::open);
         MenuItem save = item("Save experiment as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), w::save);
+        MenuItem saveLesson = item("Save as lesson…", null, () -> LessonSaver.ask(w));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             Window win = w.getScene() == null ? null : w.getScene().getWindow();
             if (win != null) {
@@ -50,7 +51,7 @@ final class StudioMenus {
                 w.getScene() == null ? null : w.getScene().getWindow(), model::notify).ifPresent(s -> w.export.askSlide(s[0], s[1]))));
         exportWindow.getItems().addAll(new SeparatorMenuItem(), w.export.caption);
         w.recentMenu.setOnShowing(e -> w.fillRecent());
-        Menu file = new Menu("File", null, open, w.recentMenu, save, new SeparatorMenuItem(),
+        Menu file = new Menu("File", null, open, w.recentMenu, save, saveLesson, new SeparatorMenuItem(),
                 w.sharing.copyItem(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 w.sharing.pasteItem(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 new SeparatorMenuItem(), exportWindow, new SeparatorMenuItem(), quit);
@@ -75,19 +76,24 @@ final class StudioMenus {
         view.getItems().add(item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> w.scaleText(-0.25)));
         view.getItems().add(item("Text at 100 %", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 () -> model.textScaleProperty().set(1.0)));
-        CheckMenuItem hide = new CheckMenuItem("Hide the configuration panel");
-        hide.setAccelerator(new KeyCodeCombination(KeyCode.F9));
-        hide.selectedProperty().addListener((o, a, b) -> w.showSidePanel(!b));
-        CheckMenuItem full = new CheckMenuItem("Full screen");
-        full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
-        full.setOnAction(e -> {
-            if (w.getScene() != null && w.getScene().getWindow() instanceof Stage st) {
-                // Esc is ours (leave full screen, then restore the grid), not also the stage's
-                st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-                st.setFullScreen(full.isSelected());
+        // F9, F11 and F5 are the window's own keys (an accelerator does not toggle a check item):
+        // the items act on click and show the state when the menu opens
+        CheckMenuItem hide = new CheckMenuItem("Hide the configuration panel   (F9)");
+        hide.setOnAction(e -> w.showSidePanel(!hide.isSelected()));
+        CheckMenuItem full = new CheckMenuItem("Full screen   (F11)");
+        full.setOnAction(e -> w.fullScreen(full.isSelected()));
+        CheckMenuItem present = new CheckMenuItem("Presenter mode   (F5)");
+        present.setOnAction(e -> {
+            if (present.isSelected() != w.presenter.on()) {
+                w.presenter.toggle();
             }
         });
-        view.getItems().addAll(hide, full);
+        view.setOnShowing(e -> {
+            hide.setSelected(!w.sidePanelShown());
+            full.setSelected(w.fullScreen());
+            present.setSelected(w.presenter.on());
+        });
+        view.getItems().addAll(hide, full, present);
         Menu themes = new Menu("Theme");
         ToggleGroup group = new ToggleGroup();
         for (ChartTheme t : ChartTheme.values()) {
@@ -105,14 +111,23 @@ final class StudioMenus {
         view.getItems().add(themes);
         view.getItems().addAll(new SeparatorMenuItem(), item("Compare two runs side by side…",
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> w.openCompare()));
-        Menu scenarios = new Menu("Scenarios");
-        scenarios.getItems().addAll(item("Start page…", null, w::showStartPage), new SeparatorMenuItem());
-        for (Scenario sc : Scenario.ALL) {
-            scenarios.getItems().add(item(sc.title(), null, () -> w.openScenario(sc)));
+        Menu lessons = new Menu("Lessons");
+        lessons.getItems().addAll(item("Start page…", null, w::showStartPage), new SeparatorMenuItem());
+        for (BuiltInLessons.Entry entry : BuiltInLessons.all()) {
+            lessons.getItems().add(item(entry.lesson().title() + "   (" + entry.runningTime() + ")", null,
+                    () -> w.openLesson(entry.lesson(), null)));
         }
-        Menu help = new Menu("Help", null, item("About NTK Studio", null,
-                () -> ExperimentSharing.showAbout(w.getScene() == null ? null : w.getScene().getWindow())));
-        MenuBar bar = new MenuBar(file, run, view, scenarios, help);
+        MenuItem next = item("Next part of the lesson", null, w::nextPart);
+        MenuItem note = item("Show or hide the note   (N)", null, () -> w.showNote(!w.noteShown()));
+        lessons.setOnShowing(e -> {
+            next.setDisable(w.lesson() == null || w.lesson().next() == null);
+            note.setDisable(w.lesson() == null);
+        });
+        lessons.getItems().addAll(new SeparatorMenuItem(), next, note);
+        Menu help = new Menu("Help", null,
+                item("Keyboard shortcuts   (?)", null, () -> Shortcuts.show(w.getScene() == null ? null : w.getScene().getWindow())),
+                item("About NTK Studio", null, () -> ExperimentSharing.showAbout(w.getScene() == null ? null : w.getScene().getWindow())));
+        MenuBar bar = new MenuBar(file, run, view, lessons, help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -15,6 +15,7 @@ import io.ntkstudio.plotmath.Numbers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -72,6 +73,13 @@ public final class StudioModel {
     private long rateStep = -1;
     private long rateTime;
     private double stepsPerSecondMeasured;
+    /** How the build of the current run goes: written by the training thread, read by the frame. */
+    private final AtomicReference<double[]> setupDone = new AtomicReference<>();
+    private final AtomicReference<String> setupWhat = new AtomicReference<>("");
+    private long setupStarted;
+    private final ReadOnlyObjectWrapper<SetupState> setup = new ReadOnlyObjectWrapper<>();
+    /** The experiment of the last run that was built (to go back to when a set-up is cancelled). */
+    private ExperimentSpec lastBuilt;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -258,6 +266,16 @@ public final class StudioModel {
         loop.setMaxSteps(next.training().steps());
     }
 
+    /**
+     * Starts {@code next} from initialisation, paused, whatever ran before: a lesson or a file
+     * opened always begins fresh, even when its network is the one already trained.
+     */
+    public void open(ExperimentSpec next) {
+        pause();
+        spec.set(next);
+        restart();
+    }
+
     /** Sets the step budget of the current run, e.g. to keep two runs in step. */
     void setStepBudget(long steps) {
         if (loop != null) {
@@ -362,8 +380,14 @@ public final class StudioModel {
         rateStep = -1;
         stepsPerSecondMeasured = 0;
         Path base = baseDir;
-        loop = new TrainingLoop(closed -> TrainingRun.create(s, base, RunOptions.WITH_INFINITE_WIDTH.cancelledWhen(closed)),
-                s.training().steps(), s.training().kernelEvery());
+        setupDone.set(new double[] {0});
+        setupWhat.set("the network and its kernels");
+        setupStarted = System.nanoTime();
+        loop = new TrainingLoop(closed -> TrainingRun.create(s, base, RunOptions.WITH_INFINITE_WIDTH.cancelledWhen(closed)
+                .reportingTo((done, what) -> {
+                    setupWhat.set(what);
+                    setupDone.set(new double[] {done});
+                })), s.training().steps(), s.training().kernelEvery());
         loop.setStepsPerSecond(stepsPerSecond);
         loop.start();
         generation.set(generation.get() + 1);
@@ -381,6 +405,8 @@ public final class StudioModel {
             if (freshRun) {
                 latestKernel = null;
                 freshRun = false;
+                lastBuilt = s.context().spec();
+                setup.set(null);
             }
             // Views paint from both the snapshot and the newest kernel: both must be current before
             // either property tells its views, so record the kernel first and announce it last.
@@ -401,6 +427,11 @@ public final class StudioModel {
         }
         statusPace.tick(now);
         RunStatus st = loop.status();
+        if (freshRun && st != RunStatus.FAILED) {
+            showSetup(now);
+        } else if (setup.get() != null) {
+            setup.set(null);
+        }
         if (!reported && (st == RunStatus.DIVERGED || st == RunStatus.FAILED)) {
             TrainingSnapshot last = loop.snapshots().peek();
             String message = st == RunStatus.FAILED ? loop.failure() : last != null ? last.message() : null;
@@ -408,12 +439,32 @@ public final class StudioModel {
                 reported = true;
                 statusPace.drop();
                 playing.set(false);
-                notification.set(message);
+                notificationTypeset = st == RunStatus.DIVERGED;
+                notification.set(st == RunStatus.DIVERGED ? divergence(last, spec.get().training().learningRate(), message) : message);
                 status.set(st == RunStatus.DIVERGED ? "diverged: lower the learning rate and press Reset" : "stopped: " + message);
             }
         } else if (st == RunStatus.FINISHED && playing.get()) {
             playing.set(false);
         }
+    }
+
+    /**
+     * What the window says when a run diverges, in the words of the panel (η, not a file's key):
+     * where it happened, the kernel regime's limit, and that the network's own limit lies above it
+     * (the catapult converges there) but below this rate. {@code eta}: the rate in force, as the panel shows it.
+     */
+    static String divergence(TrainingSnapshot last, double eta, String engineMessage) {
+        double limit = last.context().largestStableLearningRate();
+        String who = engineMessage.contains("of the ensemble") ? "One of the networks" : "The network";
+        if (!(eta > limit)) {
+            return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite, though η is "
+                    + "below the kernel regime's limit 2n/λ_max = %s at initialisation: its kernel grew in training. Lower the "
+                    + "learning rate η in the panel and press Reset (R).", who, last.step(), Numbers.readable(eta), Numbers.readable(limit));
+        }
+        return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite. The kernel regime "
+                + "is stable only below 2n/λ_max = %s; just above it a network can still converge by moving its kernel "
+                + "(the catapult), but not at η = %s. Lower the learning rate η in the panel and press Reset (R).",
+                who, last.step(), Numbers.readable(eta), Numbers.readable(limit), Numbers.readable(eta));
     }
 
     /** The status bar's text and the timeline's live step for {@code s}: paced by {@link #statusPace}. */
@@ -438,6 +489,31 @@ public final class StudioModel {
             stepsPerSecondMeasured = (s.step() - rateStep) / dt;
             rateStep = s.step();
             rateTime = now;
+        }
+    }
+
+    /** How the set-up goes, at most ten times a second: what is being built, the share done and the time left. */
+    private void showSetup(long now) {
+        double elapsed = (now - setupStarted) / 1e9;
+        SetupState shown = setup.get();
+        if (shown != null && elapsed - shown.elapsed() < 0.1) {
+            return;
+        }
+        double done = setupDone.get()[0];
+        // the time left from the pace so far, once there is a pace to go by
+        double left = done > 0.02 && elapsed > 1 ? elapsed * (1 - done) / done : Double.NaN;
+        setup.set(new SetupState(done, setupWhat.get(), elapsed, left));
+    }
+
+    /** The set-up of the run being built (null once it is built or failed): for a progress bar with a time left. */
+    public ReadOnlyObjectProperty<SetupState> setupProperty() {
+        return setup.getReadOnlyProperty();
+    }
+
+    /** Gives up the set-up in progress and goes back to the last experiment that was built (the defaults if none was). */
+    void cancelSetup() {
+        if (freshRun) {
+            open(lastBuilt != null ? lastBuilt : ExperimentSpec.defaults());
         }
     }
 

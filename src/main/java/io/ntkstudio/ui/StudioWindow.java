@@ -4,6 +4,9 @@ import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.Lesson;
+import io.ntkstudio.figure.LessonJson;
+import io.ntkstudio.figure.Staging;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.files.AtomicFiles;
@@ -11,24 +14,29 @@ import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.NetworkConfig;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -41,11 +49,20 @@ public final class StudioWindow extends BorderPane {
     final ConfigPanel config;
     final TransportBar transport;
     final Dashboard dashboard;
-    final NotificationPane notifications;
+    final MessageBar notifications;
     final StatusBar statusBar = new StatusBar();
     private ScrollPane sidePanel;
     private StackPane center;
     private StartPage startPage;
+    final LessonBar lessonBar;
+    /** The lesson on show (null: none), the folder its next part is looked for in (null: built in), and whether its note is hidden. */
+    private Lesson lesson;
+    private Path lessonFolder;
+    private boolean noteHidden;
+    /** The one compare window (null when closed): a new comparison replaces it. */
+    private CompareWindow compare;
+    final Presenter presenter;
+    final SetupOverlay setup;
     final Menu recentMenu = new Menu("Open recent");
     final SweepRunner sweeps = new SweepRunner();
     List<WidthSweep.Point> lastSweep;
@@ -74,20 +91,12 @@ public final class StudioWindow extends BorderPane {
         dashboard.widthProperty().addListener((o, a, b) -> fit.run());
         dashboard.heightProperty().addListener((o, a, b) -> fit.run());
         model.textScaleProperty().addListener((o, a, b) -> fit.run());
-        notifications = new NotificationPane(dashboard);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        notifications = new MessageBar(model::dismissNotification);
         model.notificationProperty().addListener((o, a, b) -> {
             if (b == null) {
                 notifications.hide();
-            } else if (!model.notificationTypeset()) {
-                notifications.show(b);
             } else {
-                TextFlow note = MathFlow.paragraph(b);
-                note.setId("notification-text");
-                // wraps inside the bar, whatever the window's width and text size
-                note.prefWidthProperty().bind(notifications.widthProperty().subtract(90));
-                notifications.show("", note);
+                notifications.show(b, model.notificationTypeset());
             }
         });
         statusBar.setId("status-bar");
@@ -102,10 +111,18 @@ public final class StudioWindow extends BorderPane {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * b.doubleValue()));
             dashboard.views().forEach(PlotView::requestRender);
         });
+        lessonBar = new LessonBar(this::nextPart, () -> showNote(false));
+        lessonBar.setVisible(false);
+        lessonBar.setManaged(false);
+        presenter = new Presenter(this);
         setTop(new VBox(StudioMenus.build(this), transport));
         setLeft(side);
-        center = new StackPane(notifications);
-        setCenter(center);
+        setup = new SetupOverlay("Setting up the run", List.of(""), List.of(model), this::cancelSetup);
+        center = new StackPane(dashboard, setup);
+        BorderPane middle = new BorderPane(center);
+        middle.setTop(new VBox(notifications, lessonBar));
+        lessonBar.limitTo(middle.heightProperty());
+        setCenter(middle);
         setBottom(new VBox(timeline, statusBar));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         sharing.acceptDrops(this);
@@ -127,15 +144,56 @@ public final class StudioWindow extends BorderPane {
         setLeft(show ? sidePanel : null);
     }
 
+    /** Shows or hides the status bar (presenter mode gives its room to the views; the timeline still shows the step). */
+    void showStatusBar(boolean show) {
+        statusBar.setVisible(show);
+        statusBar.setManaged(show);
+    }
+
+    boolean sidePanelShown() {
+        return getLeft() != null;
+    }
+
+    /** Full screen on or off (F11), for the stage this window is in. */
+    void fullScreen(boolean on) {
+        if (getScene() != null && getScene().getWindow() instanceof Stage st) {
+            // Esc is ours (leave full screen, then restore the grid), not also the stage's
+            st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            st.setFullScreenExitHint("");
+            st.setFullScreen(on);
+        }
+    }
+
+    boolean fullScreen() {
+        return getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen();
+    }
+
     /** Text from 100 % to 250 %, for projectors. */
     void scaleText(double delta) {
         double next = Math.max(1.0, Math.min(2.5, model.textScaleProperty().get() + delta));
         model.textScaleProperty().set(next);
     }
 
-    /** Space, S, R and Esc, unless the person is typing in a field. */
+    /** Space, S, R, N, Esc and the rest of {@link Shortcuts}, unless the person is typing in a field. */
     private void shortcut(KeyEvent e) {
+        // function keys act even from a field: nobody types them
+        switch (e.getCode()) {
+            case F5 -> presenter.toggle();
+            case F9 -> showSidePanel(!sidePanelShown());
+            case F11 -> fullScreen(!fullScreen());
+            default -> {
+            }
+        }
+        if (e.getCode() == KeyCode.F5 || e.getCode() == KeyCode.F9 || e.getCode() == KeyCode.F11) {
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if ("?".equals(e.getText())) {
+            Shortcuts.show(getScene() == null ? null : getScene().getWindow());
+            e.consume();
             return;
         }
         switch (e.getCode()) {
@@ -148,10 +206,13 @@ public final class StudioWindow extends BorderPane {
             case PAGE_DOWN -> dashboard.turnPage(1);
             case PAGE_UP -> dashboard.turnPage(-1);
             case END -> model.showLive();
+            case N -> showNote(noteHidden);
             case ESCAPE -> {
-                // one thing at a time: first out of full screen, then the start page or a maximised view
-                if (getScene() != null && getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
-                    st.setFullScreen(false);
+                // one thing at a time: out of full screen, out of presenter mode, then the start page or a maximised view
+                if (fullScreen()) {
+                    fullScreen(false);
+                } else if (presenter.on()) {
+                    presenter.toggle();
                 } else {
                     hideStartPage();
                     dashboard.restore();
@@ -167,26 +228,112 @@ public final class StudioWindow extends BorderPane {
     private FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments (*.ntk, *.json)", "*.ntk", "*.json"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons and experiments (*.ntk, *.json)", "*.ntk", "*.json"));
         return c;
     }
 
     void open() {
-        File f = chooser("Open experiment").showOpenDialog(getScene().getWindow());
+        File f = chooser("Open a lesson or an experiment").showOpenDialog(getScene().getWindow());
         if (f != null) {
             openFile(f.toPath());
         }
     }
 
-    /** Opens an experiment file; a bad file leaves the current experiment as it is. */
+    /** Opens a lesson or an experiment file, fresh; a bad file leaves what is on show as it is and says why in one line. */
     void openFile(Path file) {
+        Lesson opened;
         try {
-            ExperimentSpec spec = ExperimentJson.read(file);
-            model.apply(spec.withData(spec.data().withFilesFrom(file.toAbsolutePath().getParent())));
-            recent.add(file);
+            opened = LessonJson.read(file);
         } catch (InvalidInputException e) {
-            model.notify("Could not open the experiment: " + e.getMessage());
+            model.notify("Could not open " + file.getFileName() + ": " + e.getMessage());
+            return;
         }
+        Path folder = file.toAbsolutePath().getParent();
+        openLesson(withFilesFrom(opened, folder), folder);
+        recent.add(file);
+    }
+
+    /** CSV data named by a lesson's experiments is found beside its file. */
+    private static Lesson withFilesFrom(Lesson l, Path folder) {
+        ExperimentSpec a = l.experiment().withData(l.experiment().data().withFilesFrom(folder));
+        ExperimentSpec b = l.compare() == null ? null : l.compare().withData(a.data());
+        return new Lesson(l.title(), l.note(), a, b, l.staging(), l.next());
+    }
+
+    /**
+     * Opens a lesson (or a plain experiment), always from initialisation and paused: its speed,
+     * views and note; for a comparison, compare mode in place of any compare window open.
+     * {@code folder}: where its next part is looked for (null: among the built-in lessons).
+     */
+    CompareWindow openLesson(Lesson l, Path folder) {
+        closeCompare();
+        model.open(l.experiment());
+        if (l.isPlain()) {
+            lesson = null;
+            lessonFolder = null;
+            lessonBar.setVisible(false);
+            lessonBar.setManaged(false);
+            return null;
+        }
+        lesson = l;
+        lessonFolder = folder;
+        Staging st = l.staging();
+        model.setStepsPerSecond(st.stepsPerSecond());
+        dashboard.stage(st);
+        presenter.restage();
+        lessonBar.show(l);
+        showNote(true);
+        return l.compares() ? openCompare(l.experiment(), l.compare(), l) : null;
+    }
+
+    /** Gives the set-up in progress up: back to the last experiment built, without the lesson or its comparison. */
+    void cancelSetup() {
+        closeCompare();
+        lesson = null;
+        showNote(false);
+        model.cancelSetup();
+    }
+
+    /** The lesson on show, or null. */
+    Lesson lesson() {
+        return lesson;
+    }
+
+    /** Shows or hides the lesson's note above the views (N, or its ✕). */
+    void showNote(boolean show) {
+        noteHidden = !show;
+        boolean shown = show && lesson != null;
+        lessonBar.setVisible(shown);
+        lessonBar.setManaged(shown);
+        if (compare != null) {
+            compare.showNote(shown);
+        }
+    }
+
+    boolean noteShown() {
+        return lessonBar.isVisible();
+    }
+
+    /** Opens the lesson's next part, fresh; a missing or bad file is said in one line and nothing changes. */
+    void nextPart() {
+        if (lesson == null || lesson.next() == null) {
+            return;
+        }
+        String next = lesson.next();
+        if (lessonFolder == null) {
+            if (!BuiltInLessons.exists(next)) {
+                model.notify("Could not open the next part: there is no built-in lesson " + next + ".");
+                return;
+            }
+            openLesson(BuiltInLessons.load(next), null);
+            return;
+        }
+        Path file = lessonFolder.resolve(next);
+        if (!Files.isRegularFile(file)) {
+            model.notify("Could not open the next part: " + file + " is not there; keep the parts of a lesson in one folder.");
+            return;
+        }
+        openFile(file);
     }
 
     /** Starts the width sweep of the current experiment in the background, progress in the status bar. */
@@ -212,19 +359,47 @@ public final class StudioWindow extends BorderPane {
         return openCompare(a, b, null);
     }
 
-    /** Compare mode with a note on what to watch (a scenario's), following this window's theme, text and speed. */
-    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b, String note) {
-        CompareWindow compare = new CompareWindow(a, b, StudioApp.settingsDir(), model, note);
+    /**
+     * Compare mode, with a lesson's note and staging (may be null), following this window's theme,
+     * text and speed; it replaces the compare window open, whose runs stop.
+     */
+    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b, Lesson withLesson) {
+        closeCompare();
+        CompareWindow opened = new CompareWindow(a, b, StudioApp.settingsDir(), model, withLesson, this::nextPart);
         Stage stage = new Stage();
         stage.setTitle("NTK Studio — compare A and B");
-        stage.setScene(new Scene(compare, 1300, 860));
-        if (getScene() != null) {
-            stage.initOwner(getScene().getWindow());
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = WindowFit.screenOf(owner);
+        double[] size = WindowFit.size(WindowFit.COMPARE_WIDTH, WindowFit.COMPARE_HEIGHT, screen);
+        stage.setScene(new Scene(opened, size[0], size[1]));
+        if (owner != null) {
+            stage.initOwner(owner);
         }
-        stage.setOnHidden(e -> compare.controller.shutdown());
+        stage.setOnHidden(e -> {
+            opened.controller.shutdown();
+            if (compare == opened) {
+                compare = null;
+            }
+        });
+        compare = opened;
+        opened.presenting(presenter.on());
         stage.show();
-        compare.controller.start();
+        WindowFit.place(stage, screen);
+        opened.controller.start();
+        return opened;
+    }
+
+    /** The compare window on show, or null. */
+    CompareWindow compareWindow() {
         return compare;
+    }
+
+    /** Closes the compare window, if one is open; its runs stop. */
+    void closeCompare() {
+        if (compare != null && compare.getScene() != null && compare.getScene().getWindow() != null) {
+            compare.getScene().getWindow().hide();
+        }
+        compare = null;
     }
 
     /** Shows the start page over the views: the scenarios, or explore on your own. */
@@ -232,10 +407,10 @@ public final class StudioWindow extends BorderPane {
         if (startPage != null) {
             return;
         }
-        startPage = new StartPage(sc -> {
+        startPage = new StartPage(entry -> {
             hideStartPage();
-            openScenario(sc);
-        }, this::hideStartPage);
+            openLesson(entry.lesson(), null);
+        }, this::hideStartPage, model.textScaleProperty());
         StackPane.setAlignment(startPage, Pos.CENTER);
         center.getChildren().add(startPage);
     }
@@ -249,14 +424,9 @@ public final class StudioWindow extends BorderPane {
         return startPage != null;
     }
 
-    /** Loads a scenario's experiment and shows what to watch. */
-    CompareWindow openScenario(Scenario sc) {
-        model.pause();
-        ExperimentSpec spec = sc.load();
-        model.apply(spec);
-        model.setStepsPerSecond(sc.stepsPerSecond());
-        model.notifyNote(sc.title() + ": " + sc.explanation());
-        return sc.compares() ? openCompare(spec, sc.compareWith().apply(spec), sc.title() + ": " + sc.explanation()) : null;
+    /** Opens a built-in lesson by its file name. */
+    CompareWindow openBuiltIn(String file) {
+        return openLesson(BuiltInLessons.load(file), null);
     }
 
     void fillRecent() {

@@ -68,8 +68,9 @@ class RunHistoryTest {
         assertArrayEquals(live.trainLoss().x(), replay.trainLoss().x(), 0.0, "the whole curve, to step 60");
         assertArrayEquals(live.kernelChange().y(), replay.kernelChange().y(), 0.0);
 
+        // one panel: a view this wide and at least PanelSplit.SHORT tall would show the kernel metrics beside the losses
         int w = 640;
-        int h = 300;
+        int h = 199;
         java.awt.image.BufferedImage withCursor = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.image.BufferedImage without = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = withCursor.createGraphics();

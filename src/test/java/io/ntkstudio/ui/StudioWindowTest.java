@@ -265,11 +265,21 @@ class StudioWindowTest {
         robot.clickOn("#play");
         waitFor("the divergence notice", () -> model.notificationProperty().get() != null);
         String notice = fx(() -> model.notificationProperty().get());
-        assertTrue(notice.contains("diverged") && notice.contains("2n/λ_max(K)"), notice);
+        // in the panel's words, not a file's key, and true after a catapult converged above the limit
+        assertTrue(notice.contains("diverged") && notice.contains("2n/λ_max = ") && notice.contains("catapult")
+                && notice.contains("Lower the learning rate η in the panel and press Reset"), notice);
+        assertFalse(notice.contains("training.learningRate"), notice);
         assertTrue(fx(() -> window.notifications.isShowing()));
         assertFalse(fx(() -> model.playingProperty().get()));
+        assertEquals("▶  Play", fx(() -> window.transport.play.getText()), "the button says what it will do");
         assertTrue(Double.isFinite(snapshot().trainLoss()), "the last finite snapshot stays on show");
         assertTrue(fx(() -> MathFlow.markupOf(window.config.stableLimit)).contains("above it"));
+        int generation = fx(() -> model.generationProperty().get());
+        robot.clickOn("#reset");
+        waitFor("the reset run", () -> model.generationProperty().get() > generation && model.snapshotProperty().get() != null
+                && model.snapshotProperty().get().step() == 0);
+        Thread.sleep(300);
+        assertEquals(0, snapshot().step(), "Reset after a divergence starts paused");
     }
 
     @Test
@@ -522,17 +532,17 @@ class StudioWindowTest {
         assertEquals("Kernel heatmap", fx(() -> window.dashboard.view("heatmap").titleLabel.getTooltip().getText()));
     }
 
-    private static Scenario scenario(String preset) {
-        return Scenario.ALL.stream().filter(s -> s.preset().equals(preset)).findFirst().orElseThrow();
-    }
-
     @Test
-    void scenariosRecentFilesAndWindowExport(FxRobot robot) throws Exception {
+    void lessonsRecentFilesAndWindowExport(FxRobot robot) throws Exception {
         firstSnapshot();
-        Scenario sc = scenario("spectral-bias.json");
-        fx(() -> window.openScenario(sc));
-        assertEquals(sc.load(), fx(() -> model.specProperty().get()));
-        assertTrue(fx(() -> model.notificationProperty().get()).contains("Spectral bias"));
+        io.ntkstudio.figure.Lesson sc = BuiltInLessons.load("spectral-bias.ntk");
+        fx(() -> window.openLesson(sc, null));
+        assertEquals(sc.experiment(), fx(() -> model.specProperty().get()));
+        assertTrue(fx(() -> window.lessonBar.title.getText()).contains("Spectral bias"));
+        fx(() -> {
+            window.dashboard.restore();
+            return null;
+        });
         Path saved = dir.resolve("mine.json");
         fx(() -> {
             window.saveFile(saved);
@@ -698,13 +708,16 @@ class StudioWindowTest {
             return null;
         });
         ExperimentSpec a = small().withTraining(new TrainingSpec(0.3, 12, 4));
-        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), "what to watch: both"));
+        io.ntkstudio.figure.Lesson watch = new io.ntkstudio.figure.Lesson("what to watch", "both", a, a.withNetwork(a.network().withWidth(128)),
+                io.ntkstudio.figure.Staging.DEFAULT, null);
+        CompareWindow compare = fx(() -> window.openCompare(a, watch.compare(), watch));
         CompareController c = compare.controller;
         try {
             assertEquals(io.ntkstudio.figure.ChartTheme.DARK, fx(() -> c.b.themeProperty().get()));
             assertEquals(1.5, fx(() -> c.a.textScaleProperty().get()), 0.0);
             assertTrue(fx(() -> compare.getStylesheets().stream().anyMatch(css -> css.endsWith("dark.css"))));
-            assertEquals("what to watch: both", fx(() -> ((javafx.scene.text.TextFlow) compare.lookup("#compare-note")).getAccessibleText()));
+            assertEquals("both", fx(() -> compare.lessonBar.note().getAccessibleText()));
+            assertEquals("what to watch", fx(() -> compare.lessonBar.title.getText()));
             waitFor("both first snapshots", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
             robot.clickOn(compare.views.get(0));
             robot.type(KeyCode.S);
@@ -735,7 +748,7 @@ class StudioWindowTest {
             // O: A and B overlaid in one chart each; exported as shown; O again: side by side
             robot.type(KeyCode.O);
             assertTrue(fx(compare::overlayShown), "O shows the overlay");
-            assertTrue(fx(() -> compare.getCenter().getId()).equals("compare-overlay-grid"));
+            assertTrue(fx(() -> compare.centerContent().getId()).equals("compare-overlay-grid"));
             waitFor("the overlay views draw", () -> compare.overlayViews.stream().allMatch(v -> v.draws() > 0));
             java.nio.file.Path overlaid = dir.resolve("compare-overlay.png");
             fx(() -> {
@@ -862,7 +875,7 @@ class StudioWindowTest {
     }
 
     @Test
-    void startPageScenariosOpenCompareModeAndTheLimitIsMarked(FxRobot robot) throws Exception {
+    void startPageLessonsOpenCompareModeAndTheLimitIsMarked(FxRobot robot) throws Exception {
         firstSnapshot();
         double limit = snapshot().context().largestStableLearningRate();
         waitFor("the limit mark", () -> !Double.isNaN(window.config.markFraction()));
@@ -875,9 +888,9 @@ class StudioWindowTest {
         robot.clickOn("#start-explore");
         waitFor("the start page closes", () -> !window.startPageShowing());
         // (Jacot et al.'s Figure 1 would need more heap than the tests have for its ten 2048-wide networks)
-        CompareWindow compare = fx(() -> window.openScenario(scenario("lazy-by-scaling.json")));
+        CompareWindow compare = fx(() -> window.openBuiltIn("lazy-by-scaling.ntk"));
         try {
-            assertNotNull(compare, "the lazy-by-scaling scenario opens compare mode");
+            assertNotNull(compare, "the lazy-by-scaling lesson opens compare mode");
             waitFor("both runs", () -> compare.controller.b.snapshotProperty().get() != null && compare.controller.a.snapshotProperty().get() != null);
             assertEquals(32, fx(() -> compare.controller.a.specProperty().get().network().width()));
             assertEquals(100, fx(() -> compare.controller.b.specProperty().get().network().outputScale()), 0.0);
@@ -888,7 +901,7 @@ class StudioWindowTest {
                 return null;
             });
         }
-        assertNull(fx(() -> window.openScenario(scenario("spectral-bias.json"))), "spectral bias is a single run");
+        assertNull(fx(() -> window.openBuiltIn("spectral-bias.ntk")), "spectral bias is a single run");
     }
 
     @Test

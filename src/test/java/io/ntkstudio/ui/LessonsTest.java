@@ -9,6 +9,7 @@ import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.figure.Lesson;
 import io.ntkstudio.figure.ModeTrajectories;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.figure.Series;
@@ -17,10 +18,10 @@ import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Every scenario loads, and runs headless to the point it is meant to show. */
-class ScenarioTest {
-    private static Scenario named(String preset) {
-        return Scenario.ALL.stream().filter(s -> s.preset().equals(preset)).findFirst().orElseThrow();
+/** Every built-in lesson loads, and runs headless to the point its note says it shows. */
+class LessonsTest {
+    private static Lesson named(String file) {
+        return BuiltInLessons.load(file);
     }
 
     private static TrainingRun run(ExperimentSpec spec) {
@@ -35,20 +36,23 @@ class ScenarioTest {
     }
 
     @Test
-    void everyScenarioLoadsWithAnExplanation() {
-        assertEquals(10, Scenario.ALL.size());
-        for (Scenario s : Scenario.ALL) {
-            ExperimentSpec spec = s.load();
-            assertTrue(spec.training().steps() > 0, s.title());
-            assertTrue(s.explanation().length() > 60, s.title());
+    void everyBuiltInLessonLoadsWithANote() {
+        assertEquals(10, BuiltInLessons.all().size());
+        for (BuiltInLessons.Entry e : BuiltInLessons.all()) {
+            Lesson l = e.lesson();
+            assertTrue(l.experiment().training().steps() > 0, l.title());
+            assertTrue(l.note().length() > 60, l.title());
+            if (l.next() != null) {
+                assertTrue(BuiltInLessons.exists(l.next()), l.title() + " names its next part " + l.next());
+            }
         }
     }
 
     @Test
     void jacotFigureOneTheWideNetworksKernelsOnTheCircleCollapseOntoTheLimit() {
-        Scenario sc = named("jacot-figure1.json");
+        Lesson sc = named("jacot-figure1.ntk");
         assertTrue(sc.compares());
-        ExperimentSpec a = sc.load();
+        ExperimentSpec a = sc.experiment();
         // the paper's stated setup (§6): ReLU, L = 4 (3 hidden layers), NTK parameterization, β = 0.1,
         // parameters N(0, 1), η = 1, 10 initialisations, 200 steps on x₁x₂ with N(0, 1) inputs
         assertEquals(3, a.network().depth());
@@ -61,7 +65,7 @@ class ScenarioTest {
         assertEquals(10, a.training().members());
         assertEquals("normal-product", a.data().source());
         assertEquals(500, a.network().width());
-        ExperimentSpec b = sc.compareWith().apply(a);
+        ExperimentSpec b = sc.compare();
         assertEquals(2048, b.network().width(), "the widest that 10 networks fit in (the paper's 10000 does not)");
         // fewer steps than the scenario, the same picture: at t = 0 the ten slices scatter about Θ_∞ like 1/√width
         // (measured: 0.13 at width 500, 0.067 at 2048), and training moves the narrow ones more (0.05 against 0.012).
@@ -93,9 +97,9 @@ class ScenarioTest {
 
     @Test
     void featureLearningTheKernelMovesUnderMupNotUnderNtk() {
-        Scenario sc = named("lazy-vs-feature.json");
-        ExperimentSpec a = sc.load();
-        ExperimentSpec b = sc.compareWith().apply(a);
+        Lesson sc = named("lazy-vs-feature.ntk");
+        ExperimentSpec a = sc.experiment();
+        ExperimentSpec b = sc.compare();
         assertEquals(Parameterization.NTK, a.network().parameterization());
         assertEquals(Parameterization.MUP, b.network().parameterization());
         double lazy = train(run(a), 150).metrics().kernelChange();
@@ -105,7 +109,7 @@ class ScenarioTest {
 
     @Test
     void spectralBiasLowModesAreFittedFirst() {
-        ExperimentSpec spec = named("spectral-bias.json").load();
+        ExperimentSpec spec = named("spectral-bias.ntk").experiment();
         TrainingSnapshot s = train(run(spec), 150);
         double low = 0;
         double high = 0;
@@ -123,7 +127,7 @@ class ScenarioTest {
 
     @Test
     void spectralBiasTheModeViewFollowsTheLowFrequencyDownFirst() {
-        ExperimentSpec spec = named("spectral-bias.json").load();
+        ExperimentSpec spec = named("spectral-bias.ntk").experiment();
         // Only the last snapshot, as a window that caught no early frame: the view still has every step.
         TrainingSnapshot last = train(run(spec), 120);
         ModeTrajectories tr = RunHistory.trajectories(last);
@@ -150,9 +154,9 @@ class ScenarioTest {
 
     @Test
     void lazyByScalingTheScaledNarrowNetworksKernelBarelyMoves() {
-        Scenario sc = named("lazy-by-scaling.json");
-        ExperimentSpec a = sc.load();
-        ExperimentSpec b = sc.compareWith().apply(a);
+        Lesson sc = named("lazy-by-scaling.ntk");
+        ExperimentSpec a = sc.experiment();
+        ExperimentSpec b = sc.compare();
         assertEquals(a.network().width(), b.network().width());
         assertEquals(100, b.network().outputScale(), 0.0);
         double changeA = train(run(a), a.training().steps()).metrics().kernelChange();
@@ -162,8 +166,8 @@ class ScenarioTest {
 
     @Test
     void manyNetworksTheWideEnsembleSpreadsAsTheGaussianProcessSays() {
-        Scenario sc = named("ensemble-mean.json");
-        ExperimentSpec b = sc.compareWith().apply(sc.load());
+        Lesson sc = named("many-random-networks.ntk");
+        ExperimentSpec b = sc.compare();
         assertEquals(16, b.training().members());
         TrainingSnapshot end = train(run(b), 150);
         io.ntkstudio.engine.EnsembleView e = end.ensemble();
@@ -173,7 +177,7 @@ class ScenarioTest {
         assertTrue(e.meanGap() < 0.2, "their mean near the GP mean: " + e.meanGap());
         assertEquals(16, e.kernels().size());
         // Jacot et al.'s Figure 1: the wide networks' kernels sit near Θ_∞, the narrow ones' scatter
-        ExperimentSpec a = sc.load();
+        ExperimentSpec a = sc.experiment();
         double wide = scatter(end);
         double narrow = scatter(train(run(a), 150));
         assertTrue(wide < narrow / 2, "kernel scatter around Θ_∞: width 512 " + wide + ", width 32 " + narrow);
@@ -181,8 +185,8 @@ class ScenarioTest {
 
     @Test
     void jacotFigureTwoTenNetworksFitTheFourPointsAndSpreadAsTheGaussianProcessSays() {
-        Scenario sc = named("jacot-figure2.json");
-        ExperimentSpec a = sc.load();
+        Lesson sc = named("jacot-figure2.ntk");
+        ExperimentSpec a = sc.experiment();
         assertEquals(10, a.training().members());
         assertEquals(3, a.network().depth());
         assertEquals(1.0, a.network().sigmaW(), 0.0);
@@ -202,7 +206,7 @@ class ScenarioTest {
         // between the points the GP's spread is the picture: it must be there, and the networks' too
         double gpSpread = java.util.Arrays.stream(end.ensemble().gpStd().toArray()).max().orElse(0);
         assertTrue(gpSpread > 0.05, "the Gaussian process spreads between the points: " + gpSpread);
-        ExperimentSpec b = sc.compareWith().apply(a);
+        ExperimentSpec b = sc.compare();
         assertEquals(1000, b.network().width());
         var wide = train(run(b), 150).ensemble();
         assertEquals(1.0, wide.stdRatio(), 0.4, "the spread of 10 networks 1000 wide against the GP's: " + wide.stdRatio());
@@ -221,7 +225,7 @@ class ScenarioTest {
 
     @Test
     void justBelowTheStableLimitBothTheNetworkAndItsLinearisationConverge() {
-        ExperimentSpec spec = named("lr-below-limit.json").load();
+        ExperimentSpec spec = named("large-learning-rates-1.ntk").experiment();
         TrainingRun run = run(spec);
         double limit = run.context().largestStableLearningRate();
         assertTrue(spec.training().learningRate() < limit && spec.training().learningRate() > 0.9 * limit);
@@ -235,7 +239,7 @@ class ScenarioTest {
     void theCatapultSpikesThenConvergesWithLambdaMaxUnderTwoNOverEtaWhileTheLinearisationDiverges() {
         // Lewkowycz et al. 2020: between 2n/λ_max and the largest convergent rate, the loss spikes, the
         // kernel's top eigenvalue falls below 2n/η, and the run converges; the linearised model cannot.
-        ExperimentSpec spec = named("lr-catapult.json").load();
+        ExperimentSpec spec = named("large-learning-rates-2.ntk").experiment();
         TrainingRun run = run(spec);
         double eta = spec.training().learningRate();
         int n = spec.data().n();
@@ -255,7 +259,7 @@ class ScenarioTest {
 
     @Test
     void tooLargeALearningRateIsAboveTheLimitAndDiverges() {
-        ExperimentSpec spec = named("large-learning-rate.json").load();
+        ExperimentSpec spec = named("large-learning-rates-3.ntk").experiment();
         TrainingRun run = run(spec);
         assertTrue(spec.training().learningRate() > run.context().largestStableLearningRate());
         int steps = 0;
