@@ -301,6 +301,7 @@ final class CompareWindow extends BorderPane {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * main.textScaleProperty().get()));
             sideBySide.setZoom(main.textScaleProperty().get());
             allViews().forEach(PlotView::requestRender);
+            ComboWidths.refresh(this);
         };
         font.run();
         main.textScaleProperty().addListener((o, x, v) -> font.run());

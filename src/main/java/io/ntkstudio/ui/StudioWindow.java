@@ -110,6 +110,9 @@ public final class StudioWindow extends BorderPane {
         model.textScaleProperty().addListener((o, a, b) -> {
             setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * b.doubleValue()));
             dashboard.views().forEach(PlotView::requestRender);
+            List<javafx.scene.Parent> roots = new java.util.ArrayList<>(List.of(this));
+            roots.addAll(dashboard.views());
+            ComboWidths.refresh(roots.toArray(new javafx.scene.Parent[0]));
         });
         lessonBar = new LessonBar(this::nextPart, () -> showNote(false));
         lessonBar.setVisible(false);

@@ -36,7 +36,12 @@ final class TransportBar extends ToolBar {
         model.speedProperty().addListener((o, a, b) -> {
             String label = speedLabel(b.doubleValue());
             if (!speed.getItems().contains(label)) {
-                speed.getItems().add(label);
+                // in its place in the list, fastest first ("…, 10 steps/s, 5 steps/s, 1 step/s")
+                int at = 1;
+                while (at < speed.getItems().size() && parseSpeed(speed.getItems().get(at)) > b.doubleValue()) {
+                    at++;
+                }
+                speed.getItems().add(at, label);
             }
             speed.setValue(label);
         });
