@@ -19,6 +19,7 @@ final class CompareController {
     final StudioModel a;
     final StudioModel b;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private boolean shutDown;
     private final AnimationTimer pacer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -48,9 +49,15 @@ final class CompareController {
     }
 
     void shutdown() {
+        shutDown = true;
         pacer.stop();
         a.shutdown();
         b.shutdown();
+    }
+
+    /** Whether the runs were stopped for good (the window closed, or another comparison replaced it). */
+    boolean isShutDown() {
+        return shutDown;
     }
 
     /** B's experiment: it keeps A's data and seed, whatever else differs. */

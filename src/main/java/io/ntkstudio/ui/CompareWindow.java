@@ -190,7 +190,7 @@ final class CompareWindow extends BorderPane {
         }
         showNote(lesson != null);
         setTop(new VBox(bar, lessonBar));
-        lessonBar.limitTo(heightProperty());
+        lessonBar.limitTo(heightProperty(), main == null ? new javafx.beans.property.SimpleDoubleProperty(1) : main.textScaleProperty());
         overlayGrid = overlayGrid(runs.get(0), runs.get(1));
         List<List<PlotView>> rows = new ArrayList<>();
         for (int r = 0; r < ROWS.size(); r++) {

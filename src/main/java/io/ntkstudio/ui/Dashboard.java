@@ -83,7 +83,9 @@ final class Dashboard extends GridPane {
         int wanted = presenting ? 1 : cramped ? PER_PAGE : 0;
         if (wanted != perPage) {
             perPage = wanted;
-            page = 0;
+            // in pages, the page of what the lesson points at (the view its note names), else the first
+            PlotView focus = focus();
+            page = perPage > 0 && focus != null ? views.indexOf(focus) / perPage : 0;
             setColumns(perPage > 0 ? perPage : COLUMNS);
         }
     }
@@ -102,8 +104,9 @@ final class Dashboard extends GridPane {
         panels();
         maximised = s.maximise() == null ? null : views.stream().filter(v -> v.kind() == s.maximise()).findFirst().orElse(null);
         layoutGrid();
-        if (maximised == null && s.bothPanels().size() > 0) {
-            views.stream().filter(v -> v.kind() == s.bothPanels().get(0)).findFirst().ifPresent(this::reveal);
+        PlotView focus = focus();
+        if (focus != null) {
+            reveal(focus);
         }
     }
 
@@ -112,6 +115,12 @@ final class Dashboard extends GridPane {
         HeatmapMode mode = views.stream().filter(v -> v.kind() == Views.HEATMAP).map(PlotView::mode).findFirst().orElse(HeatmapMode.CURRENT);
         return new Staging(stepsPerSecond, maximised == null ? null : maximised.kind(), mode == HeatmapMode.CURRENT ? null : mode,
                 staging.bothPanels(), overlay);
+    }
+
+    /** The view the lesson points at: the one it maximises, else the first whose second panel it names; null if none. */
+    private PlotView focus() {
+        ViewKind kind = staging.maximise() != null ? staging.maximise() : staging.bothPanels().isEmpty() ? null : staging.bothPanels().get(0);
+        return views.stream().filter(v -> v.kind() == kind).findFirst().orElse(null);
     }
 
     /** Presenter mode on or off: one view a page while it is on. */

@@ -95,11 +95,19 @@ final class LessonBar extends BorderPane {
         return note;
     }
 
-    /** Keeps the note within {@link #MAX_SHARE} of {@code room} pixels of height; taller notes scroll. */
-    void limitTo(ReadOnlyDoubleProperty room) {
-        room.addListener((o, a, b) -> {
-            cap = Math.max(60, b.doubleValue() * MAX_SHARE);
+    /**
+     * Keeps the note within {@link #MAX_SHARE} of {@code room} pixels of height, and short enough
+     * that a row of views keeps the room it needs to be read at the text size ({@code zoom}); never
+     * under two lines. A taller note scrolls, from its first line.
+     */
+    void limitTo(ReadOnlyDoubleProperty room, ReadOnlyDoubleProperty zoom) {
+        Runnable fit = () -> {
+            double z = zoom.get();
+            double views = (Dashboard.MIN_CELL_HEIGHT + 40) * z;
+            cap = Math.max(2.6 * 13 * z * 0.95, Math.min(room.get() * MAX_SHARE, room.get() - views));
             scroll.requestLayout();
-        });
+        };
+        room.addListener((o, a, b) -> fit.run());
+        zoom.addListener((o, a, b) -> fit.run());
     }
 }

@@ -24,19 +24,18 @@ final class StartPage extends VBox {
     static final double WIDTH = 720;
 
     StartPage(Consumer<BuiltInLessons.Entry> open, Runnable explore, DoubleProperty textScale) {
-        super(10);
+        super(8);
         setId("start-page");
         getStyleClass().add("start-page");
-        setPadding(new Insets(24, 30, 24, 30));
+        setPadding(new Insets(16, 24, 16, 24));
         maxWidthProperty().bind(textScale.multiply(WIDTH));
         setMaxHeight(VBox.USE_PREF_SIZE);
         setAlignment(Pos.TOP_LEFT);
         Label title = new Label("Watch the Neural Tangent Kernel at work");
         title.getStyleClass().add("start-title");
         title.setWrapText(true);
-        Label intro = new Label("A network trains while its kernel Θ(x, x') = ∇θf(x)·∇θf(x'), its spectrum, its losses and the "
-                + "function it learns are drawn live, next to the infinite-width kernel and the kernel-regime prediction. "
-                + "Pick a lesson (times on two cores), or explore with the settings on the left.");
+        Label intro = new Label("A network trains while its kernel Θ(x, x') = ∇θf(x)·∇θf(x'), spectrum, losses and function "
+                + "are drawn live beside the infinite-width theory. Pick a lesson (times on two cores), or explore on your own.");
         intro.setWrapText(true);
         intro.getStyleClass().add("start-text");
         // the text keeps its lines; the list below gives up room instead

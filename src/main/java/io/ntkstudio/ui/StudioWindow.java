@@ -124,7 +124,7 @@ public final class StudioWindow extends BorderPane {
         center = new StackPane(dashboard, setup);
         BorderPane middle = new BorderPane(center);
         middle.setTop(new VBox(notifications, lessonBar));
-        lessonBar.limitTo(middle.heightProperty());
+        lessonBar.limitTo(middle.heightProperty(), model.textScaleProperty());
         setCenter(middle);
         setBottom(new VBox(timeline, statusBar));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);

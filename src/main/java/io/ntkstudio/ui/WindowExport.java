@@ -44,6 +44,7 @@ final class WindowExport {
         if (f != null) {
             try {
                 slidePng(f.toPath(), width, height);
+                model.notify("Saved the " + width + " × " + height + " slide to " + f + ".");
             } catch (IOException | RuntimeException e) {
                 model.notify("Could not export to " + f + ": " + e.getMessage() + ". Nothing was written there.");
             }
@@ -59,7 +60,10 @@ final class WindowExport {
         if (in == null) {
             throw new IOException("there is nothing to export yet");
         }
-        FigureSet.writePng(FigureSet.dashboard(in, model.themeProperty().get(),
+        // each view as it is set on screen: the heatmap's mode, the second panel a lesson names
+        java.util.Map<io.ntkstudio.figure.ViewKind, io.ntkstudio.figure.ViewSettings> settings = new java.util.HashMap<>();
+        dashboard.views().forEach(v -> settings.put(v.kind(), v.settings()));
+        FigureSet.writePng(FigureSet.dashboard(in, settings::get, model.themeProperty().get(),
                 dashboard.views().stream().map(PlotView::kind).toList(), width, height, 1.5), file);
     }
 
@@ -72,6 +76,7 @@ final class WindowExport {
         if (f != null) {
             try {
                 windowPng(f.toPath(), scale, caption.isSelected());
+                model.notify("Saved the window at " + scale + "× to " + f + ".");
             } catch (IOException | RuntimeException e) {
                 model.notify("Could not export to " + f + ": " + e.getMessage() + ". Nothing was written there.");
             }
