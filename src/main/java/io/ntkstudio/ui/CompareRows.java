@@ -10,8 +10,8 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * Compare mode side by side: rows of A beside B under a heading row, all at once, or one row at a
- * time with a bar above to choose it (Page Up / Page Down) when a row would be lower than the
- * dashboard's smallest cell at the text size ({@link Dashboard#MIN_CELL_HEIGHT} in 100 % units).
+ * time with a bar above to choose it (Page Up / Page Down) when a row would be lower than
+ * {@link #MIN_ROW_HEIGHT} at the text size.
  * At 200 % text in a 1360 × 860 window the three rows had left each chart a few pixels of plot.
  */
 final class CompareRows extends BorderPane {
@@ -21,6 +21,12 @@ final class CompareRows extends BorderPane {
     private boolean paged;
     private int page;
     private double zoom = 1;
+    /**
+     * A row needs this much height, in 100 % units, for its two wide charts to be read: lower than
+     * the dashboard's cells, which are a third as wide, so that a 1280 × 720 projector shows every
+     * row a lesson's note names at once (at 200 units a row it showed one at a time).
+     */
+    static final double MIN_ROW_HEIGHT = 150;
 
     /** @param rows the views of each row, A's then B's; row r sits in the grid's row r + 1 */
     CompareRows(GridPane grid, List<String> names, List<List<PlotView>> rows) {
@@ -43,7 +49,7 @@ final class CompareRows extends BorderPane {
         if (h <= 0) {
             return;
         }
-        boolean cramped = h / rows.size() / zoom < Dashboard.MIN_CELL_HEIGHT;
+        boolean cramped = h / rows.size() / zoom < MIN_ROW_HEIGHT;
         if (cramped != paged) {
             paged = cramped;
             setTop(paged ? pager : null);

@@ -28,7 +28,7 @@ class LegendPlacementTest {
      * under 300 × 200 units go to pages), so half the dashboard at half the scale; maximised;
      * render's 640 × 440; and compare mode's one row of A and B at 200 % text in a 1360 × 860 window.
      */
-    private static final double[][] SIZES = {{366, 320}, {340, 250}, {275, 336}, {255, 266}, {1100, 700}, {640, 440}, {335, 240}, {640, 230}, {500, 230}};
+    private static final double[][] SIZES = {{366, 320}, {340, 250}, {275, 336}, {255, 266}, {1100, 700}, {640, 440}, {335, 240}, {640, 230}, {500, 230}, {630, 165}};
 
     /** Every experiment the project ships: the presets, and each built-in lesson's A and, for a comparison, B. */
     static Stream<Arguments> experiments() throws IOException {

@@ -418,4 +418,78 @@ class LessonWindowTest {
         assertEquals(withB, LessonJson.parse(LessonJson.format(withB), "again"));
         fx(() -> compare.getScene().getWindow().hide());
     }
+
+    /** The views a note names, by the words it names them with. */
+    private static List<io.ntkstudio.figure.ViewKind> named(String note) {
+        List<io.ntkstudio.figure.ViewKind> kinds = new java.util.ArrayList<>();
+        String n = note.toLowerCase(java.util.Locale.ROOT);
+        if (n.contains("kernel slice")) {
+            kinds.add(Views.SLICE);
+        }
+        if (n.contains("residual-modes view")) {
+            kinds.add(Views.MODES);
+        }
+        if (n.contains("spectrum view") || n.contains("2n/η line")) {
+            kinds.add(Views.SPECTRUM);
+        }
+        if (n.contains("loss")) {
+            kinds.add(Views.LOSSES);
+        }
+        if (n.contains("kernel-regime line") || n.contains("thin lines") || n.contains("function") || n.contains("(dashed)")) {
+            kinds.add(Views.FUNCTION);
+        }
+        return kinds;
+    }
+
+    static List<String> builtInLessons() {
+        return BuiltInLessons.all().stream().map(BuiltInLessons.Entry::file).toList();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("builtInLessons")
+    void everyBuiltInLessonShowsWhatItsNoteNames(String file) throws Exception {
+        firstSnapshot();
+        Lesson lesson = BuiltInLessons.load(file);
+        CompareWindow compare = fx(() -> window.openBuiltIn(file));
+        assertEquals(lesson.compares(), compare != null, file + " opens compare mode exactly when it compares");
+        if (BuiltInLessons.entry(file).slow()) {
+            // too slow to build in a test (minutes): what it shows first is its set-up's progress, which can be cancelled
+            waitFor("the set-up's progress", () -> compare.setup.isVisible());
+            assertTrue(fx(() -> compare.lessonBar.isVisible()), "its note");
+            return;
+        }
+        List<PlotView> views = compare != null ? compare.views : window.dashboard.views();
+        if (compare != null) {
+            // on the projector's 1280 × 720, as the main window is
+            fx(() -> {
+                Stage st = (Stage) compare.getScene().getWindow();
+                st.setWidth(1280);
+                st.setHeight(720);
+            });
+        }
+        waitFor(file + "'s first pictures", 120, () -> views.stream().allMatch(v -> v.draws() > 0 || v.getScene() == null)
+                && (compare == null ? model.snapshotProperty().get() != null
+                : compare.controller.a.snapshotProperty().get() != null && compare.controller.b.snapshotProperty().get() != null));
+        settle();
+        String note = lesson.note();
+        if (note.contains("width sweep")) {
+            assertTrue(fx(() -> window.lookup("#menu-bar") instanceof javafx.scene.control.MenuBar bar && bar.getMenus().stream()
+                    .flatMap(m -> m.getItems().stream()).anyMatch(i -> i.getText() != null && i.getText().startsWith("Width sweep")
+                            && !i.isDisable())), "the Run menu's width sweep, which the note names");
+        }
+        for (io.ntkstudio.figure.ViewKind kind : named(note)) {
+            List<PlotView> shown = fx(() -> views.stream().filter(v -> v.kind() == kind && v.getScene() != null && v.isVisible()
+                    && v.getWidth() > 100 && v.getHeight() > 100).toList());
+            assertFalse(shown.isEmpty(), file + ": the note names the " + kind.id() + " view, and it is on show");
+            for (PlotView v : shown) {
+                assertTrue(fx(v::draws) > 0, file + ": " + kind.id() + " drawn");
+                if (kind == Views.SPECTRUM && note.contains("2n/η line")) {
+                    assertTrue(drawsSecondPanel(v), file + ": the top eigenvalues against 2n/η, which the note names");
+                }
+            }
+        }
+        if (compare != null) {
+            assertTrue(fx(() -> compare.lessonBar.isVisible()), file + ": its note in compare mode");
+        }
+    }
 }
