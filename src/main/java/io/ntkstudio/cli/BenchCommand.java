@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
  * printing one JSON line last.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times one empirical NTK and one gradient-descent step (medians), the analytic",
-                "kernel of 1024 inputs at depth 5 and the eigenvalues of a 512 × 512 kernel;",
-                "prints one JSON line last. Compare with docs/bench/numpy_reference.py N W D."})
+        header = "Times the engine: one empirical NTK and one gradient-descent step, the analytic kernel and the eigenvalues.",
+        description = {"Times one empirical NTK and one gradient-descent step (medians), the analytic kernel of 1024 inputs at depth 5 and the eigenvalues of a 512 × 512 kernel, and prints one JSON line last.",
+                "Compare it with docs/bench/numpy_reference.py N W D."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     BenchNetworkOptions problem = new BenchNetworkOptions();

@@ -12,12 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench-ui}: the dashboard's frame pacing while a network trains. */
 @Command(name = "bench-ui", mixinStandardHelpOptions = true,
-        description = {"Opens the real dashboard (headless where there is no display), trains, and prints",
-                "one JSON line last: fx_gap_p99_ms (99th percentile of gaps between frames),",
-                "views_per_s (snapshots drawn per second) and steps_per_s, measured after --warmup seconds",
-                "of training (JIT compilation), missed_frames (gaps over 24 ms), timer_floor_p99_ms (the",
-                "same timer hand-off without JavaFX under the same load: the machine's floor) and",
-                "idle_gap_p99_ms, the idle window's."})
+        header = "Opens the real dashboard, trains flat out and measures its frames.",
+        description = {"Opens the real dashboard (headless where there is no display), trains, and prints one JSON line last.",
+                "It holds fx_gap_p99_ms (the 99th percentile of the gaps between frames), views_per_s (snapshots drawn per second) and steps_per_s, measured after --warmup seconds of training (JIT compilation); missed_frames (gaps over 24 ms); timer_floor_p99_ms (the same timer hand-off without JavaFX under the same load: the machine's floor); and idle_gap_p99_ms, the idle window's."})
 final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "how long to train and measure (default: ${DEFAULT-VALUE})")
     double seconds = 10;

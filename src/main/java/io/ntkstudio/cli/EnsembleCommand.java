@@ -3,7 +3,15 @@ package io.ntkstudio.cli;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.engine.Ensemble;
+import io.ntkstudio.figure.ChartTheme;
+import io.ntkstudio.figure.FigureSet;
+import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.LessonJson;
+import io.ntkstudio.figure.RunHistory;
+import io.ntkstudio.figure.Views;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
@@ -30,11 +38,9 @@ import picocli.CommandLine.Spec;
  * Gaussian process and the NNGP posterior (Lee et al. 2019, Sec. 2.3), written as one unit.
  */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
-        description = {"Trains --members networks of the experiment in --spec (member k from seed network.seed + k)",
-                "and writes to --out: ensemble.csv (index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std at the last step),",
-                "ensemble_metrics.csv (step,mean_gap,std_ratio,train_loss_mean every kernelEvery steps),",
-                "members.csv (member,index,prediction). The gp and nngp columns need parameterization ntk.",
-                "Exit status 3 if a member diverges (the message names it)."})
+        header = "Trains several networks of one experiment and compares them with the NTK Gaussian process.",
+        description = {"Trains --members networks of the experiment in --spec, member k from seed network.seed + k, and writes to --out: ensemble.csv (the test inputs x1…xd, then mean, std, gp_mean, gp_std, nngp_mean and nngp_std at the last step), ensemble_metrics.csv (step, mean_gap, std_ratio and train_loss_mean every kernelEvery steps), members.csv (member, the inputs, prediction) and ensemble.png (the networks, their mean ± 2σ and the Gaussian process).",
+                "The gp and nngp columns need parameterization ntk. Exit status 3 if a member diverges; the message names it."})
 final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
@@ -53,7 +59,7 @@ final class EnsembleCommand implements Callable<Integer> {
         TrainingSpec.MEMBERS.as("--members").check(members);
         ExperimentSpec spec = LessonJson.experiment(specFile);
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
-        try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv"))) {
+        try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv", "ensemble.png"))) {
             Ensemble e = Ensemble.create(spec, data, members, StopSignals::requested);
             int steps = spec.training().steps();
             int every = spec.training().kernelEvery();
@@ -79,7 +85,7 @@ final class EnsembleCommand implements Callable<Integer> {
             if (diverged == null && last.step() != e.step()) {
                 last = e.stats();
             }
-            writeFinal(out, e, last, diverged == null ? e.snapshots() : null);
+            writeFinal(out, e, data, last, diverged == null ? e.snapshots() : null);
             boolean stopped = diverged == null && e.step() < steps;
             OutputFolder.writeStatus(out, "ensemble", OutputFolder.status(diverged != null, stopped), last.step(), steps);
             out.commit();
@@ -103,28 +109,72 @@ final class EnsembleCommand implements Callable<Integer> {
         w.write(s.step() + "," + s.meanGap() + "," + s.stdRatio() + "," + s.trainLossMean() + "\n");
     }
 
-    /** ensemble.csv and members.csv at the last recorded step (members.csv only if every member is finite). */
-    private static void writeFinal(OutputDirectory out, Ensemble e, Ensemble.Stats s, List<TrainingSnapshot> now)
+    /**
+     * ensemble.csv and members.csv at the last recorded step, each row with its test input (x1…xd)
+     * so that nothing has to be rebuilt to plot it, and ensemble.png: the networks, their mean ±
+     * 2σ and the Gaussian process, drawn as the window's function view draws them (members.csv and
+     * the picture only if every member is finite).
+     */
+    private static void writeFinal(OutputDirectory out, Ensemble e, Dataset data, Ensemble.Stats s, List<TrainingSnapshot> now)
             throws IOException {
         NtkGaussianProcess.Moments nngp = e.nngpPosterior();
+        Samples test = data.test();
         AtomicFiles.write(out.file("ensemble.csv"), w -> {
-            w.write("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
+            w.write("index," + inputColumns(test) + "target,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
             for (int a = 0; a < s.mean().length; a++) {
-                w.write(a + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + "," + s.gpStd()[a] + ","
-                        + (nngp == null ? Double.NaN : nngp.mean()[a]) + ","
+                w.write(a + "," + inputs(test, a) + test.target(a) + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + ","
+                        + s.gpStd()[a] + "," + (nngp == null ? Double.NaN : nngp.mean()[a]) + ","
                         + (nngp == null ? Double.NaN : Math.sqrt(nngp.variance()[a])) + "\n");
             }
         });
         AtomicFiles.write(out.file("members.csv"), w -> {
-            w.write("member,index,prediction\n");
+            w.write("member,index," + inputColumns(test) + "prediction\n");
             if (now == null) {
                 return;
             }
             for (int k = 0; k < now.size(); k++) {
                 for (int a = 0; a < now.get(k).testOutputs().size(); a++) {
-                    w.write(k + "," + a + "," + now.get(k).testOutputs().get(a) + "\n");
+                    w.write(k + "," + a + "," + inputs(test, a) + now.get(k).testOutputs().get(a) + "\n");
                 }
             }
         });
+        if (now != null) {
+            List<ReadOnlyVector> outputs = now.stream().map(TrainingSnapshot::testOutputs).toList();
+            EnsembleView view = new EnsembleView(outputs, ReadOnlyVector.copyOf(s.mean()), ReadOnlyVector.copyOf(s.std()),
+                    e.hasGaussianProcess() ? ReadOnlyVector.copyOf(s.gpMean()) : ReadOnlyVector.empty(),
+                    e.hasGaussianProcess() ? ReadOnlyVector.copyOf(s.gpStd()) : ReadOnlyVector.empty(),
+                    nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
+                    nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(sqrt(nngp.variance())), s.meanGap(), s.stdRatio(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), ReadOnlyVector.empty());
+            TrainingSnapshot first = now.get(0).withEnsemble(view);
+            FigureSet.writePng(FigureSet.view(Views.FUNCTION, RunHistory.inputs(first, first, HeatmapMode.CURRENT), 2, ChartTheme.LIGHT),
+                    out.file("ensemble.png"));
+        }
+    }
+
+    private static double[] sqrt(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = Math.sqrt(v[i]);
+        }
+        return r;
+    }
+
+    /** "x1,x2," for two input columns. */
+    private static String inputColumns(Samples s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.dim(); k++) {
+            b.append('x').append(k + 1).append(',');
+        }
+        return b.toString();
+    }
+
+    /** Input {@code a}'s coordinates, each followed by a comma, in full precision. */
+    private static String inputs(Samples s, int a) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.dim(); k++) {
+            b.append(s.input(a, k)).append(',');
+        }
+        return b.toString();
     }
 }

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code kernel}: the NTK (or NNGP) matrix between the rows of two CSV files. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = {"Kernel matrix between the rows of --x and of --x2 (default --x), as CSV.",
-                "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP Σ with --nngp);",
-                "--width/--seed give the empirical NTK of that network at initialisation."})
+        header = "Writes a kernel matrix between two sets of inputs, as CSV.",
+        description = {"Writes the kernel matrix between the rows of --x and of --x2 (default: --x) as CSV.",
+                "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP kernel Σ with --nngp); --width and --seed give the empirical NTK of that network at initialisation."})
 final class KernelCommand implements Callable<Integer> {
     @Option(names = "--x", required = true, paramLabel = "FILE", description = "CSV of inputs, one per line, no header")
     Path x;

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code render}: trains an experiment and writes slide-ready PNGs of every view, no display needed. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Trains the experiment or lesson in --spec and writes to --out: dashboard.png and one PNG per view",
-                "(function, heatmap, losses, spectrum, slice, modes), drawn by the window's chart code and shown as the lesson",
-                "sets them. A lesson that compares two runs writes every file for each, as dashboard-A.png and dashboard-B.png.",
+        header = "Trains an experiment or lesson and writes slide-ready pictures of every view.",
+        description = {"Trains the experiment or lesson in --spec and writes to --out dashboard.png and one PNG per view (function, heatmap, losses, spectrum, slice, modes), drawn by the window's chart code and shown as the lesson sets them.",
+                "A lesson that compares two runs writes every file for each, as dashboard-A.png and dashboard-B.png.",
                 "Exit status 3 if training diverges; the figures then show the last finite step."})
 final class RenderCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment or lesson file (.json, .ntk)")

@@ -36,13 +36,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sweep}: kernel movement against width, NTK parameterization beside μP. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Trains the experiment in --spec at each width and seed, under each parameterization,",
-                "and writes sweep.csv and sweep.png (log–log, fitted slopes, the width^-1/2 line) to --out.",
-                "With --output-scales, sweeps the output scale α at the spec's width instead (Chizat et al. 2019):",
-                "sweep.csv has output_scale,seed,kernel_change,weight_change and sweep.png the α^-1 line.",
-                "With training.members K > 1 in the spec, trains K networks at each width against the NTK",
-                "Gaussian process (Lee et al. 2019): sweep.csv has width,members,step,mean_gap,std_ratio,",
-                "sampling_floor,train_loss_mean. Progress goes to stderr."})
+        header = "Trains an experiment at several widths (or output scales) and fits how its kernel moves.",
+        description = {"Trains the experiment in --spec at each width and seed, under each parameterization, and writes sweep.csv and sweep.png (log–log axes, fitted slopes, the width^-1/2 line) to --out.",
+                "With --output-scales it sweeps the output scale α at the spec's width instead (Chizat et al. 2019): sweep.csv then has output_scale, seed, kernel_change and weight_change, and sweep.png the α^-1 line.",
+                "With training.members K > 1 in the spec it trains K networks at each width against the NTK Gaussian process (Lee et al. 2019): sweep.csv then has width, members, step, mean_gap, std_ratio, sampling_floor and train_loss_mean.",
+                "Progress goes to stderr."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
@@ -141,7 +139,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /**
      * With training.members K &gt; 1: at each width, K networks against the NTK Gaussian process
-     * ({@link EnsembleSweep}): the gap of their mean, its sampling floor, and their spread's ratio.
+     * ({@link EnsembleSweep}): the gap of their mean, its sampling error, and their spread's ratio.
      */
     private int sweepEnsembles(ExperimentSpec spec, Dataset data) throws Exception {
         int members = spec.training().members();

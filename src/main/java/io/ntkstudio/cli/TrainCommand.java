@@ -21,11 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: runs an experiment file and writes its metrics, spectra, kernels and predictions. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the experiment in --spec (JSON) and writes to --out:",
-                "metrics.csv, spectrum.csv, losses.csv, kernel_init.csv, kernel_final.csv, predictions.csv",
-                "(and params_init.json, params_final.json with --dump-params).",
-                "Exit status 3 if training diverges; the outputs up to the last finite step are kept.",
-                "Ctrl+C or SIGTERM stops after the current step and writes the outputs so far (exit 130 / 143).",
+        header = "Trains an experiment and writes its losses, metrics, spectra, kernels and predictions.",
+        description = {"Trains the experiment in --spec and writes to --out metrics.csv, spectrum.csv, losses.csv, kernel_init.csv, kernel_final.csv and predictions.csv (and params_init.json and params_final.json with --dump-params).",
+                "Exit status 3 if training diverges; the outputs up to the last finite step are kept. Ctrl+C or SIGTERM stops after the current step and writes the outputs so far (exit status 130 or 143).",
                 "The folder is replaced as one unit; status.json says complete, interrupted or diverged."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")

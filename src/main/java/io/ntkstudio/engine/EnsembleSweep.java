@@ -12,9 +12,10 @@ import java.util.function.BooleanSupplier;
  * Many networks against the NTK Gaussian process as width grows (Lee et al. 2019, Sec. 2.3): for
  * each width, K networks (the experiment's training.members) trained for the experiment's steps;
  * the relative gap ‖mean − μ_t‖/‖μ_t‖ between their mean and the GP mean, and the ratio of their
- * spread to the GP's, on the test inputs. The gap has a floor that width does not lower: K samples
- * of the GP miss its mean by √(Σ_i σ_i²/K)/‖μ_t‖ on average ({@code samplingFloor}); above the
- * floor, what remains is the finite-width part, which falls with width.
+ * spread to the GP's, on the test inputs. The gap has a part that width does not lower: K exact
+ * samples of the GP miss its mean by √(Σ_i σ_i²/K)/‖μ_t‖ in root mean square
+ * ({@code samplingFloor}, the sampling error), a particular set of K by more or less than that; what
+ * lies above it on average is the finite-width part, which falls with width.
  */
 public final class EnsembleSweep {
     /** One width's ensemble at the last step. */

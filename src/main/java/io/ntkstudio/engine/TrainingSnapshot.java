@@ -41,8 +41,17 @@ public record TrainingSnapshot(RunContext context, long step, double time, doubl
      * diverged logged the steps of its blow-up after the last snapshot it could measure.
      */
     public TrainingSnapshot withStatus(RunStatus newStatus, String newMessage, StepLogView stepsNow) {
+        return copy(newStatus, newMessage, stepsNow, ensemble);
+    }
+
+    /** This network's snapshot as member 0 of {@code networks} (the ensemble command's picture). */
+    public TrainingSnapshot withEnsemble(EnsembleView networks) {
+        return copy(status, message, steps, networks);
+    }
+
+    private TrainingSnapshot copy(RunStatus newStatus, String newMessage, StepLogView stepsNow, EnsembleView networks) {
         return new TrainingSnapshot(context, step, time, learningRate, trainLoss, testLoss, trainOutputs, testOutputs,
                 kernel, eigenvalues, metrics, regimeTrain, regimeTest, regimeTrainLoss, regimeTestLoss, limitRegimeTest,
-                modeEnergies, regimeModeEnergies, gridOutputs, circleSliceNow, stepsNow, kernels, ensemble, newStatus, newMessage);
+                modeEnergies, regimeModeEnergies, gridOutputs, circleSliceNow, stepsNow, kernels, networks, newStatus, newMessage);
     }
 }

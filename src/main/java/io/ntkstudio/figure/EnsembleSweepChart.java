@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Many networks against the NTK Gaussian process as width grows (Lee et al. 2019): above, the
- * relative gap between the networks' mean and the GP mean on log–log axes, with the floor that K
- * samples cannot go below (sampling error alone); below, the ratio of their spread to the GP's,
+ * relative gap between the networks' mean and the GP mean on log–log axes, with the sampling error of K
+ * exact GP draws (its RMS: a particular set lands above or below it); below, the ratio of their spread to the GP's,
  * which tends to 1.
  */
 public final class EnsembleSweepChart {
@@ -64,7 +64,7 @@ public final class EnsembleSweepChart {
         c.line(g, width, floor, Palette.GREY, 1.6f, true);
         c.line(g, width, gap, Palette.BLUE, 2.2f, false);
         c.dots(g, width, gap, Palette.BLUE, 3.5);
-        c.legend(g, new String[] {"their mean against the GP mean", "sampling floor of " + k + " networks"},
+        c.legend(g, new String[] {"their mean against the GP mean", "sampling error of " + k + " exact GP draws (RMS)"},
                 new Color[] {Palette.BLUE, Palette.GREY}, new boolean[] {false, true});
         double rlo = 1;
         double rhi = 1;

@@ -286,4 +286,35 @@ class CliTest {
         assertTrue(k.out().contains("--analytic") && k.out().contains("--nngp"));
         assertBadInput(run("fly"), "fly");
     }
+
+    /** The command list and each command's help say whole sentences: none is cut at its first line. */
+    @Test
+    void everyHelpTextIsWholeSentences() {
+        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        for (var entry : cli.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            var spec = entry.getValue().getCommandSpec().usageMessage();
+            assertEquals(1, spec.header().length, entry.getKey() + " has a one-line header for the command list");
+            assertTrue(spec.header()[0].endsWith("."), entry.getKey() + "'s header is a whole sentence: " + spec.header()[0]);
+            for (String paragraph : spec.description()) {
+                assertTrue(paragraph.endsWith(".") || paragraph.endsWith(".)"), entry.getKey() + ": a paragraph cut mid-sentence: " + paragraph);
+            }
+        }
+        // in the command list, each command's summary (its first line and the indented ones under it) ends a sentence
+        String list = run("--help").out();
+        List<String> entries = new java.util.ArrayList<>();
+        for (String line : list.substring(list.indexOf("Commands:")).split("\n")) {
+            if (line.startsWith("    ") && !entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            } else if (line.startsWith("  ") && !line.strip().startsWith("help ")) {
+                entries.add(line.strip());
+            }
+        }
+        assertEquals(cli.getSubcommands().size() - 1, entries.size(), String.join("\n", entries));
+        for (String e : entries) {
+            assertTrue(e.endsWith("."), "the command list cuts: " + e);
+        }
+    }
 }

@@ -26,25 +26,37 @@ class EnsembleCommandTest {
         CliTest.Result r = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "4", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("ensemble.csv"));
-        assertEquals("index,mean,std,gp_mean,gp_std,nngp_mean,nngp_std", rows.get(0));
+        // each row carries its test input, so that the numbers plot without rebuilding the test points
+        assertEquals("index,x1,x2,target,mean,std,gp_mean,gp_std,nngp_mean,nngp_std", rows.get(0));
         assertEquals(11, rows.size());
         ExperimentSpec s = ExperimentJson.read(spec);
-        Ensemble e = Ensemble.create(s, DataSources.build(s.data(), dir), 4, () -> false);
+        var data = DataSources.build(s.data(), dir);
+        Ensemble e = Ensemble.create(s, data, 4, () -> false);
         for (int t = 0; t < 12; t++) {
             e.advance();
         }
         Ensemble.Stats st = e.stats();
         for (int a = 0; a < 10; a++) {
             String[] c = rows.get(a + 1).split(",");
-            assertEquals(st.mean()[a], Double.parseDouble(c[1]), 0.0);
-            assertEquals(st.std()[a], Double.parseDouble(c[2]), 0.0);
-            assertEquals(st.gpMean()[a], Double.parseDouble(c[3]), 0.0);
-            assertEquals(st.gpStd()[a], Double.parseDouble(c[4]), 0.0);
-            assertTrue(Double.parseDouble(c[6]) >= 0);
+            assertEquals(a, Integer.parseInt(c[0]));
+            assertEquals(data.test().input(a, 0), Double.parseDouble(c[1]), 0.0);
+            assertEquals(data.test().input(a, 1), Double.parseDouble(c[2]), 0.0);
+            assertEquals(data.test().target(a), Double.parseDouble(c[3]), 0.0);
+            assertEquals(st.mean()[a], Double.parseDouble(c[4]), 0.0);
+            assertEquals(st.std()[a], Double.parseDouble(c[5]), 0.0);
+            assertEquals(st.gpMean()[a], Double.parseDouble(c[6]), 0.0);
+            assertEquals(st.gpStd()[a], Double.parseDouble(c[7]), 0.0);
+            assertTrue(Double.parseDouble(c[9]) >= 0);
         }
         List<String> metrics = Files.readAllLines(out.resolve("ensemble_metrics.csv"));
         assertEquals(List.of("step", "0", "5", "10", "12"), metrics.stream().map(l -> l.split(",")[0]).toList());
-        assertEquals(1 + 4 * 10, Files.readAllLines(out.resolve("members.csv")).size());
+        List<String> members = Files.readAllLines(out.resolve("members.csv"));
+        assertEquals("member,index,x1,x2,prediction", members.get(0));
+        assertEquals(1 + 4 * 10, members.size());
+        assertEquals(data.test().input(3, 1), Double.parseDouble(members.get(4).split(",")[3]), 0.0);
+        // and the picture of the networks against the Gaussian process
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("ensemble.png").toFile());
+        assertEquals(2 * io.ntkstudio.figure.FigureSet.VIEW_WIDTH, png.getWidth());
         assertTrue(Files.readString(out.resolve("status.json")).contains("complete"));
     }
 

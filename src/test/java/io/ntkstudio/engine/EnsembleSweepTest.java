@@ -47,6 +47,39 @@ class EnsembleSweepTest {
     }
 
     @Test
+    void theSamplingErrorIsTheRmsGapOfExactGpDrawsWhichASingleSetOfNetworksMayUndercut() {
+        // Monte-Carlo: 4000 sets of K = 16 draws of a Gaussian process with these means and standard deviations
+        double[] mu = {0.5, -0.3, 0.8, 0.1, -0.6};
+        double[] sd = {0.2, 0.1, 0.3, 0.25, 0.15};
+        int k = 16;
+        Ensemble.Stats s = new Ensemble.Stats(0, new double[5], new double[5], mu, sd, 0, 0, 0);
+        double error = EnsembleSweep.samplingFloor(s, k);
+        java.util.Random rng = new java.util.Random(7);
+        double sumSquares = 0;
+        int below = 0;
+        int sets = 4000;
+        double norm = Math.sqrt(java.util.Arrays.stream(mu).map(m -> m * m).sum());
+        for (int r = 0; r < sets; r++) {
+            double gap = 0;
+            for (int i = 0; i < mu.length; i++) {
+                double mean = 0;
+                for (int j = 0; j < k; j++) {
+                    mean += mu[i] + sd[i] * rng.nextGaussian();
+                }
+                double d = mean / k - mu[i];
+                gap += d * d;
+            }
+            gap = Math.sqrt(gap) / norm;
+            sumSquares += gap * gap;
+            below += gap < error ? 1 : 0;
+        }
+        assertEquals(error, Math.sqrt(sumSquares / sets), 0.03 * error, "the root-mean-square gap of exact draws");
+        // a floor no set could go under would leave none below it: more than a third of the sets are
+        double share = (double) below / sets;
+        assertTrue(share > 0.35 && share < 0.8, "sets of exact draws below their RMS gap: " + share);
+    }
+
+    @Test
     void onlyTheNtkParameterizationHasTheGaussianProcess() {
         ExperimentSpec mup = SPEC.withNetwork(NET.withParameterization(Parameterization.MUP));
         Dataset data = DataSources.build(SPEC.data(), Path.of("."));
