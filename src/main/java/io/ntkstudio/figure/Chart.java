@@ -54,6 +54,8 @@ public final class Chart {
     private LegendPlan.Need keptFor;
     /** A legend plan's first pass: note where data lies, draw nothing. */
     private boolean probing;
+    /** The last legend box drawn: x, y, a column's width, a row's height (for tests); null before one. */
+    private double[] legendBox;
     /** Where each drawn line ends (its last plotted vertex), for direct labels when no legend fits. */
     private final List<LineEnd> ends = new ArrayList<>();
     private int directLabelCount;
@@ -363,6 +365,10 @@ public final class Chart {
     }
 
     /** How many lines the last legend named directly at their ends (0: a legend box, or nothing). */
+    double[] legendBox() {
+        return legendBox;
+    }
+
     public int directLabels() {
         return directLabelCount;
     }
@@ -627,6 +633,7 @@ public final class Chart {
         int rows = (int) Math.ceil((double) names.length / cols);
         double w = colW * cols;
         double h = rows * rowH + 6;
+        legendBox = new double[] {x, y, colW, rowH};
         g.setFont(font);
         g.setColor(theme.legend);
         g.fill(new Rectangle2D.Double(x, y, w, h));

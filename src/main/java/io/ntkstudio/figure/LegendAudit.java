@@ -21,6 +21,7 @@ public final class LegendAudit {
     };
 
     private int placed;
+    private int directLabelled;
     private final List<String> covering = new ArrayList<>();
     private final List<String> unnamed = new ArrayList<>();
 
@@ -34,6 +35,9 @@ public final class LegendAudit {
     static void report(Graphics2D g, String chart, int cells, String how) {
         if (g.getRenderingHint(KEY) instanceof LegendAudit audit) {
             audit.placed++;
+            if (how.equals("direct labels")) {
+                audit.directLabelled++;
+            }
             if (cells > 0) {
                 audit.covering.add((chart == null ? "untitled chart" : chart) + ": " + how + " over " + cells + " data cells");
             }
@@ -55,6 +59,11 @@ public final class LegendAudit {
     /** How many legends (boxes or sets of direct labels) were placed. */
     public int placed() {
         return placed;
+    }
+
+    /** How many of them were names written at the lines' ends rather than a legend box (a chart with no room for a box). */
+    public int directLabelled() {
+        return directLabelled;
     }
 
     /** One line per legend that covers data: the chart's title, the kind of legend and how much. */

@@ -218,10 +218,47 @@ public final class OverlayChart {
         Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
                 xr, false, Scale.padded(lo, hi, false), false);
         c.line(g, x, rows[0], Palette.LIGHT_GREY, 2f, false);
-        String[] names = names(a, b);
-        List<String> legend = new ArrayList<>(List.of("target"));
-        List<Color> colors = new ArrayList<>(List.of(Palette.LIGHT_GREY));
-        List<Boolean> dashed = new ArrayList<>(List.of(false));
+        boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
+        EnsembleCurves[] sides = {ea, eb};
+        Color[] lines = {A, B};
+        Color[] gps = {Palette.PURPLE, oneGp ? null : Palette.BROWN};
+        for (int side = 0; side < 2; side++) {
+            if (sides[side] == null) {
+                c.line(g, x, rows[1 + side], lines[side], 2.2f, side == 1);
+            } else {
+                sides[side].drawAs(g, c, x, lines[side], gps[side]);
+            }
+        }
+        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        Legend key = functionLegend(names(a, b), ea, eb, ChartTheme.of(g).ink);
+        FunctionChart.legendWithPoints(g, c, key.names(), key.colors(), key.dashed());
+        return null;
+    }
+
+    /** A legend's entries, their colours and whether each is dashed. */
+    record Legend(List<String> names, List<Color> colors, List<Boolean> dashed) {
+        void add(String name, Color color, boolean dash) {
+            names.add(name);
+            colors.add(color);
+            dashed.add(dash);
+        }
+    }
+
+    /** The function overlay's legend for these runs, as it is drawn (for tests: what it names). */
+    static List<String> functionLegend(ChartInputs a, ChartInputs b) {
+        int[] order = FunctionChart.axisOrder(a.snapshot().context().data().test());
+        EnsembleCurves ea = a.snapshot().ensemble() == null ? null : new EnsembleCurves(order, a.snapshot().ensemble(), false);
+        EnsembleCurves eb = b.snapshot().ensemble() == null ? null : new EnsembleCurves(order, b.snapshot().ensemble(), false);
+        return functionLegend(names(a, b), ea, eb, Color.BLACK).names();
+    }
+
+    /**
+     * Target; per run its line, or its networks and their mean ± 2σ and its Gaussian process (one
+     * for both when they share it, as runs differing only in width do); the train points last.
+     */
+    private static Legend functionLegend(String[] names, EnsembleCurves ea, EnsembleCurves eb, Color ink) {
+        Legend key = new Legend(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        key.add("target", Palette.LIGHT_GREY, false);
         boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
         EnsembleCurves[] sides = {ea, eb};
         Color[] lines = {A, B};
@@ -229,28 +266,17 @@ public final class OverlayChart {
         for (int side = 0; side < 2; side++) {
             EnsembleCurves e = sides[side];
             if (e == null) {
-                c.line(g, x, rows[1 + side], lines[side], 2.2f, side == 1);
-                legend.add(names[side]);
-                colors.add(lines[side]);
-                dashed.add(side == 1);
+                key.add(names[side], lines[side], side == 1);
                 continue;
             }
-            e.drawAs(g, c, x, lines[side], gps[side]);
-            legend.addAll(List.of(names[side] + ", " + e.count() + " networks", names[side] + ", their mean ± 2σ"));
-            colors.addAll(List.of(EnsembleCurves.member(lines[side]), lines[side]));
-            dashed.addAll(List.of(false, false));
+            key.add(names[side] + ", " + e.count() + " networks", EnsembleCurves.member(lines[side]), false);
+            key.add(names[side] + ", their mean ± 2σ", lines[side], false);
             if (e.hasGaussianProcess() && gps[side] != null) {
-                legend.add((oneGp ? "" : names[side] + ", ") + "NTK-GP mean ± 2σ (∞ width)");
-                colors.add(gps[side]);
-                dashed.add(true);
+                key.add((oneGp ? "" : names[side] + ", ") + "NTK-GP mean ± 2σ (∞ width)", gps[side], true);
             }
         }
-        c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
-        legend.add("train points");
-        colors.add(ChartTheme.of(g).ink);
-        dashed.add(false);
-        FunctionChart.legendWithPoints(g, c, legend, colors, dashed);
-        return null;
+        key.add("train points", ink, false);
+        return key;
     }
 
     /** Both runs' train and test losses against step (log scale). */

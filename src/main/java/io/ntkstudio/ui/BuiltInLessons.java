@@ -13,20 +13,23 @@ import java.util.List;
  * running times of its lessons.txt (slow ones last). Each is read as any lesson file is, so a
  * broken one fails the tests, not a lecture.
  */
-final class BuiltInLessons {
+public final class BuiltInLessons {
     private static final String FOLDER = "/io/ntkstudio/lessons/";
     /** From this running time on (seconds on two cores), the start page marks a lesson as slow. */
-    static final int SLOW = 180;
+    static final int SLOW = 120;
     private static List<Entry> all;
 
     /** A built-in lesson: its file name, the lesson, and its running time on two cores in seconds. */
-    record Entry(String file, Lesson lesson, int seconds) {
-        boolean slow() {
+    public record Entry(String file, Lesson lesson, int seconds) {
+        public boolean slow() {
             return seconds >= SLOW;
         }
 
-        /** "about 40 s", "about 7 min". */
+        /** "under 10 s", "about 40 s", "about 7 min". */
         String runningTime() {
+            if (seconds < 10) {
+                return "under 10 s";
+            }
             return seconds < 90 ? "about " + (Math.round(seconds / 10.0) * 10) + " s" : "about " + Math.round(seconds / 60.0) + " min";
         }
     }
@@ -34,7 +37,7 @@ final class BuiltInLessons {
     private BuiltInLessons() {
     }
 
-    static synchronized List<Entry> all() {
+    public static synchronized List<Entry> all() {
         if (all == null) {
             List<Entry> list = new ArrayList<>();
             for (String line : text("lessons.txt").split("\n")) {

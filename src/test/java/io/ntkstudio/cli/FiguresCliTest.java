@@ -28,6 +28,41 @@ class FiguresCliTest {
     }
 
     @Test
+    void renderTakesALessonDrawsItsViewsAsItSetsThemAndBothRunsOfAComparison() throws Exception {
+        String experiment = "{\"network\": {\"width\": 64, \"depth\": 1}, \"data\": {\"n\": 12, \"testN\": 24},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 10, \"kernelEvery\": 5}}";
+        Path lesson = dir.resolve("lesson.ntk");
+        Files.writeString(lesson, "{\"ntkLesson\": 1, \"title\": \"T\", \"note\": \"N\", \"experiment\": " + experiment
+                + ", \"compare\": {\"network\": {\"width\": 256}}, \"heatmap\": \"change\", \"panels\": [\"spectrum\"]}");
+        Path out = dir.resolve("lesson-out");
+        CliTest.Result r = CliTest.run("render", "--spec", lesson.toString(), "--out", out.toString(), "--scale", "1");
+        assertEquals(0, r.code(), r.err());
+        for (String run : List.of("A", "B")) {
+            for (String name : List.of("dashboard", "function", "heatmap", "losses", "spectrum", "slice", "modes")) {
+                assertTrue(Files.size(out.resolve(name + "-" + run + ".png")) > 0, name + "-" + run);
+            }
+        }
+        // the heatmap in the lesson's mode differs from the same run's plain render
+        Path plain = dir.resolve("plain.json");
+        Files.writeString(plain, experiment);
+        assertEquals(0, CliTest.run("render", "--spec", plain.toString(), "--out", dir.resolve("plain").toString(), "--scale", "1").code());
+        BufferedImage staged = ImageIO.read(out.resolve("heatmap-A.png").toFile());
+        BufferedImage asIs = ImageIO.read(dir.resolve("plain/heatmap.png").toFile());
+        int differ = 0;
+        for (int y = 0; y < staged.getHeight(); y += 2) {
+            for (int x = 0; x < staged.getWidth(); x += 2) {
+                differ += staged.getRGB(x, y) != asIs.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differ > 1000, "the heatmap in the lesson's mode, Θ_t − Θ_0: " + differ + " pixels differ");
+        // a malformed lesson: one line, status 2
+        Files.writeString(dir.resolve("bad.ntk"), "{\"ntkLesson\": 1, \"title\": \"T\", \"note\": \"N\", \"experiment\": {}, \"speed\": -3}");
+        CliTest.Result bad = CliTest.run("render", "--spec", dir.resolve("bad.ntk").toString(), "--out", dir.resolve("b").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("speed must be") && bad.err().strip().split("\n").length == 1, bad.err());
+    }
+
+    @Test
     void renderWritesEveryViewAtTheRequestedScale() throws Exception {
         Path spec = spec("{\"network\": {\"width\": 128, \"depth\": 1}, \"data\": {\"source\": \"circle\", \"n\": 16, \"target\": \"mix\", \"frequency\": 5},"
                 + " \"training\": {\"learningRate\": 0.5, \"steps\": 30, \"kernelEvery\": 10}}");

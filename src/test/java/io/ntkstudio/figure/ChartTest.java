@@ -153,4 +153,33 @@ class ChartTest {
             assertEquals(c.xScale().toPixel(widths[i]), marked.get(i), 1.0, "the tick of width " + widths[i]);
         }
     }
+
+    @Test
+    void aLegendShowsFaintLinesLegiblyAndPointsAsDots() {
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Chart c = chart(g);
+        Color faint = new Color(31, 119, 180, 70);
+        c.legend(g, new String[] {"10 networks", "train points"}, new Color[] {faint, Color.BLACK}, new boolean[2],
+                new boolean[] {false, true}, Chart.Corner.TOP_RIGHT);
+        g.dispose();
+        double[] box = c.legendBox();
+        double rowH = box[3];
+        int swatchY = (int) Math.round(box[1] + 3 + rowH * 0.5);
+        // the faint line's key: darker than the faint line itself would be on the legend (red 194 at alpha 70)
+        int darkest = 255;
+        for (int dx = 8; dx < 28; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                darkest = Math.min(darkest, (img.getRGB((int) (box[0] + dx), swatchY + dy) >> 16) & 255);
+            }
+        }
+        assertTrue(darkest < 160, "the faint line's key is legible: red " + darkest);
+        // the points' key is a dot: ink above and below the row's middle, where a line has none
+        int pointsY = (int) Math.round(box[1] + 3 + rowH * 1.5);
+        int above = img.getRGB((int) (box[0] + 18), pointsY - 2) & 255;
+        int below = img.getRGB((int) (box[0] + 18), pointsY + 2) & 255;
+        assertTrue(above < 100 && below < 100, "a dot: " + above + ", " + below);
+        int besideDot = img.getRGB((int) (box[0] + 28), pointsY) & 255;
+        assertTrue(besideDot > 200, "and no line beside it: " + besideDot);
+    }
 }

@@ -137,4 +137,56 @@ class OverlayChartTest {
         }
         return count;
     }
+
+    /** The rows of {@code img} holding a pixel of {@code c}: how tall a curve drawn in it is. */
+    private static int rowsOf(BufferedImage img, Color c) {
+        int rows = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static BufferedImage paint(ViewKind view, ChartInputs in) {
+        BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Surface.begin(g, 640, 440);
+        view.painter().paint(g, 640, 440, in);
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void kernelsAtOutputScalesApartShareOneAxisDividedByAlphaSquared() {
+        // α = 1 and α = 100: kernels of about 3 and 30,000; on one linear axis A was a flat line
+        ChartInputs a = trained(A);
+        ChartInputs b = trained(A.withNetwork(NET.withOutputScale(100)));
+        BufferedImage img = paint(Views.OVERLAY_SLICE, a.withCompanion(b));
+        int rowsA = rowsOf(img, OverlayChart.A);
+        int rowsB = rowsOf(img, OverlayChart.B);
+        assertTrue(rowsA > 80 && rowsB > 80, "both slices span the plot: A over " + rowsA + " rows, B over " + rowsB);
+        // the same runs at one scale are drawn as they are: α² leaves them alone
+        BufferedImage same = paint(Views.OVERLAY_SLICE, a.withCompanion(trained(A.withNetwork(NET.withWidth(64)))));
+        assertTrue(rowsOf(same, OverlayChart.A) > 80);
+    }
+
+    @Test
+    void theFunctionOverlayOfManyNetworksDrawsEveryOneTheirMeansAndTheGaussianProcess() {
+        ExperimentSpec several = A.withTraining(A.training().withMembers(4));
+        ChartInputs a = trained(several);
+        ChartInputs b = trained(several.withNetwork(NET.withWidth(256)));
+        BufferedImage img = paint(Views.OVERLAY_FUNCTION, a.withCompanion(b));
+        // the members, faint in each run's colour, the means bold, the one Gaussian process of both widths dashed in purple
+        assertTrue(pixels(img, OverlayChart.A) > 200 && pixels(img, OverlayChart.B) > 200, "both means");
+        assertTrue(pixels(img, Palette.PURPLE) > 40, "the NTK Gaussian process, dashed: " + pixels(img, Palette.PURPLE));
+        java.util.List<String> legend = OverlayChart.functionLegend(a, b);
+        assertTrue(legend.contains("A: width 16, 4 networks") && legend.contains("B: width 256, 4 networks"), legend.toString());
+        assertTrue(legend.contains("A: width 16, their mean ± 2σ") && legend.contains("NTK-GP mean ± 2σ (∞ width)"), legend.toString());
+        assertEquals(1, legend.stream().filter(n -> n.contains("NTK-GP")).count(), "one Gaussian process for two widths: " + legend);
+    }
 }

@@ -164,6 +164,12 @@ class LessonWindowTest {
             fx(() -> window.openBuiltIn(part));
             firstSnapshot();
             PlotView spectrum = window.dashboard.view("spectrum");
+            if (!part.endsWith("1.ntk")) {
+                // η above 2n/λ_max: the panel's warning is red in the light theme (it was the hints' grey)
+                waitFor("the warning", () -> window.config.stableLimit.getStyleClass().contains("warning"));
+                settle();
+                assertEquals(javafx.scene.paint.Color.web("#b00020"), fx(() -> window.config.stableLimit.getTextFill()));
+            }
             for (double scale : new double[] {1.0, 2.0}) {
                 fx(() -> model.textScaleProperty().set(scale));
                 settle();
