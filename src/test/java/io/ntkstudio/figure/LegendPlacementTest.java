@@ -55,7 +55,7 @@ class LegendPlacementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void noLegendCoversDataInAnyViewAtAnySize(String name, ExperimentSpec spec, Path folder) {
-        ChartInputs trained = Trained.inputs(spec, folder, Math.min(spec.training().steps(), 150));
+        ChartInputs trained = Trained.inputs(spec, folder, Math.min(spec.training().steps(), 80));
         List<String> covering = new ArrayList<>();
         int placed = 0;
         for (ViewKind view : Views.ALL) {

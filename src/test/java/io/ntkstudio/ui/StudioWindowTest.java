@@ -798,8 +798,10 @@ class StudioWindowTest {
                 return null;
             });
             for (int k = 0; k < 40; k++) {
-                long sa = fx(() -> CompareController.step(c.a));
-                long sb = fx(() -> CompareController.step(c.b));
+                // both read in one go: a frame between two reads moved B on (286 against 296)
+                long[] steps = fx(() -> new long[] {CompareController.step(c.a), CompareController.step(c.b)});
+                long sa = steps[0];
+                long sb = steps[1];
                 assertTrue(Math.abs(sa - sb) <= CompareController.CHUNK, "in step: " + sa + " vs " + sb);
                 Thread.sleep(25);
             }
