@@ -25,19 +25,22 @@ run render --spec assets/lessons/spectral-bias.ntk --out "$tmp/spectral" --scale
 cp "$tmp/spectral/dashboard.png" assets/spectral-bias-dashboard.png
 run render --spec assets/lessons/large-learning-rates-2.ntk --out "$tmp/catapult" --scale 1 || true  # the catapult may end above its start
 cp "$tmp/catapult/dashboard.png" assets/catapult-dashboard.png
-run render --spec assets/lessons/jacot-figure1.ntk --out "$tmp/slide" --size 1920x1080 --scale 1.5
+# a comparison's lesson renders A and B; these pictures are of A (or of a variant), as plain experiments
+variant assets/lessons/jacot-figure1.ntk "$tmp/jf1-500.json" 'pass'
+variant assets/lessons/jacot-figure2.ntk "$tmp/jf2-50.json" 'pass'
+run render --spec "$tmp/jf1-500.json" --out "$tmp/slide" --size 1920x1080 --scale 1.5
 cp "$tmp/slide/dashboard.png" assets/slide-16x9.png
 
 variant assets/lessons/many-random-networks.ntk "$tmp/ens2048.json" 'd["network"]["width"] = 2048'
 run render --spec "$tmp/ens2048.json" --out "$tmp/ens2048" --scale 1
 cp "$tmp/ens2048/function.png" assets/ensemble-function.png
-run render --spec assets/lessons/jacot-figure1.ntk --out "$tmp/jf1-500" --scale 1
+run render --spec "$tmp/jf1-500.json" --out "$tmp/jf1-500" --scale 1
 cp "$tmp/jf1-500/slice.png" assets/jacot-figure1-width500.png
 variant assets/lessons/jacot-figure1.ntk "$tmp/jf1-2048.json" 'd["network"]["width"] = 2048'
 run render --spec "$tmp/jf1-2048.json" --out "$tmp/jf1-2048" --scale 1  # about two minutes
 cp "$tmp/jf1-2048/slice.png" assets/jacot-figure1-width2048.png
 
-run render --spec assets/lessons/jacot-figure2.ntk --out "$tmp/jf2-50" --scale 1
+run render --spec "$tmp/jf2-50.json" --out "$tmp/jf2-50" --scale 1
 cp "$tmp/jf2-50/function.png" assets/jacot-figure2-width50.png
 variant assets/lessons/jacot-figure2.ntk "$tmp/jf2-1000.json" 'd["network"]["width"] = 1000'
 run render --spec "$tmp/jf2-1000.json" --out "$tmp/jf2-1000" --scale 1

@@ -2,14 +2,11 @@ package io.ntkstudio.ui;
 
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.Lesson;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
-import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
-import io.ntkstudio.network.Parameterization;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,24 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
@@ -49,28 +37,17 @@ import javafx.stage.Stage;
  */
 final class CompareWindow extends BorderPane {
     final CompareController controller;
-    final ValidatedField<Long> widthB = new ValidatedField<>("compare-width", ValidatedField.integer("Width of B", NetworkConfig.WIDTH));
-    final ValidatedField<Long> depthB = new ValidatedField<>("compare-depth", ValidatedField.integer("Depth of B", NetworkConfig.DEPTH));
-    final ComboBox<Activation> activationB = new ComboBox<>();
-    final ComboBox<Parameterization> parameterizationB = new ComboBox<>();
-    final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
-    final ValidatedField<Double> scaleB = new ValidatedField<>("compare-scale", ValidatedField.number("Output scale α of B",
-            NetworkConfig.OUTPUT_SCALE));
-    /** Says when A and B are at different steps (B restarted alone), with what to press. */
-    final Label stepsDiffer = new Label();
-    /** What the last export did: where the picture went, or why nothing was written. */
-    final Label message = new Label();
+    /** Play, step, reset, export, overlay, and what B differs in. */
+    final CompareBar bar;
     /** The lesson's note, when compare mode opened for one. */
     final LessonBar lessonBar;
     private PlotView maximised;
     /** The centre: its content, with the set-up's progress over it while A and B build. */
     private final StackPane body = new StackPane();
     final SetupOverlay setup;
-    final Button play = new Button("▶  Play both");
     final List<PlotView> views = new ArrayList<>();
     /** The overlay's views: A and B in one chart each (slice, function, losses). */
     final List<PlotView> overlayViews = new ArrayList<>();
-    final ToggleButton overlay = new ToggleButton("Overlay A and B");
     private GridPane grid;
     /** The rows of A beside B, in pages of one row when the text is too large for all three. */
     CompareRows sideBySide;
@@ -91,72 +68,13 @@ final class CompareWindow extends BorderPane {
         setId("compare");
         getStyleClass().add("studio");
         controller = new CompareController(specA, specB, baseDir);
-        parameterizationB.getItems().addAll(Parameterization.values());
-        parameterizationB.setId("compare-parameterization");
-        activationB.getItems().addAll(Activation.values());
-        activationB.setId("compare-activation");
-        NetworkConfig nb = controller.b.specProperty().get().network();
-        widthB.show((long) nb.width(), Integer.toString(nb.width()));
-        depthB.show((long) nb.depth(), Integer.toString(nb.depth()));
-        activationB.setValue(nb.activation());
-        parameterizationB.setValue(nb.parameterization());
-        double eta = controller.b.specProperty().get().training().learningRate();
-        rateB.show(eta, ValidatedField.plain(eta));
-        scaleB.show(nb.outputScale(), ValidatedField.display(nb.outputScale()));
-        scaleB.field().setPrefColumnCount(4);
-        scaleB.setOnCommit(v -> applyB());
-        // Narrow fields, so that the whole bar fits beside the buttons.
-        widthB.field().setPrefColumnCount(5);
-        depthB.field().setPrefColumnCount(2);
-        rateB.field().setPrefColumnCount(6);
-        widthB.setOnCommit(v -> applyB());
-        depthB.setOnCommit(v -> applyB());
-        rateB.setOnCommit(v -> applyB());
-        activationB.valueProperty().addListener((o, x, y) -> applyB());
-        parameterizationB.valueProperty().addListener((o, x, y) -> applyB());
-        Button step = new Button("Step both");
-        Button reset = new Button("Reset both");
-        play.setId("compare-play");
-        step.setId("compare-step");
-        play.setOnAction(e -> controller.togglePlay());
-        step.setOnAction(e -> controller.step());
-        reset.setOnAction(e -> controller.reset());
-        controller.playingProperty().addListener((o, x, y) -> play.setText(y ? "❚❚  Pause both" : "▶  Play both"));
-        MenuButton export = new MenuButton("Export slide");
-        export.setId("compare-export");
-        export.setTooltip(new Tooltip("Both runs as one picture, painted at its size (Ctrl+E: 16:9, 1920 × 1080)"));
-        for (int[] size : ViewActions.SLIDES) {
-            MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d × %d (%s)…", size[0], size[1],
-                    size[0] * 9 == size[1] * 16 ? "16:9" : "4:3"));
-            item.setOnAction(e -> exportSlide(size[0], size[1]));
-            export.getItems().add(item);
-        }
-        MenuItem typed = new MenuItem("at a size you type…");
-        typed.setOnAction(e -> ViewActions.askSize(getScene() == null ? null : getScene().getWindow(), this::tell)
-                .ifPresent(s -> exportSlide(s[0], s[1])));
-        export.getItems().add(typed);
-        // A bar that wraps instead of hiding what does not fit behind an overflow button (at
-        // 1280 × 720 the learning rate was hidden); each label stays with its field.
-        overlay.setId("compare-overlay");
-        overlay.setTooltip(new Tooltip("A and B in one chart each, as Jacot et al.'s Figure 1 overlays widths (O)"));
-        overlay.selectedProperty().addListener((o, was, is) -> {
+        bar = new CompareBar(controller, this::exportSlide, () -> ViewActions.askSize(getScene() == null ? null : getScene().getWindow(),
+                this::tell).ifPresent(size -> exportSlide(size[0], size[1])));
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(16));
+        bar.overlay.selectedProperty().addListener((o, was, is) -> {
             restoreMaximised();
             showCenter(is ? overlayGrid : sideBySide);
         });
-        stepsDiffer.setId("compare-steps-differ");
-        stepsDiffer.getStyleClass().add("warning");
-        stepsDiffer.setWrapText(true);
-        message.setId("compare-message");
-        message.getStyleClass().add("hint");
-        message.setWrapText(true);
-        FlowPane bar = new FlowPane(10, 4, play, step, reset, export, overlay, new Label("B differs in:"), pair("width", widthB),
-                pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
-                pair("learning rate", rateB), pair("output scale α", scaleB), stepsDiffer, message);
-        bar.setId("compare-bar");
-        bar.getStyleClass().add("tool-bar");
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.prefWrapLengthProperty().bind(widthProperty().subtract(16));
         RowConstraints heading = new RowConstraints();
         heading.setVgrow(Priority.NEVER);
         grid = halves(heading, 3);
@@ -174,7 +92,6 @@ final class CompareWindow extends BorderPane {
             retitle.run();
             m.specProperty().addListener((o, x, y) -> retitle.run());
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
-            m.snapshotProperty().addListener((o, x, y) -> showStepsDiffer());
             grid.add(title, c, 0);
             int row = 1;
             for (ViewKind kind : ROWS) {
@@ -208,7 +125,7 @@ final class CompareWindow extends BorderPane {
             v.onMaximise(() -> toggleMaximise(v));
         }
         if (lesson != null && lesson.staging().overlay()) {
-            overlay.setSelected(true);
+            bar.overlay.setSelected(true);
         }
         getStylesheets().add(CompareWindow.class.getResource("studio.css").toExternalForm());
         if (main != null) {
@@ -284,7 +201,7 @@ final class CompareWindow extends BorderPane {
 
     /** Whether the overlay is showing (else A and B side by side). */
     boolean overlayShown() {
-        return overlay.isSelected();
+        return bar.overlay.isSelected();
     }
 
     /** The main window's theme, text size and speed, now and as they change. */
@@ -328,9 +245,9 @@ final class CompareWindow extends BorderPane {
     void exportSlide(Path file, int width, int height) {
         try {
             CompareExport.export(this, file, width, height, ViewActions.slideScale(width, height));
-            message.setText("Saved the " + width + " × " + height + " slide to " + file);
+            bar.message.setText("Saved the " + width + " × " + height + " slide to " + file);
         } catch (IOException | RuntimeException ex) {
-            message.setText("");
+            bar.message.setText("");
             tell("Could not export to " + file + ": " + ex.getMessage() + ". Nothing was written there.");
         }
     }
@@ -371,7 +288,7 @@ final class CompareWindow extends BorderPane {
             case N -> showNote(!lessonBar.isVisible() && lessonBar.note() != null);
             case S -> controller.step();
             case R -> controller.reset();
-            case O -> overlay.setSelected(!overlay.isSelected());
+            case O -> bar.overlay.setSelected(!bar.overlay.isSelected());
             case PAGE_DOWN, PAGE_UP -> {
                 if (!sideBySide.turn(e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1)) {
                     return;
@@ -400,23 +317,6 @@ final class CompareWindow extends BorderPane {
                 n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()));
     }
 
-    private void applyB() {
-        ExperimentSpec s = controller.b.specProperty().get();
-        for (ValidatedField<?> f : List.of(widthB, depthB, rateB)) {
-            if (f.value() == null || !f.validProperty().get()) {
-                return;
-            }
-        }
-        if (scaleB.value() == null || !scaleB.validProperty().get()) {
-            return;
-        }
-        TrainingSpec t = s.training();
-        controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
-                        .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue())
-                        .withOutputScale(scaleB.value()))
-                .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery(), t.members())));
-    }
-
     /** Shows or hides the lesson's note (N, or its ✕); nothing without a lesson. */
     void showNote(boolean show) {
         boolean shown = show && lessonBar.note() != null;
@@ -427,19 +327,6 @@ final class CompareWindow extends BorderPane {
     /** Presenter mode on or off: the note as a caption (text size and theme follow the main window already). */
     void presenting(boolean on) {
         lessonBar.pseudoClassStateChanged(LessonBar.CAPTION, on);
-    }
-
-    /** "A is at step 1,000 and B at step 216" while they differ by more than the runs are let drift (B restarted alone). */
-    private void showStepsDiffer() {
-        long a = CompareController.step(controller.a);
-        long b = CompareController.step(controller.b);
-        boolean differ = Math.abs(a - b) > CompareController.CHUNK;
-        String text = differ ? String.format(Locale.ROOT, "A is at step %,d and B at step %,d: Reset both compares them from the start", a, b) : "";
-        if (!text.equals(stepsDiffer.getText())) {
-            stepsDiffer.setText(text);
-        }
-        stepsDiffer.setVisible(differ);
-        stepsDiffer.setManaged(differ);
     }
 
     /** Maximises a view of compare mode over the whole window (⤢, a double-click on its title), or restores it. */
@@ -475,7 +362,7 @@ final class CompareWindow extends BorderPane {
         PlotView v = maximised;
         maximised = null;
         Object[] home = (Object[]) v.getProperties().remove(HOME);
-        showCenter(overlay.isSelected() ? overlayGrid : sideBySide);
+        showCenter(bar.overlay.isSelected() ? overlayGrid : sideBySide);
         if (home != null) {
             ((GridPane) home[0]).add(v, (Integer) home[1], (Integer) home[2], spanOf(home[3]), spanOf(home[4]));
         }
@@ -498,10 +385,4 @@ final class CompareWindow extends BorderPane {
 
     private static final String HOME = "compare-home";
 
-    /** A label and its control, kept together when the bar wraps. */
-    private static HBox pair(String label, Node control) {
-        HBox box = new HBox(5, new Label(label), control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
 }

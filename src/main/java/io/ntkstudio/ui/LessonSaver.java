@@ -29,7 +29,7 @@ final class LessonSaver {
 
     /** Asks for the title and note (filled in from the lesson on show), then where; says what happened. */
     static void ask(StudioWindow w) {
-        Lesson current = w.lesson();
+        Lesson current = w.lessons.lesson();
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Save as lesson");
         d.setHeaderText("The experiment, compare mode, the speed and the views as they are now, with your words");
@@ -72,9 +72,9 @@ final class LessonSaver {
     /** The current setup as a lesson, checked as a file read back would be. */
     static Lesson lessonOf(StudioWindow w, String title, String note) {
         ExperimentSpec a = w.model.specProperty().get();
-        CompareWindow compare = w.compareWindow();
+        CompareWindow compare = w.compares.window();
         ExperimentSpec b = compare == null ? null : compare.controller.b.specProperty().get();
-        Lesson current = w.lesson();
+        Lesson current = w.lessons.lesson();
         Lesson lesson = new Lesson(title, note, a, b, w.dashboard.staging(w.model.speedProperty().get(),
                 compare != null && compare.overlayShown()), current == null ? null : current.next());
         // what is written is what will be read: the same checks, now rather than in front of a class

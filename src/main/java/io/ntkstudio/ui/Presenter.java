@@ -30,7 +30,7 @@ final class Presenter {
             window.model.textScaleProperty().set(Math.max(TEXT, textBefore));
             window.showSidePanel(false);
             window.showStatusBar(false);
-            window.showNote(true);
+            window.lessons.showNote(true);
         } else {
             window.model.textScaleProperty().set(textBefore);
             window.showSidePanel(panelBefore);
@@ -43,8 +43,8 @@ final class Presenter {
     /** Applies presenter mode to the dashboard and compare mode (again after a lesson set the views). */
     void restage() {
         window.dashboard.presenting(on);
-        if (window.compareWindow() != null) {
-            window.compareWindow().presenting(on);
+        if (window.compares.window() != null) {
+            window.compares.window().presenting(on);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class StudioApp extends Application {
         // an experiment given to the program (a double-click on a shared .ntk file) opens at once
         List<String> files = getParameters().getRaw();
         if (!files.isEmpty()) {
-            window.openFile(Path.of(files.get(0)));
+            window.lessons.openFile(Path.of(files.get(0)));
         } else if (firstLaunch) {
             window.showStartPage();
         }

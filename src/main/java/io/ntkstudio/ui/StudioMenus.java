@@ -12,7 +12,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -110,18 +109,18 @@ final class StudioMenus {
         }
         view.getItems().add(themes);
         view.getItems().addAll(new SeparatorMenuItem(), item("Compare two runs side by side…",
-                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> w.openCompare()));
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> w.compares.open()));
         Menu lessons = new Menu("Lessons");
         lessons.getItems().addAll(item("Start page…", null, w::showStartPage), new SeparatorMenuItem());
         for (BuiltInLessons.Entry entry : BuiltInLessons.all()) {
             lessons.getItems().add(item(entry.lesson().title() + "   (" + entry.runningTime() + ")", null,
-                    () -> w.openLesson(entry.lesson(), null)));
+                    () -> w.lessons.open(entry.lesson(), null)));
         }
-        MenuItem next = item("Next part of the lesson", null, w::nextPart);
-        MenuItem note = item("Show or hide the note   (N)", null, () -> w.showNote(!w.noteShown()));
+        MenuItem next = item("Next part of the lesson", null, w.lessons::nextPart);
+        MenuItem note = item("Show or hide the note   (N)", null, () -> w.lessons.showNote(!w.lessons.noteShown()));
         lessons.setOnShowing(e -> {
-            next.setDisable(w.lesson() == null || w.lesson().next() == null);
-            note.setDisable(w.lesson() == null);
+            next.setDisable(w.lessons.lesson() == null || w.lessons.lesson().next() == null);
+            note.setDisable(w.lessons.lesson() == null);
         });
         lessons.getItems().addAll(new SeparatorMenuItem(), next, note);
         Menu help = new Menu("Help", null,

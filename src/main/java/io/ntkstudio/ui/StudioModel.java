@@ -3,6 +3,7 @@ package io.ntkstudio.ui;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.SetupProgress;
 import io.ntkstudio.engine.TrainingLoop;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -15,7 +16,6 @@ import io.ntkstudio.plotmath.Numbers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -73,11 +73,8 @@ public final class StudioModel {
     private long rateStep = -1;
     private long rateTime;
     private double stepsPerSecondMeasured;
-    /** How the build of the current run goes: written by the training thread, read by the frame. */
-    private final AtomicReference<double[]> setupDone = new AtomicReference<>();
-    private final AtomicReference<String> setupWhat = new AtomicReference<>("");
-    private long setupStarted;
-    private final ReadOnlyObjectWrapper<SetupState> setup = new ReadOnlyObjectWrapper<>();
+    /** How the build of the current run goes. */
+    private final SetupWatch setup = new SetupWatch();
     /** The experiment of the last run that was built (to go back to when a set-up is cancelled). */
     private ExperimentSpec lastBuilt;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -380,14 +377,9 @@ public final class StudioModel {
         rateStep = -1;
         stepsPerSecondMeasured = 0;
         Path base = baseDir;
-        setupDone.set(new double[] {0});
-        setupWhat.set("the network and its kernels");
-        setupStarted = System.nanoTime();
+        SetupProgress progress = setup.begin();
         loop = new TrainingLoop(closed -> TrainingRun.create(s, base, RunOptions.WITH_INFINITE_WIDTH.cancelledWhen(closed)
-                .reportingTo((done, what) -> {
-                    setupWhat.set(what);
-                    setupDone.set(new double[] {done});
-                })), s.training().steps(), s.training().kernelEvery());
+                .reportingTo(progress)), s.training().steps(), s.training().kernelEvery());
         loop.setStepsPerSecond(stepsPerSecond);
         loop.start();
         generation.set(generation.get() + 1);
@@ -406,7 +398,7 @@ public final class StudioModel {
                 latestKernel = null;
                 freshRun = false;
                 lastBuilt = s.context().spec();
-                setup.set(null);
+                setup.end();
             }
             // Views paint from both the snapshot and the newest kernel: both must be current before
             // either property tells its views, so record the kernel first and announce it last.
@@ -428,9 +420,9 @@ public final class StudioModel {
         statusPace.tick(now);
         RunStatus st = loop.status();
         if (freshRun && st != RunStatus.FAILED) {
-            showSetup(now);
-        } else if (setup.get() != null) {
-            setup.set(null);
+            setup.show(now);
+        } else if (setup.property().get() != null) {
+            setup.end();
         }
         if (!reported && (st == RunStatus.DIVERGED || st == RunStatus.FAILED)) {
             TrainingSnapshot last = loop.snapshots().peek();
@@ -440,31 +432,12 @@ public final class StudioModel {
                 statusPace.drop();
                 playing.set(false);
                 notificationTypeset = st == RunStatus.DIVERGED;
-                notification.set(st == RunStatus.DIVERGED ? divergence(last, spec.get().training().learningRate(), message) : message);
+                notification.set(st == RunStatus.DIVERGED ? DivergenceNote.of(last, spec.get().training().learningRate(), message) : message);
                 status.set(st == RunStatus.DIVERGED ? "diverged: lower the learning rate and press Reset" : "stopped: " + message);
             }
         } else if (st == RunStatus.FINISHED && playing.get()) {
             playing.set(false);
         }
-    }
-
-    /**
-     * What the window says when a run diverges, in the words of the panel (η, not a file's key):
-     * where it happened, the kernel regime's limit, and that the network's own limit lies above it
-     * (the catapult converges there) but below this rate. {@code eta}: the rate in force, as the panel shows it.
-     */
-    static String divergence(TrainingSnapshot last, double eta, String engineMessage) {
-        double limit = last.context().largestStableLearningRate();
-        String who = engineMessage.contains("of the ensemble") ? "One of the networks" : "The network";
-        if (!(eta > limit)) {
-            return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite, though η is "
-                    + "below the kernel regime's limit 2n/λ_max = %s at initialisation: its kernel grew in training. Lower the "
-                    + "learning rate η in the panel and press Reset (R).", who, last.step(), Numbers.readable(eta), Numbers.readable(limit));
-        }
-        return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite. The kernel regime "
-                + "is stable only below 2n/λ_max = %s; just above it a network can still converge by moving its kernel "
-                + "(the catapult), but not at η = %s. Lower the learning rate η in the panel and press Reset (R).",
-                who, last.step(), Numbers.readable(eta), Numbers.readable(limit), Numbers.readable(eta));
     }
 
     /** The status bar's text and the timeline's live step for {@code s}: paced by {@link #statusPace}. */
@@ -492,22 +465,9 @@ public final class StudioModel {
         }
     }
 
-    /** How the set-up goes, at most ten times a second: what is being built, the share done and the time left. */
-    private void showSetup(long now) {
-        double elapsed = (now - setupStarted) / 1e9;
-        SetupState shown = setup.get();
-        if (shown != null && elapsed - shown.elapsed() < 0.1) {
-            return;
-        }
-        double done = setupDone.get()[0];
-        // the time left from the pace so far, once there is a pace to go by
-        double left = done > 0.02 && elapsed > 1 ? elapsed * (1 - done) / done : Double.NaN;
-        setup.set(new SetupState(done, setupWhat.get(), elapsed, left));
-    }
-
     /** The set-up of the run being built (null once it is built or failed): for a progress bar with a time left. */
     public ReadOnlyObjectProperty<SetupState> setupProperty() {
-        return setup.getReadOnlyProperty();
+        return setup.property();
     }
 
     /** Gives up the set-up in progress and goes back to the last experiment that was built (the defaults if none was). */

@@ -4,36 +4,22 @@ import io.ntkstudio.engine.ExperimentJson;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.WidthSweep;
 import io.ntkstudio.figure.ChartTheme;
-import io.ntkstudio.figure.Lesson;
-import io.ntkstudio.figure.LessonJson;
-import io.ntkstudio.figure.Staging;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.files.AtomicFiles;
-import io.ntkstudio.input.InvalidInputException;
-import io.ntkstudio.network.NetworkConfig;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -55,18 +41,16 @@ public final class StudioWindow extends BorderPane {
     private StackPane center;
     private StartPage startPage;
     final LessonBar lessonBar;
-    /** The lesson on show (null: none), the folder its next part is looked for in (null: built in), and whether its note is hidden. */
-    private Lesson lesson;
-    private Path lessonFolder;
-    private boolean noteHidden;
-    /** The one compare window (null when closed): a new comparison replaces it. */
-    private CompareWindow compare;
+    /** The lesson on show, its note and next part. */
+    final LessonDesk lessons = new LessonDesk(this);
+    /** The one compare window: a new comparison replaces it. */
+    final CompareLauncher compares = new CompareLauncher(this);
     final Presenter presenter;
     final SetupOverlay setup;
     final Menu recentMenu = new Menu("Open recent");
     final SweepRunner sweeps = new SweepRunner();
     List<WidthSweep.Point> lastSweep;
-    private final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
+    final RecentFiles recent = new RecentFiles(StudioApp.settingsDir().resolve("recent-experiments.txt"));
     final ExperimentSharing sharing;
     final WindowExport export;
     final Timeline timeline;
@@ -78,7 +62,7 @@ public final class StudioWindow extends BorderPane {
     /** The window with these views (the studio's own list, or a longer one in a test). */
     StudioWindow(StudioModel model, List<ViewKind> views) {
         this.model = model;
-        this.sharing = new ExperimentSharing(model, this::openFile);
+        this.sharing = new ExperimentSharing(model, file -> lessons.openFile(file));
         this.timeline = new Timeline(model);
         setId("studio");
         getStyleClass().add("studio");
@@ -114,20 +98,20 @@ public final class StudioWindow extends BorderPane {
             roots.addAll(dashboard.views());
             ComboWidths.refresh(roots.toArray(new javafx.scene.Parent[0]));
         });
-        lessonBar = new LessonBar(this::nextPart, () -> showNote(false));
+        lessonBar = new LessonBar(lessons::nextPart, () -> lessons.showNote(false));
         lessonBar.setVisible(false);
         lessonBar.setManaged(false);
         presenter = new Presenter(this);
         setTop(new VBox(StudioMenus.build(this), transport));
         setLeft(side);
-        setup = new SetupOverlay("Setting up the run", List.of(""), List.of(model), this::cancelSetup);
+        setup = new SetupOverlay("Setting up the run", List.of(""), List.of(model), lessons::cancelSetup);
         center = new StackPane(dashboard, setup);
         BorderPane middle = new BorderPane(center);
         middle.setTop(new VBox(notifications, lessonBar));
         lessonBar.limitTo(middle.heightProperty(), model.textScaleProperty());
         setCenter(middle);
         setBottom(new VBox(timeline, statusBar));
-        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        WindowKeys.install(this);
         sharing.acceptDrops(this);
         model.themeProperty().addListener((o, x, t) -> applyTheme(t));
         getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
@@ -177,57 +161,6 @@ public final class StudioWindow extends BorderPane {
         model.textScaleProperty().set(next);
     }
 
-    /** Space, S, R, N, Esc and the rest of {@link Shortcuts}, unless the person is typing in a field. */
-    private void shortcut(KeyEvent e) {
-        // function keys act even from a field: nobody types them
-        switch (e.getCode()) {
-            case F5 -> presenter.toggle();
-            case F9 -> showSidePanel(!sidePanelShown());
-            case F11 -> fullScreen(!fullScreen());
-            default -> {
-            }
-        }
-        if (e.getCode() == KeyCode.F5 || e.getCode() == KeyCode.F9 || e.getCode() == KeyCode.F11) {
-            e.consume();
-            return;
-        }
-        if (e.isShortcutDown() || e.isAltDown() || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-            return;
-        }
-        if ("?".equals(e.getText())) {
-            Shortcuts.show(getScene() == null ? null : getScene().getWindow());
-            e.consume();
-            return;
-        }
-        switch (e.getCode()) {
-            case SPACE -> model.togglePlay();
-            case S -> model.step();
-            case R -> model.reset();
-            case LEFT -> timeline.move(-1);
-            case RIGHT -> timeline.move(1);
-            case HOME -> timeline.first();
-            case PAGE_DOWN -> dashboard.turnPage(1);
-            case PAGE_UP -> dashboard.turnPage(-1);
-            case END -> model.showLive();
-            case N -> showNote(noteHidden);
-            case ESCAPE -> {
-                // one thing at a time: out of full screen, out of presenter mode, then the start page or a maximised view
-                if (fullScreen()) {
-                    fullScreen(false);
-                } else if (presenter.on()) {
-                    presenter.toggle();
-                } else {
-                    hideStartPage();
-                    dashboard.restore();
-                }
-            }
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
     private FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
@@ -238,105 +171,8 @@ public final class StudioWindow extends BorderPane {
     void open() {
         File f = chooser("Open a lesson or an experiment").showOpenDialog(getScene().getWindow());
         if (f != null) {
-            openFile(f.toPath());
+            lessons.openFile(f.toPath());
         }
-    }
-
-    /** Opens a lesson or an experiment file, fresh; a bad file leaves what is on show as it is and says why in one line. */
-    void openFile(Path file) {
-        Lesson opened;
-        try {
-            opened = LessonJson.read(file);
-        } catch (InvalidInputException e) {
-            model.notify("Could not open " + file.getFileName() + ": " + e.getMessage());
-            return;
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        openLesson(withFilesFrom(opened, folder), folder);
-        recent.add(file);
-    }
-
-    /** CSV data named by a lesson's experiments is found beside its file. */
-    private static Lesson withFilesFrom(Lesson l, Path folder) {
-        ExperimentSpec a = l.experiment().withData(l.experiment().data().withFilesFrom(folder));
-        ExperimentSpec b = l.compare() == null ? null : l.compare().withData(a.data());
-        return new Lesson(l.title(), l.note(), a, b, l.staging(), l.next());
-    }
-
-    /**
-     * Opens a lesson (or a plain experiment), always from initialisation and paused: its speed,
-     * views and note; for a comparison, compare mode in place of any compare window open.
-     * {@code folder}: where its next part is looked for (null: among the built-in lessons).
-     */
-    CompareWindow openLesson(Lesson l, Path folder) {
-        closeCompare();
-        model.open(l.experiment());
-        if (l.isPlain()) {
-            lesson = null;
-            lessonFolder = null;
-            lessonBar.setVisible(false);
-            lessonBar.setManaged(false);
-            return null;
-        }
-        lesson = l;
-        lessonFolder = folder;
-        Staging st = l.staging();
-        model.setStepsPerSecond(st.stepsPerSecond());
-        dashboard.stage(st);
-        presenter.restage();
-        lessonBar.show(l);
-        showNote(true);
-        return l.compares() ? openCompare(l.experiment(), l.compare(), l) : null;
-    }
-
-    /** Gives the set-up in progress up: back to the last experiment built, without the lesson or its comparison. */
-    void cancelSetup() {
-        closeCompare();
-        lesson = null;
-        showNote(false);
-        model.cancelSetup();
-    }
-
-    /** The lesson on show, or null. */
-    Lesson lesson() {
-        return lesson;
-    }
-
-    /** Shows or hides the lesson's note above the views (N, or its ✕). */
-    void showNote(boolean show) {
-        noteHidden = !show;
-        boolean shown = show && lesson != null;
-        lessonBar.setVisible(shown);
-        lessonBar.setManaged(shown);
-        if (compare != null) {
-            compare.showNote(shown);
-        }
-    }
-
-    boolean noteShown() {
-        return lessonBar.isVisible();
-    }
-
-    /** Opens the lesson's next part, fresh; a missing or bad file is said in one line and nothing changes. */
-    void nextPart() {
-        if (lesson == null || lesson.next() == null) {
-            return;
-        }
-        String next = lesson.next();
-        if (lessonFolder == null) {
-            if (!BuiltInLessons.exists(next)) {
-                model.notify("Could not open the next part: there is no built-in lesson " + next + ".");
-                return;
-            }
-            openLesson(BuiltInLessons.load(next), null);
-            return;
-        }
-        Path file = lessonFolder.resolve(next);
-        if (!Files.isRegularFile(file)) {
-            model.notify("Could not open the next part: " + file + " is not there; keep the parts of a lesson in one folder.");
-            return;
-        }
-        openFile(file);
     }
 
     /** Starts the width sweep of the current experiment in the background, progress in the status bar. */
@@ -348,63 +184,6 @@ public final class StudioWindow extends BorderPane {
         }, model::notify);
     }
 
-    /**
-     * Opens compare mode: A is the current experiment, B the same with a four-times width to
-     * start with; the person then picks what B differs in.
-     */
-    CompareWindow openCompare() {
-        ExperimentSpec a = model.specProperty().get();
-        return openCompare(a, a.withNetwork(a.network().withWidth(Math.min(NetworkConfig.MAX_WIDTH, 4 * a.network().width()))));
-    }
-
-    /** Opens compare mode for two given experiments (B keeps A's data and seed). */
-    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b) {
-        return openCompare(a, b, null);
-    }
-
-    /**
-     * Compare mode, with a lesson's note and staging (may be null), following this window's theme,
-     * text and speed; it replaces the compare window open, whose runs stop.
-     */
-    CompareWindow openCompare(ExperimentSpec a, ExperimentSpec b, Lesson withLesson) {
-        closeCompare();
-        CompareWindow opened = new CompareWindow(a, b, StudioApp.settingsDir(), model, withLesson, this::nextPart);
-        Stage stage = new Stage();
-        stage.setTitle("NTK Studio — compare A and B");
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        javafx.geometry.Rectangle2D screen = WindowFit.screenOf(owner);
-        double[] size = WindowFit.size(WindowFit.COMPARE_WIDTH, WindowFit.COMPARE_HEIGHT, screen);
-        stage.setScene(new Scene(opened, size[0], size[1]));
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setOnHidden(e -> {
-            opened.controller.shutdown();
-            if (compare == opened) {
-                compare = null;
-            }
-        });
-        compare = opened;
-        opened.presenting(presenter.on());
-        stage.show();
-        WindowFit.place(stage, screen);
-        opened.controller.start();
-        return opened;
-    }
-
-    /** The compare window on show, or null. */
-    CompareWindow compareWindow() {
-        return compare;
-    }
-
-    /** Closes the compare window, if one is open; its runs stop. */
-    void closeCompare() {
-        if (compare != null && compare.getScene() != null && compare.getScene().getWindow() != null) {
-            compare.getScene().getWindow().hide();
-        }
-        compare = null;
-    }
-
     /** Shows the start page over the views: the scenarios, or explore on your own. */
     void showStartPage() {
         if (startPage != null) {
@@ -412,7 +191,7 @@ public final class StudioWindow extends BorderPane {
         }
         startPage = new StartPage(entry -> {
             hideStartPage();
-            openLesson(entry.lesson(), null);
+            lessons.open(entry.lesson(), null);
         }, this::hideStartPage, model.textScaleProperty());
         StackPane.setAlignment(startPage, Pos.CENTER);
         center.getChildren().add(startPage);
@@ -427,15 +206,10 @@ public final class StudioWindow extends BorderPane {
         return startPage != null;
     }
 
-    /** Opens a built-in lesson by its file name. */
-    CompareWindow openBuiltIn(String file) {
-        return openLesson(BuiltInLessons.load(file), null);
-    }
-
     void fillRecent() {
         recentMenu.getItems().clear();
         for (Path p : recent.list()) {
-            recentMenu.getItems().add(StudioMenus.item(p.toString(), null, () -> openFile(p)));
+            recentMenu.getItems().add(StudioMenus.item(p.toString(), null, () -> lessons.openFile(p)));
         }
         if (recentMenu.getItems().isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");

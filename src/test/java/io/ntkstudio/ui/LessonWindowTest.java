@@ -65,7 +65,7 @@ class LessonWindowTest {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            window.closeCompare();
+            window.compares.close();
             model.shutdown();
         }).get(10, TimeUnit.SECONDS);
     }
@@ -86,40 +86,40 @@ class LessonWindowTest {
     void openingALessonAlwaysStartsItFreshEvenOnTheSameNetwork(FxRobot robot) throws Exception {
         firstSnapshot();
         // the default experiment, then part 2 on the same network: a fresh start, not the old run continued
-        fx(() -> window.openLesson(Lesson.plain(ExperimentSpec.defaults()), null));
+        fx(() -> window.lessons.open(Lesson.plain(ExperimentSpec.defaults()), null));
         firstSnapshot();
         fx(() -> model.play());
         waitFor("some steps of the default", () -> model.snapshotProperty().get().step() > 30);
         int generation = fx(() -> model.generationProperty().get());
-        fx(() -> window.openBuiltIn("large-learning-rates-2.ntk"));
+        fx(() -> window.lessons.openBuiltIn("large-learning-rates-2.ntk"));
         waitFor("part 2 from step 0", () -> model.generationProperty().get() > generation && model.snapshotProperty().get() != null
                 && model.snapshotProperty().get().context().spec().training().learningRate() == 2.34);
         assertEquals(0, step());
         assertFalse(fx(() -> model.playingProperty().get()), "a lesson opens paused: Press Play");
         // part 1 run to its end, then part 2: fresh, and Play plays
-        fx(() -> window.openBuiltIn("large-learning-rates-1.ntk"));
+        fx(() -> window.lessons.openBuiltIn("large-learning-rates-1.ntk"));
         firstSnapshot();
         fx(() -> {
             model.setStepsPerSecond(0);
             model.play();
         });
         waitFor("part 1 at its end", 60, () -> model.engineStatus() == RunStatus.FINISHED && model.snapshotProperty().get().step() == 400);
-        fx(() -> window.nextPart());
+        fx(() -> window.lessons.nextPart());
         waitFor("part 2 from step 0", () -> model.snapshotProperty().get().step() == 0
                 && model.snapshotProperty().get().context().spec().training().learningRate() == 2.34);
         fx(() -> model.play());
         waitFor("Play plays part 2", () -> model.snapshotProperty().get().step() > 2);
         // and part 2 → part 3 starts part 3 at step 0, not part 2's run at η = 8
-        fx(() -> window.nextPart());
+        fx(() -> window.lessons.nextPart());
         waitFor("part 3 from step 0", () -> model.snapshotProperty().get().context().spec().training().learningRate() == 8
                 && model.snapshotProperty().get().step() == 0);
-        assertNull(fx(() -> window.lesson().next()), "part 3 is the last");
+        assertNull(fx(() -> window.lessons.lesson().next()), "part 3 is the last");
     }
 
     @Test
     void theNoteSitsAboveTheViewsWholeAndReadableAtEveryTextSize() throws Exception {
         firstSnapshot();
-        fx(() -> window.openBuiltIn("large-learning-rates-2.ntk"));
+        fx(() -> window.lessons.openBuiltIn("large-learning-rates-2.ntk"));
         firstSnapshot();
         for (double scale : new double[] {1.0, 2.0}) {
             fx(() -> model.textScaleProperty().set(scale));
@@ -144,7 +144,7 @@ class LessonWindowTest {
             assertTrue(noteHeight <= viewport + 1 || fx(() -> scroll.getVmax() > 0), "a taller note scrolls");
         }
         // N hides it, N shows it again
-        fx(() -> window.showNote(false));
+        fx(() -> window.lessons.showNote(false));
         assertFalse(fx(() -> window.lessonBar.isVisible() || window.lessonBar.isManaged()));
         fx(() -> model.textScaleProperty().set(1.0));
     }
@@ -161,7 +161,7 @@ class LessonWindowTest {
     void theLargeRateLessonsShowTheTopEigenvaluesTheirNotesNameInTheGridMaximisedAndOnTheSlide() throws Exception {
         firstSnapshot();
         for (String part : List.of("large-learning-rates-1.ntk", "large-learning-rates-2.ntk", "large-learning-rates-3.ntk")) {
-            fx(() -> window.openBuiltIn(part));
+            fx(() -> window.lessons.openBuiltIn(part));
             firstSnapshot();
             PlotView spectrum = window.dashboard.view("spectrum");
             if (!part.endsWith("1.ntk")) {
@@ -208,9 +208,9 @@ class LessonWindowTest {
     @Test
     void compareLessonsReplaceTheCompareWindowAndItsViewsMaximise(FxRobot robot) throws Exception {
         firstSnapshot();
-        CompareWindow first = fx(() -> window.openBuiltIn("lazy-by-scaling.ntk"));
+        CompareWindow first = fx(() -> window.lessons.openBuiltIn("lazy-by-scaling.ntk"));
         waitFor("A and B", () -> first.controller.a.snapshotProperty().get() != null && first.controller.b.snapshotProperty().get() != null);
-        CompareWindow second = fx(() -> window.openBuiltIn("lazy-vs-feature.ntk"));
+        CompareWindow second = fx(() -> window.lessons.openBuiltIn("lazy-vs-feature.ntk"));
         assertNotNull(second);
         long compares = fx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene().getRoot() instanceof CompareWindow).count());
         assertEquals(1, compares, "one compare window, not one per lesson");
@@ -219,7 +219,7 @@ class LessonWindowTest {
         waitFor("A and B", () -> second.controller.a.snapshotProperty().get() != null && second.controller.b.snapshotProperty().get() != null);
         // maximise: ⤢ fills the window with the view, Esc brings the grid back; in the overlay too
         for (boolean overlaid : new boolean[] {false, true}) {
-            fx(() -> second.overlay.setSelected(overlaid));
+            fx(() -> second.bar.overlay.setSelected(overlaid));
             settle();
             PlotView v = overlaid ? second.overlayViews.get(0) : second.views.get(1);
             fx(() -> second.toggleMaximise(v));
@@ -233,41 +233,41 @@ class LessonWindowTest {
             assertNull(fx(second::maximisedView), "Esc restores");
             assertTrue(fx(() -> v.getParent() != null && v.getWidth() < 0.8 * second.getWidth()), "back in its place");
         }
-        fx(() -> second.overlay.setSelected(false));
+        fx(() -> second.bar.overlay.setSelected(false));
     }
 
     @Test
     void compareModeSaysWhenTheStepsDifferTakesBsOutputScaleAndConfirmsItsExport() throws Exception {
         firstSnapshot();
         ExperimentSpec a = StudioWindowTest.small().withTraining(new TrainingSpec(0.3, 30, 5));
-        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(96)), null));
+        CompareWindow compare = fx(() -> window.compares.open(a, a.withNetwork(a.network().withWidth(96)), null));
         CompareController c = compare.controller;
         waitFor("A and B", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
         fx(c::togglePlay);
         waitFor("both at their budget", () -> CompareController.step(c.a) == 30 && CompareController.step(c.b) == 30);
-        assertFalse(fx(() -> compare.stepsDiffer.isVisible()), "no note while they are together");
+        assertFalse(fx(() -> compare.bar.stepsDiffer.isVisible()), "no note while they are together");
         // B's width changed: B restarts alone, and the bar says so
         fx(() -> {
-            compare.widthB.field().setText("48");
-            compare.widthB.commit();
+            compare.bar.widthB.field().setText("48");
+            compare.bar.widthB.commit();
         });
         waitFor("B restarted", () -> c.b.specProperty().get().network().width() == 48 && CompareController.step(c.b) == 0);
-        waitFor("the note", () -> compare.stepsDiffer.isVisible());
-        String said = fx(() -> compare.stepsDiffer.getText());
+        waitFor("the note", () -> compare.bar.stepsDiffer.isVisible());
+        String said = fx(() -> compare.bar.stepsDiffer.getText());
         assertTrue(said.contains("A is at step 30") && said.contains("B at step 0") && said.contains("Reset both"), said);
         fx(c::reset);
-        waitFor("the note goes", () -> !compare.stepsDiffer.isVisible());
+        waitFor("the note goes", () -> !compare.bar.stepsDiffer.isVisible());
         // B's output scale α
         fx(() -> {
-            compare.scaleB.field().setText("10");
-            compare.scaleB.commit();
+            compare.bar.scaleB.field().setText("10");
+            compare.bar.scaleB.commit();
         });
         waitFor("B at α = 10", () -> c.b.specProperty().get().network().outputScale() == 10);
         // the export says where the slide went
         Path slide = dir.resolve("compare.png");
         fx(() -> compare.exportSlide(slide, 1280, 720));
         assertTrue(Files.size(slide) > 0);
-        assertTrue(fx(() -> compare.message.getText()).contains(slide.toString()), fx(() -> compare.message.getText()));
+        assertTrue(fx(() -> compare.bar.message.getText()).contains(slide.toString()), fx(() -> compare.bar.message.getText()));
     }
 
     @Test
@@ -282,7 +282,7 @@ class LessonWindowTest {
         assertEquals(before, fx(() -> window.transport.speed.getWidth()), 4, "the speed box after 200 % and back");
         assertEquals(modeBefore, fx(() -> ((javafx.scene.layout.Region) window.lookup("#heatmap-mode")).getWidth()), 4,
                 "the heatmap's mode after 200 % and back");
-        fx(() -> window.openBuiltIn("large-learning-rates-2.ntk"));
+        fx(() -> window.lessons.openBuiltIn("large-learning-rates-2.ntk"));
         List<Double> speeds = fx(() -> window.transport.speed.getItems().stream().skip(1).map(TransportBar::parseSpeed).toList());
         for (int i = 1; i < speeds.size(); i++) {
             assertTrue(speeds.get(i) < speeds.get(i - 1), "fastest first: " + fx(() -> window.transport.speed.getItems()));
@@ -293,7 +293,7 @@ class LessonWindowTest {
     @Test
     void presenterModeTheKeysAndTheCheatSheet(FxRobot robot) throws Exception {
         firstSnapshot();
-        fx(() -> window.openBuiltIn("large-learning-rates-2.ntk"));
+        fx(() -> window.lessons.openBuiltIn("large-learning-rates-2.ntk"));
         firstSnapshot();
         robot.clickOn(window.dashboard.view("function").holder);
         robot.type(KeyCode.F5);
@@ -375,7 +375,7 @@ class LessonWindowTest {
         // ten networks 1024 wide: a set-up of several seconds on two cores
         ExperimentSpec slow = StudioWindowTest.small().withNetwork(StudioWindowTest.small().network().withWidth(1024).withDepth(3))
                 .withTraining(new TrainingSpec(0.3, 100, 5, 10));
-        fx(() -> window.openLesson(Lesson.plain(slow), null));
+        fx(() -> window.lessons.open(Lesson.plain(slow), null));
         waitFor("the progress", () -> window.setup.isVisible());
         waitFor("a network counted", () -> model.setupProperty().get() != null && model.setupProperty().get().what().startsWith("network "));
         String line = fx(() -> ((javafx.scene.control.Label) window.setup.lookup("#setup-what-0")).getText());
@@ -394,9 +394,9 @@ class LessonWindowTest {
                 new Staging(10, Views.SLICE, HeatmapMode.CHANGE, List.of(Views.SPECTRUM), false), "part-2.ntk");
         Files.writeString(dir.resolve("part-1.ntk"), LessonJson.format(one));
         Files.writeString(dir.resolve("part-2.ntk"), LessonJson.format(two));
-        fx(() -> window.openFile(dir.resolve("part-1.ntk")));
+        fx(() -> window.lessons.openFile(dir.resolve("part-1.ntk")));
         firstSnapshot();
-        assertEquals(one, fx(window::lesson));
+        assertEquals(one, fx(window.lessons::lesson));
         assertEquals(Views.SLICE, fx(() -> window.dashboard.maximised().kind()), "the view it maximises");
         assertEquals(HeatmapMode.CHANGE, fx(() -> window.dashboard.view("heatmap").mode()));
         assertTrue(fx(() -> window.dashboard.view("spectrum").bothPanels()));
@@ -407,18 +407,18 @@ class LessonWindowTest {
         Path again = dir.resolve("again.ntk");
         fx(() -> LessonSaver.save(window, saved, again));
         assertEquals(one, LessonJson.read(again));
-        fx(() -> window.nextPart());
+        fx(() -> window.lessons.nextPart());
         firstSnapshot();
-        assertEquals("Part two", fx(() -> window.lesson().title()));
+        assertEquals("Part two", fx(() -> window.lessons.lesson().title()));
         assertEquals(40, fx(() -> model.specProperty().get().network().width()));
         // a lesson from a newer program: one line, and what is on show stays
         Files.writeString(dir.resolve("newer.ntk"), "{\"ntkLesson\": 7, \"title\": \"T\", \"note\": \"N\", \"experiment\": {}}");
-        fx(() -> window.openFile(dir.resolve("newer.ntk")));
+        fx(() -> window.lessons.openFile(dir.resolve("newer.ntk")));
         String said = fx(() -> model.notificationProperty().get());
         assertTrue(said.contains("written by a newer NTK Studio") && !said.contains("\n"), said);
-        assertEquals("Part two", fx(() -> window.lesson().title()), "the lesson on show stays");
+        assertEquals("Part two", fx(() -> window.lessons.lesson().title()), "the lesson on show stays");
         // a compare lesson saved with compare mode open holds B
-        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(80)), null));
+        CompareWindow compare = fx(() -> window.compares.open(a, a.withNetwork(a.network().withWidth(80)), null));
         Lesson withB = fx(() -> LessonSaver.lessonOf(window, "A and B", "note"));
         assertEquals(80, withB.compare().network().width());
         assertEquals(withB, LessonJson.parse(LessonJson.format(withB), "again"));
@@ -456,7 +456,7 @@ class LessonWindowTest {
     void everyBuiltInLessonShowsWhatItsNoteNames(String file) throws Exception {
         firstSnapshot();
         Lesson lesson = BuiltInLessons.load(file);
-        CompareWindow compare = fx(() -> window.openBuiltIn(file));
+        CompareWindow compare = fx(() -> window.lessons.openBuiltIn(file));
         assertEquals(lesson.compares(), compare != null, file + " opens compare mode exactly when it compares");
         if (BuiltInLessons.entry(file).slow()) {
             // too slow to build in a test (minutes): what it shows first is its set-up's progress, which can be cancelled

@@ -536,7 +536,7 @@ class StudioWindowTest {
     void lessonsRecentFilesAndWindowExport(FxRobot robot) throws Exception {
         firstSnapshot();
         io.ntkstudio.figure.Lesson sc = BuiltInLessons.load("spectral-bias.ntk");
-        fx(() -> window.openLesson(sc, null));
+        fx(() -> window.lessons.open(sc, null));
         assertEquals(sc.experiment(), fx(() -> model.specProperty().get()));
         assertTrue(fx(() -> window.lessonBar.title.getText()).contains("Spectral bias"));
         fx(() -> {
@@ -661,7 +661,7 @@ class StudioWindowTest {
     @Test
     void compareModeFitsCommonWindowSizesWithNothingHidden() throws Exception {
         firstSnapshot();
-        CompareWindow compare = fx(() -> window.openCompare());
+        CompareWindow compare = fx(() -> window.compares.open());
         try {
             for (int[] size : new int[][] {{1280, 720}, {1300, 860}, {1920, 1080}}) {
                 fx(() -> {
@@ -680,8 +680,8 @@ class StudioWindowTest {
                 for (javafx.geometry.Bounds b : controls) {
                     assertTrue(b.getMaxX() <= w + 0.5 && b.getMaxY() <= h, "a bar control outside the " + size[0] + "×" + size[1] + " window: " + b);
                 }
-                javafx.geometry.Bounds rate = fx(() -> compare.rateB.field().localToScene(compare.rateB.field().getBoundsInLocal()));
-                assertTrue(fx(() -> compare.rateB.field().isVisible()) && rate.getMaxX() <= w + 0.5 && rate.getWidth() > 30,
+                javafx.geometry.Bounds rate = fx(() -> compare.bar.rateB.field().localToScene(compare.bar.rateB.field().getBoundsInLocal()));
+                assertTrue(fx(() -> compare.bar.rateB.field().isVisible()) && rate.getMaxX() <= w + 0.5 && rate.getWidth() > 30,
                         "the learning rate of B is shown at " + size[0] + "×" + size[1] + ": " + rate);
                 for (PlotView v : compare.views) {
                     javafx.geometry.Bounds b = fx(() -> v.localToScene(v.getBoundsInLocal()));
@@ -710,7 +710,7 @@ class StudioWindowTest {
         ExperimentSpec a = small().withTraining(new TrainingSpec(0.3, 12, 4));
         io.ntkstudio.figure.Lesson watch = new io.ntkstudio.figure.Lesson("what to watch", "both", a, a.withNetwork(a.network().withWidth(128)),
                 io.ntkstudio.figure.Staging.DEFAULT, null);
-        CompareWindow compare = fx(() -> window.openCompare(a, watch.compare(), watch));
+        CompareWindow compare = fx(() -> window.compares.open(a, watch.compare(), watch));
         CompareController c = compare.controller;
         try {
             assertEquals(io.ntkstudio.figure.ChartTheme.DARK, fx(() -> c.b.themeProperty().get()));
@@ -781,7 +781,7 @@ class StudioWindowTest {
     @Test
     void compareModeStepsBothRunsTogether(FxRobot robot) throws Exception {
         firstSnapshot();
-        CompareWindow compare = fx(() -> window.openCompare());
+        CompareWindow compare = fx(() -> window.compares.open());
         CompareController c = compare.controller;
         try {
             waitFor("both first snapshots", () -> c.a.snapshotProperty().get() != null && c.b.snapshotProperty().get() != null);
@@ -807,7 +807,7 @@ class StudioWindowTest {
             }
             waitFor("both advance", () -> CompareController.step(c.a) > 30 && CompareController.step(c.b) > 30);
             fx(() -> {
-                compare.parameterizationB.setValue(Parameterization.MUP);
+                compare.bar.parameterizationB.setValue(Parameterization.MUP);
                 return null;
             });
             waitFor("B restarted under μP", () -> c.b.snapshotProperty().get().context().spec().network().parameterization() == Parameterization.MUP);
@@ -817,9 +817,9 @@ class StudioWindowTest {
                     && CompareController.step(c.b) > 5);
             int depthA = fx(() -> c.a.specProperty().get().network().depth());
             fx(() -> {
-                compare.activationB.setValue(io.ntkstudio.network.Activation.TANH);
-                compare.depthB.field().setText(Integer.toString(depthA + 1));
-                compare.depthB.commit();
+                compare.bar.activationB.setValue(io.ntkstudio.network.Activation.TANH);
+                compare.bar.depthB.field().setText(Integer.toString(depthA + 1));
+                compare.bar.depthB.commit();
                 return null;
             });
             waitFor("B restarted with tanh one layer deeper", () -> {
@@ -845,7 +845,7 @@ class StudioWindowTest {
         Files.writeString(folder.resolve("exp.json"), "{\"network\": {\"width\": 16, \"depth\": 1},"
                 + " \"data\": {\"source\": \"csv\", \"train\": \"train.csv\"}}");
         fx(() -> {
-            window.openFile(folder.resolve("exp.json"));
+            window.lessons.openFile(folder.resolve("exp.json"));
             return null;
         });
         waitFor("the CSV run", () -> model.snapshotProperty().get() != null
@@ -890,7 +890,7 @@ class StudioWindowTest {
         robot.clickOn("#start-explore");
         waitFor("the start page closes", () -> !window.startPageShowing());
         // (Jacot et al.'s Figure 1 would need more heap than the tests have for its ten 2048-wide networks)
-        CompareWindow compare = fx(() -> window.openBuiltIn("lazy-by-scaling.ntk"));
+        CompareWindow compare = fx(() -> window.lessons.openBuiltIn("lazy-by-scaling.ntk"));
         try {
             assertNotNull(compare, "the lazy-by-scaling lesson opens compare mode");
             waitFor("both runs", () -> compare.controller.b.snapshotProperty().get() != null && compare.controller.a.snapshotProperty().get() != null);
@@ -903,13 +903,13 @@ class StudioWindowTest {
                 return null;
             });
         }
-        assertNull(fx(() -> window.openBuiltIn("spectral-bias.ntk")), "spectral bias is a single run");
+        assertNull(fx(() -> window.lessons.openBuiltIn("spectral-bias.ntk")), "spectral bias is a single run");
     }
 
     @Test
     void experimentsAreCopiedPastedAndDroppedWithTheSameChecksAsOpening() throws Exception {
         firstSnapshot();
-        ExperimentSharing sharing = new ExperimentSharing(model, window::openFile);
+        ExperimentSharing sharing = new ExperimentSharing(model, window.lessons::openFile);
         fx(() -> {
             sharing.copy();
             return null;
@@ -1153,7 +1153,7 @@ class StudioWindowTest {
     void compareModeAtLargeTextShowsOneRowOfAAndBAtATime(FxRobot robot) throws Exception {
         firstSnapshot();
         ExperimentSpec a = small().withTraining(new TrainingSpec(0.3, 20, 5));
-        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), null));
+        CompareWindow compare = fx(() -> window.compares.open(a, a.withNetwork(a.network().withWidth(128)), null));
         try {
             fx(() -> {
                 compare.getScene().getWindow().setWidth(1360);
@@ -1197,7 +1197,7 @@ class StudioWindowTest {
         firstSnapshot();
         ExperimentSpec a = new ExperimentSpec(small().network().withWidth(32), new DataSpec("normal-product", 12, 20, "", 0, 0, 0, null, null),
                 new TrainingSpec(0.3, 20, 5));
-        CompareWindow compare = fx(() -> window.openCompare(a, a.withNetwork(a.network().withWidth(128)), null));
+        CompareWindow compare = fx(() -> window.compares.open(a, a.withNetwork(a.network().withWidth(128)), null));
         try {
             waitFor("both first snapshots", () -> compare.controller.a.snapshotProperty().get() != null
                     && compare.controller.b.snapshotProperty().get() != null);
@@ -1227,14 +1227,14 @@ class StudioWindowTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"network\": {\"width\": -5}}");
         fx(() -> {
-            window.openFile(bad);
+            window.lessons.openFile(bad);
             return null;
         });
         assertEquals(small(), fx(() -> model.specProperty().get()), "a bad file changes nothing");
         ExperimentSpec other = small().withNetwork(small().network().withWidth(40));
         Files.writeString(file, ExperimentJson.format(other));
         fx(() -> {
-            window.openFile(file);
+            window.lessons.openFile(file);
             return null;
         });
         assertEquals(other, fx(() -> model.specProperty().get()));
