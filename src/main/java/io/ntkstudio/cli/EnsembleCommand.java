@@ -2,22 +2,22 @@ package io.ntkstudio.cli;
 
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.Ensemble;
+import io.ntkstudio.engine.EnsembleView;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.FigureSet;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.LessonJson;
 import io.ntkstudio.figure.RunHistory;
 import io.ntkstudio.figure.Views;
-import io.ntkstudio.linalg.ReadOnlyVector;
-import io.ntkstudio.data.Samples;
-import io.ntkstudio.engine.EnsembleView;
-import io.ntkstudio.engine.ExperimentSpec;
-import io.ntkstudio.engine.TrainingSnapshot;
-import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.linalg.ReadOnlyVector;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,63 +118,35 @@ final class EnsembleCommand implements Callable<Integer> {
     private static void writeFinal(OutputDirectory out, Ensemble e, Dataset data, Ensemble.Stats s, List<TrainingSnapshot> now)
             throws IOException {
         NtkGaussianProcess.Moments nngp = e.nngpPosterior();
+        double[] nngpStd = nngp == null ? null : nngp.std();
         Samples test = data.test();
         AtomicFiles.write(out.file("ensemble.csv"), w -> {
-            w.write("index," + inputColumns(test) + "target,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
+            w.write("index," + test.inputHeader() + "target,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
             for (int a = 0; a < s.mean().length; a++) {
-                w.write(a + "," + inputs(test, a) + test.target(a) + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + ","
-                        + s.gpStd()[a] + "," + (nngp == null ? Double.NaN : nngp.mean()[a]) + ","
-                        + (nngp == null ? Double.NaN : Math.sqrt(nngp.variance()[a])) + "\n");
+                w.write(a + "," + test.inputCells(a) + test.target(a) + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + ","
+                        + s.gpStd()[a] + "," + (nngp == null ? Double.NaN : nngp.mean()[a]) + "," + (nngp == null ? Double.NaN : nngpStd[a])
+                        + "\n");
             }
         });
         AtomicFiles.write(out.file("members.csv"), w -> {
-            w.write("member,index," + inputColumns(test) + "prediction\n");
+            w.write("member,index," + test.inputHeader() + "prediction\n");
             if (now == null) {
                 return;
             }
             for (int k = 0; k < now.size(); k++) {
                 for (int a = 0; a < now.get(k).testOutputs().size(); a++) {
-                    w.write(k + "," + a + "," + inputs(test, a) + now.get(k).testOutputs().get(a) + "\n");
+                    w.write(k + "," + a + "," + test.inputCells(a) + now.get(k).testOutputs().get(a) + "\n");
                 }
             }
         });
         if (now != null) {
             List<ReadOnlyVector> outputs = now.stream().map(TrainingSnapshot::testOutputs).toList();
-            EnsembleView view = new EnsembleView(outputs, ReadOnlyVector.copyOf(s.mean()), ReadOnlyVector.copyOf(s.std()),
-                    e.hasGaussianProcess() ? ReadOnlyVector.copyOf(s.gpMean()) : ReadOnlyVector.empty(),
-                    e.hasGaussianProcess() ? ReadOnlyVector.copyOf(s.gpStd()) : ReadOnlyVector.empty(),
-                    nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
-                    nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(sqrt(nngp.variance())), s.meanGap(), s.stdRatio(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), ReadOnlyVector.empty());
+            // the outputs alone: the kernels and logs of the window's view are not measured here
+            EnsembleView view = EnsembleView.of(outputs, s, e.hasGaussianProcess(), nngp, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), ReadOnlyVector.empty());
             TrainingSnapshot first = now.get(0).withEnsemble(view);
             FigureSet.writePng(FigureSet.view(Views.FUNCTION, RunHistory.inputs(first, first, HeatmapMode.CURRENT), 2, ChartTheme.LIGHT),
                     out.file("ensemble.png"));
         }
-    }
-
-    private static double[] sqrt(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.sqrt(v[i]);
-        }
-        return r;
-    }
-
-    /** "x1,x2," for two input columns. */
-    private static String inputColumns(Samples s) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < s.dim(); k++) {
-            b.append('x').append(k + 1).append(',');
-        }
-        return b.toString();
-    }
-
-    /** Input {@code a}'s coordinates, each followed by a comma, in full precision. */
-    private static String inputs(Samples s, int a) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < s.dim(); k++) {
-            b.append(s.input(a, k)).append(',');
-        }
-        return b.toString();
     }
 }

@@ -106,16 +106,9 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
         AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, kernelFinal.toArray());
         Samples test = context.data().test();
         AtomicFiles.write(dir.resolve("predictions.csv"), out -> {
-            StringBuilder header = new StringBuilder();
-            for (int k = 1; k <= test.dim(); k++) {
-                header.append('x').append(k).append(',');
-            }
-            out.write(header.append("target,network,kernel_regime,kernel_regime_limit\n").toString());
+            out.write(test.inputHeader() + "target,network,kernel_regime,kernel_regime_limit\n");
             for (int i = 0; i < test.count(); i++) {
-                StringBuilder line = new StringBuilder();
-                for (int k = 0; k < test.dim(); k++) {
-                    line.append(test.input(i, k)).append(',');
-                }
+                StringBuilder line = new StringBuilder(test.inputCells(i));
                 line.append(test.target(i)).append(',').append(last.testOutputs().get(i)).append(',')
                         .append(last.regimeTest().get(i)).append(',')
                         .append(last.limitRegimeTest().isEmpty() ? Double.NaN : last.limitRegimeTest().get(i)).append('\n');

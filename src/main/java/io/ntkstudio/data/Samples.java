@@ -44,6 +44,24 @@ public final class Samples {
         return targets.clone();
     }
 
+    /** "x1,x2," for two input columns: the inputs' CSV header, each name followed by a comma. */
+    public String inputHeader() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k <= dim; k++) {
+            b.append('x').append(k).append(',');
+        }
+        return b.toString();
+    }
+
+    /** Input i's coordinates for a CSV row, each in full precision and followed by a comma. */
+    public String inputCells(int i) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < dim; k++) {
+            b.append(input(i, k)).append(',');
+        }
+        return b.toString();
+    }
+
     /** Row i as a new array. */
     public double[] row(int i) {
         double[] r = new double[dim];

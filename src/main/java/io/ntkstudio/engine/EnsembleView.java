@@ -1,5 +1,6 @@
 package io.ntkstudio.engine;
 
+import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import java.util.List;
@@ -25,6 +26,22 @@ public record EnsembleView(List<ReadOnlyVector> members, ReadOnlyVector mean, Re
         kernelsInit = List.copyOf(kernelsInit);
         circleSlices = List.copyOf(circleSlices);
         circleSlicesInit = List.copyOf(circleSlicesInit);
+    }
+
+    /**
+     * The view of the members' test outputs {@code members} summarised in {@code st}, with the
+     * Gaussian process ({@code withGp}) and the NNGP posterior ({@code nngp}, may be null), and the
+     * rest as given (empty lists where they were not measured).
+     */
+    public static EnsembleView of(List<ReadOnlyVector> members, Ensemble.Stats st, boolean withGp, NtkGaussianProcess.Moments nngp,
+                                  List<ReadOnlyMatrix> kernels, List<ReadOnlyMatrix> kernelsInit, List<ReadOnlyVector> circleSlices,
+                                  List<ReadOnlyVector> circleSlicesInit, List<StepLogView> memberSteps, ReadOnlyVector meanKernelEigenvalues) {
+        return new EnsembleView(members, ReadOnlyVector.copyOf(st.mean()), ReadOnlyVector.copyOf(st.std()),
+                withGp ? ReadOnlyVector.copyOf(st.gpMean()) : ReadOnlyVector.empty(),
+                withGp ? ReadOnlyVector.copyOf(st.gpStd()) : ReadOnlyVector.empty(),
+                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
+                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(nngp.std()), st.meanGap(), st.stdRatio(), kernels,
+                kernelsInit, circleSlices, circleSlicesInit, memberSteps, meanKernelEigenvalues);
     }
 
     /** The networks' mean train kernel now, (1/K) Σ_k Θ_t^(k): what many random networks share. */

@@ -586,16 +586,8 @@ public final class TrainingRun {
         if (gp != null && nngp == null) {
             nngp = gp.nngpPosterior();
         }
-        double[] nngpStd = nngp == null ? new double[0] : nngp.variance().clone();
-        for (int a = 0; a < nngpStd.length; a++) {
-            nngpStd[a] = Math.sqrt(nngpStd[a]);
-        }
-        return new EnsembleView(members, ReadOnlyVector.copyOf(st.mean()), ReadOnlyVector.copyOf(st.std()),
-                gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpMean()),
-                gp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(st.gpStd()),
-                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngp.mean()),
-                nngp == null ? ReadOnlyVector.empty() : ReadOnlyVector.copyOf(nngpStd), st.meanGap(), st.stdRatio(), kernels,
-                kernelsInit, slices, circleSlicesInit, companions.stream().map(c -> c.log.view()).toList(), meanEigenvalues(kernels));
+        return EnsembleView.of(members, st, gp != null, nngp, kernels, kernelsInit, slices, circleSlicesInit,
+                companions.stream().map(c -> c.log.view()).toList(), meanEigenvalues(kernels));
     }
 
     /** This run and its companions, member 0 first. */

@@ -539,11 +539,22 @@ public final class Chart {
 
     /** As {@link #legend(Graphics2D, String[], Color[], boolean[], boolean)}, from lists built up entry by entry. */
     public void legend(Graphics2D g, List<String> names, List<Color> colors, List<Boolean> dashed, boolean bottomLeft) {
-        boolean[] d = new boolean[dashed.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dashed.get(i);
+        legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), flags(dashed), bottomLeft);
+    }
+
+    /** As {@link #legend(Graphics2D, List, List, List, boolean)}, top right, its last entry (the train points) a dot like the points. */
+    public void legendEndingInPoints(Graphics2D g, List<String> names, List<Color> colors, List<Boolean> dashed) {
+        boolean[] dot = new boolean[names.size()];
+        dot[dot.length - 1] = true;
+        legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), flags(dashed), dot, Corner.TOP_RIGHT);
+    }
+
+    private static boolean[] flags(List<Boolean> b) {
+        boolean[] f = new boolean[b.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = b.get(i);
         }
-        legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, bottomLeft);
+        return f;
     }
 
     /** A legend box in the top-right corner of the plot area, or the bottom-left one. */

@@ -54,15 +54,9 @@ public final class ChartData {
         RunContext ctx = s.context();
         StringBuilder b = new StringBuilder();
         Samples test = ctx.data().test();
-        for (int k = 0; k < test.dim(); k++) {
-            b.append('x').append(k + 1).append(',');
-        }
-        b.append("target,network,kernel_regime,kernel_regime_limit\n");
+        b.append(test.inputHeader()).append("target,network,kernel_regime,kernel_regime_limit\n");
         for (int i = 0; i < test.count(); i++) {
-            for (int k = 0; k < test.dim(); k++) {
-                b.append(test.input(i, k)).append(',');
-            }
-            b.append(test.target(i)).append(',').append(s.testOutputs().get(i)).append(',')
+            b.append(test.inputCells(i)).append(test.target(i)).append(',').append(s.testOutputs().get(i)).append(',')
                     .append(s.regimeTest().get(i)).append(',')
                     .append(s.limitRegimeTest().isEmpty() ? Double.NaN : s.limitRegimeTest().get(i)).append('\n');
         }

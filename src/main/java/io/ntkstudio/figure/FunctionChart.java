@@ -15,7 +15,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The learned-function view: a curve against the angle (circle) or x (1-D) with the target, the
@@ -135,25 +137,14 @@ public final class FunctionChart {
             names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
             colors.addAll(List.of(Palette.ORANGE, ChartTheme.of(g).ink));
             dashes.addAll(List.of(true, false));
-            legendWithPoints(g, c, names, colors, dashes);
+            c.legendEndingInPoints(g, names, colors, dashes);
         } else if (hasLimit) {
-            legendWithPoints(g, c, List.of("target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"),
+            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"),
                     List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink), List.of(false, false, true, true, false));
         } else {
-            legendWithPoints(g, c, List.of("target", "network", "kernel regime (Θ_0)", "train points"),
+            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", "train points"),
                     List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, ChartTheme.of(g).ink), List.of(false, false, true, false));
         }
-    }
-
-    /** The legend, its last entry (the train points) shown as a dot like the points themselves. */
-    static void legendWithPoints(Graphics2D g, Chart c, List<String> names, List<Color> colors, List<Boolean> dashed) {
-        boolean[] d = new boolean[dashed.size()];
-        boolean[] dot = new boolean[dashed.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dashed.get(i);
-        }
-        dot[dot.length - 1] = true;
-        c.legend(g, names.toArray(new String[0]), colors.toArray(new Color[0]), d, dot, Chart.Corner.TOP_RIGHT);
     }
 
     private static void map(Graphics2D g, double w, double h, TrainingSnapshot s, TrainingSnapshot ks, FunctionGrid grid) {
@@ -242,7 +233,7 @@ public final class FunctionChart {
 
     /** The inputs in the order of {@link #axisKey}. */
     static int[] axisOrder(Samples s) {
-        return java.util.stream.IntStream.range(0, s.count()).boxed()
-                .sorted(java.util.Comparator.comparingDouble(i -> axisKey(s, i))).mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, s.count()).boxed().sorted(Comparator.comparingDouble(i -> axisKey(s, i)))
+                .mapToInt(Integer::intValue).toArray();
     }
 }

@@ -29,9 +29,4 @@ public record Lesson(String title, String note, ExperimentSpec experiment, Exper
     public boolean compares() {
         return compare != null;
     }
-
-    /** "Title: note", as the window shows it above the views. */
-    public String caption() {
-        return title + ": " + note;
-    }
 }

@@ -218,10 +218,9 @@ public final class OverlayChart {
         Chart c = Chart.draw(g, 0, 0, w, h, "learned function, A and B", circle ? "angle γ on the circle" : "x", "f(x)",
                 xr, false, Scale.padded(lo, hi, false), false);
         c.line(g, x, rows[0], Palette.LIGHT_GREY, 2f, false);
-        boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
         EnsembleCurves[] sides = {ea, eb};
         Color[] lines = {A, B};
-        Color[] gps = {Palette.PURPLE, oneGp ? null : Palette.BROWN};
+        Color[] gps = gpColours(ea, eb);
         for (int side = 0; side < 2; side++) {
             if (sides[side] == null) {
                 c.line(g, x, rows[1 + side], lines[side], 2.2f, side == 1);
@@ -231,7 +230,7 @@ public final class OverlayChart {
         }
         c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
         Legend key = functionLegend(names(a, b), ea, eb, ChartTheme.of(g).ink);
-        FunctionChart.legendWithPoints(g, c, key.names(), key.colors(), key.dashed());
+        c.legendEndingInPoints(g, key.names(), key.colors(), key.dashed());
         return null;
     }
 
@@ -259,10 +258,10 @@ public final class OverlayChart {
     private static Legend functionLegend(String[] names, EnsembleCurves ea, EnsembleCurves eb, Color ink) {
         Legend key = new Legend(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         key.add("target", Palette.LIGHT_GREY, false);
-        boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
+        Color[] gps = gpColours(ea, eb);
+        boolean oneGp = gps[1] == null;
         EnsembleCurves[] sides = {ea, eb};
         Color[] lines = {A, B};
-        Color[] gps = {Palette.PURPLE, oneGp ? null : Palette.BROWN};
         for (int side = 0; side < 2; side++) {
             EnsembleCurves e = sides[side];
             if (e == null) {
@@ -277,6 +276,12 @@ public final class OverlayChart {
         }
         key.add("train points", ink, false);
         return key;
+    }
+
+    /** The colour each run's Gaussian process is drawn in: one (A's, purple) when both runs share it, else B's in brown. */
+    private static Color[] gpColours(EnsembleCurves ea, EnsembleCurves eb) {
+        boolean oneGp = ea != null && eb != null && ea.sameGaussianProcess(eb);
+        return new Color[] {Palette.PURPLE, oneGp ? null : Palette.BROWN};
     }
 
     /** Both runs' train and test losses against step (log scale). */

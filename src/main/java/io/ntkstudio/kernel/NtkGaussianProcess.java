@@ -23,6 +23,14 @@ public final class NtkGaussianProcess {
 
     /** Means and variances at the test inputs. */
     public record Moments(double[] mean, double[] variance) {
+        /** The standard deviations, √variance, in a new array. */
+        public double[] std() {
+            double[] sd = new double[variance.length];
+            for (int i = 0; i < sd.length; i++) {
+                sd[i] = Math.sqrt(variance[i]);
+            }
+            return sd;
+        }
     }
 
     private final Spectrum theta;

@@ -7,7 +7,7 @@ package io.ntkstudio.ui;
  * metrics) beside the first. Leaving it (F5 or Esc) puts the text size and panels back as they were.
  */
 final class Presenter {
-    /** The text size of presenter mode: large, yet two views still fit side by side on 1280 × 720. */
+    /** The text size of presenter mode (or the window's, if larger): read from the back of a room. */
     static final double TEXT = 1.5;
     private final StudioWindow window;
     private boolean on;

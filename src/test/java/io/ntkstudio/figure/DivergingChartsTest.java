@@ -7,7 +7,6 @@ import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.RunStatus;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSnapshot;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -24,24 +23,6 @@ class DivergingChartsTest {
         return img;
     }
 
-    private static int rowsOf(BufferedImage img, Color c) {
-        return rowsOf(img, c, img.getWidth());
-    }
-
-    /** The rows holding a pixel of {@code c} left of {@code xMax}. */
-    private static int rowsOf(BufferedImage img, Color c, int xMax) {
-        int rows = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < xMax; x++) {
-                if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
-                    rows++;
-                    break;
-                }
-            }
-        }
-        return rows;
-    }
-
     @Test
     void aDivergingKernelRegimeLeavesTheFunctionsAxisToTheData() {
         // the catapult lesson after 20 steps: the linearised model is at |f| ~ 1e9 and more; the
@@ -49,7 +30,7 @@ class DivergingChartsTest {
         Lesson catapult = LessonJson.read(Path.of("assets/lessons/large-learning-rates-2.ntk"));
         ChartInputs in = Trained.inputs(catapult.experiment(), Path.of("."), 20);
         BufferedImage img = paint(Views.FUNCTION, in, 600, 440);
-        int target = rowsOf(img, Palette.LIGHT_GREY);
+        int target = Pixels.rows(img, Palette.LIGHT_GREY);
         assertTrue(target > 250, "the target spans the plot's height: " + target + " rows of 440");
     }
 
@@ -72,7 +53,7 @@ class DivergingChartsTest {
         BufferedImage img = paint(Views.LOSSES, in, 600, 300);
         // left of the blow-up (its last 13 of 283 steps), the descent from 0.45 to 1e-3 takes a good
         // part of the height, not a sliver under 170 decades
-        int train = rowsOf(img, Palette.BLUE, (int) (0.75 * 600));
+        int train = Pixels.rows(img, Palette.BLUE, (int) (0.75 * 600));
         assertTrue(train > 60, "the train loss spans " + train + " rows of 300");
     }
 }

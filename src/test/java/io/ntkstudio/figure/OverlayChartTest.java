@@ -10,7 +10,6 @@ import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -47,8 +46,8 @@ class OverlayChartTest {
             g.dispose();
             assertEquals(1, audit.placed(), view.id() + ": one legend");
             assertTrue(audit.covering().isEmpty(), view.id() + ": " + audit.covering());
-            assertTrue(pixels(img, OverlayChart.A) > 200, view.id() + ": run A is drawn in blue");
-            assertTrue(pixels(img, OverlayChart.B) > 200, view.id() + ": run B is drawn in orange");
+            assertTrue(Pixels.count(img, OverlayChart.A) > 200, view.id() + ": run A is drawn in blue");
+            assertTrue(Pixels.count(img, OverlayChart.B) > 200, view.id() + ": run B is drawn in orange");
         }
     }
 
@@ -126,32 +125,6 @@ class OverlayChartTest {
         assertTrue(audit.unnamed().isEmpty(), audit.unnamed().toString());
     }
 
-    private static int pixels(BufferedImage img, Color c) {
-        int count = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    /** The rows of {@code img} holding a pixel of {@code c}: how tall a curve drawn in it is. */
-    private static int rowsOf(BufferedImage img, Color c) {
-        int rows = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
-                    rows++;
-                    break;
-                }
-            }
-        }
-        return rows;
-    }
-
     private static BufferedImage paint(ViewKind view, ChartInputs in) {
         BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -167,12 +140,12 @@ class OverlayChartTest {
         ChartInputs a = trained(A);
         ChartInputs b = trained(A.withNetwork(NET.withOutputScale(100)));
         BufferedImage img = paint(Views.OVERLAY_SLICE, a.withCompanion(b));
-        int rowsA = rowsOf(img, OverlayChart.A);
-        int rowsB = rowsOf(img, OverlayChart.B);
+        int rowsA = Pixels.rows(img, OverlayChart.A);
+        int rowsB = Pixels.rows(img, OverlayChart.B);
         assertTrue(rowsA > 80 && rowsB > 80, "both slices span the plot: A over " + rowsA + " rows, B over " + rowsB);
         // the same runs at one scale are drawn as they are: α² leaves them alone
         BufferedImage same = paint(Views.OVERLAY_SLICE, a.withCompanion(trained(A.withNetwork(NET.withWidth(64)))));
-        assertTrue(rowsOf(same, OverlayChart.A) > 80);
+        assertTrue(Pixels.rows(same, OverlayChart.A) > 80);
     }
 
     @Test
@@ -182,8 +155,8 @@ class OverlayChartTest {
         ChartInputs b = trained(several.withNetwork(NET.withWidth(256)));
         BufferedImage img = paint(Views.OVERLAY_FUNCTION, a.withCompanion(b));
         // the members, faint in each run's colour, the means bold, the one Gaussian process of both widths dashed in purple
-        assertTrue(pixels(img, OverlayChart.A) > 200 && pixels(img, OverlayChart.B) > 200, "both means");
-        assertTrue(pixels(img, Palette.PURPLE) > 40, "the NTK Gaussian process, dashed: " + pixels(img, Palette.PURPLE));
+        assertTrue(Pixels.count(img, OverlayChart.A) > 200 && Pixels.count(img, OverlayChart.B) > 200, "both means");
+        assertTrue(Pixels.count(img, Palette.PURPLE) > 40, "the NTK Gaussian process, dashed: " + Pixels.count(img, Palette.PURPLE));
         java.util.List<String> legend = OverlayChart.functionLegend(a, b);
         assertTrue(legend.contains("A: width 16, 4 networks") && legend.contains("B: width 256, 4 networks"), legend.toString());
         assertTrue(legend.contains("A: width 16, their mean ± 2σ") && legend.contains("NTK-GP mean ± 2σ (∞ width)"), legend.toString());
