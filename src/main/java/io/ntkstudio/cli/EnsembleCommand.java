@@ -4,6 +4,7 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.Ensemble;
+import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -99,8 +100,10 @@ final class EnsembleCommand implements Callable<Integer> {
                 return StopSignals.exitStatus();
             }
             command.commandLine().getOut().printf(Locale.ROOT,
-                    "trained %d members for %d steps: ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's; wrote %s%n",
-                    members, last.step(), last.meanGap(), last.stdRatio(), outDir);
+                    "trained %d members for %d steps: ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's "
+                            + "(memory: estimated %s at most, peak so far %s); wrote %s%n",
+                    members, last.step(), last.meanGap(), last.stdRatio(), MemoryEstimate.human(e.estimatedPeak()),
+                    PeakMemory.bytes() < 0 ? "not known here" : MemoryEstimate.human(PeakMemory.bytes()), outDir);
             return 0;
         }
     }

@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     private static final Set<String> OUTPUTS = Set.of("metrics.csv", "spectrum.csv", "losses.csv", "kernel_init.csv", "kernel_final.csv",
-            "predictions.csv", "params_init.json", "params_final.json");
+            "predictions.csv", "params_init.json", "params_final.json", "batches.csv");
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         RunRecorder.Outcome outcome;
         KernelSample last;
-        try (TrainOutputs files = new TrainOutputs(out.folder(), run.context())) {
+        try (TrainOutputs files = new TrainOutputs(out.folder(), run.context(),
+                spec.training().rule().fullBatch() ? null : run.batches())) {
             outcome = RunRecorder.stream(run, spec.training().steps(), spec.training().kernelEvery(), files, files,
                     (step, steps, loss) -> {
                         if (System.console() != null) {

@@ -8,6 +8,7 @@ import io.ntkstudio.engine.RunRecorder;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
 import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.network.BatchSchedule;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,25 +27,39 @@ import java.nio.file.Path;
 final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, AutoCloseable {
     static final String METRICS_HEADER = "step,train_loss,test_loss,kernel_change,kernel_distance_to_limit,kernel_alignment,weight_change";
     static final String LOSSES_HEADER = "step,train_loss,kernel_regime_train_loss";
+    /** metrics.csv's last two columns for labelled data (every target ±1). */
+    static final String ACCURACY_COLUMNS = ",train_accuracy,test_accuracy";
+    static final String BATCHES_HEADER = "step,indices";
 
     private final Path dir;
     private final RunContext context;
     private final Writer metrics;
     private final Writer spectrum;
     private final Writer losses;
+    /** batches.csv with minibatches set in the spec, else null; the schedule the run draws from. */
+    private final Writer batchFile;
+    private final BatchSchedule batches;
+    private final boolean labelled;
     private KernelSample last;
     private long lastLossStep = -1;
     private final StringBuilder row = new StringBuilder(96);
     private char[] chars = new char[96];
     private boolean closed;
 
-    TrainOutputs(Path dir, RunContext context) throws IOException {
+    /** {@code batches}: the run's schedule when the spec sets training.batchSize (batches.csv is written), else null. */
+    TrainOutputs(Path dir, RunContext context, BatchSchedule batches) throws IOException {
         this.dir = dir;
         this.context = context;
         this.metrics = open("metrics.csv");
         this.spectrum = open("spectrum.csv");
         this.losses = open("losses.csv");
-        metrics.write(METRICS_HEADER + "\n");
+        this.batches = batches;
+        this.batchFile = batches == null ? null : open("batches.csv");
+        if (batchFile != null) {
+            batchFile.write(BATCHES_HEADER + "\n");
+        }
+        this.labelled = context.data().train().labelled() && context.data().test().labelled();
+        metrics.write(METRICS_HEADER + (labelled ? ACCURACY_COLUMNS : "") + "\n");
         StringBuilder header = new StringBuilder("step");
         for (int i = 1; i <= context.data().train().count(); i++) {
             header.append(",lambda_").append(i);
@@ -63,7 +78,9 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
         KernelMetricsRow m = s.metrics();
         try {
             metrics.write(s.step() + "," + s.trainLoss() + "," + s.testLoss() + "," + m.kernelChange() + ","
-                    + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange() + "\n");
+                    + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange()
+                    + (labelled ? "," + context.data().train().accuracy(s.trainOutputs().toArray()) + ","
+                            + context.data().test().accuracy(s.testOutputs().toArray()) : "") + "\n");
             spectrum.write(s.step() + "," + join(s.eigenvalues()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,6 +89,18 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
 
     @Override
     public void at(long step, double trainLoss, double regimeTrainLoss) {
+        lossRow(step, trainLoss, regimeTrainLoss);
+        if (batchFile != null) {
+            try {
+                writeBatch(step);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** losses.csv's row of {@code step}. */
+    private void lossRow(long step, double trainLoss, double regimeTrainLoss) {
         try {
             // one row per step for millions of steps: format into reused buffers, allocating nothing per row
             row.setLength(0);
@@ -87,6 +116,23 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
         }
     }
 
+    /** Step {@code step}'s train indices, space-separated, from reused buffers. */
+    private void writeBatch(long step) throws IOException {
+        int[] idx = batches.indices(step);
+        int count = batches.count(step);
+        row.setLength(0);
+        row.append(step).append(',');
+        for (int k = 0; k < count; k++) {
+            row.append(k == 0 ? "" : " ").append(idx[k]);
+        }
+        row.append('\n');
+        if (chars.length < row.length()) {
+            chars = new char[2 * row.length()];
+        }
+        row.getChars(0, row.length(), chars, 0);
+        batchFile.write(chars, 0, row.length());
+    }
+
     /** The last kernel interval written. */
     KernelSample last() {
         return last;
@@ -98,7 +144,7 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
      */
     void finish(ReadOnlyMatrix kernelFinal) throws IOException {
         if (last.step() > lastLossStep) {
-            at(last.step(), last.trainLoss(), last.regimeTrainLoss());
+            lossRow(last.step(), last.trainLoss(), last.regimeTrainLoss());
         }
         close();
         int n = context.data().train().count();
@@ -123,10 +169,13 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
             return;
         }
         closed = true;
-        try (Writer a = metrics; Writer b = spectrum; Writer c = losses) {
+        try (Writer a = metrics; Writer b = spectrum; Writer c = losses; Writer d = batchFile) {
             a.flush();
             b.flush();
             c.flush();
+            if (d != null) {
+                d.flush();
+            }
         }
     }
 

@@ -44,6 +44,27 @@ public final class Samples {
         return targets.clone();
     }
 
+    /** Whether every target is a label ±1 (the 2-D label sets, a CSV of ±1): accuracy applies. */
+    public boolean labelled() {
+        for (double y : targets) {
+            if (y != 1 && y != -1) {
+                return false;
+            }
+        }
+        return count > 0;
+    }
+
+    /** The share of points whose output has the sign of its label, sign(f) = y (f = 0 counts as wrong). */
+    public double accuracy(double[] f) {
+        int right = 0;
+        for (int i = 0; i < count; i++) {
+            if (f[i] * targets[i] > 0) {
+                right++;
+            }
+        }
+        return (double) right / count;
+    }
+
     /** "x1,x2," for two input columns: the inputs' CSV header, each name followed by a comma. */
     public String inputHeader() {
         StringBuilder b = new StringBuilder();

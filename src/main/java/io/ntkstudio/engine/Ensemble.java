@@ -1,12 +1,15 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.data.Dataset;
+import io.ntkstudio.data.Geometry;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
-import io.ntkstudio.kernel.GdDecay;
+import io.ntkstudio.kernel.GpPath;
 import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.network.TrainingRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * K independent networks of one architecture, trained in lockstep by the same full-batch GD on
+ * K independent networks of one architecture, trained in lockstep by the same rule and batches on
  * the same data, next to the distribution the theory predicts for infinitely many of infinite
  * width: the NTK Gaussian process ({@link NtkGaussianProcess}; Lee et al. 2019, Sec. 2.3). Member
  * k is initialised from seed {@code network.seed + k}, so member 0 is the single run of the same
@@ -31,8 +34,9 @@ public final class Ensemble {
     private final ExperimentSpec spec;
     private final List<TrainingRun> members = new ArrayList<>();
     private final NtkGaussianProcess gp;
-    private final GdDecay decay;
+    private final GpPath path;
     private final int m;
+    private final long estimate;
 
     private Ensemble(ExperimentSpec spec, Dataset data, int count, BooleanSupplier cancelled) {
         if (count < 1 || count > MAX_MEMBERS) {
@@ -41,7 +45,10 @@ public final class Ensemble {
         NetworkConfig cfg = spec.network();
         int n = data.train().count();
         this.m = data.test().count();
-        MemoryEstimate.requireFits(count * MemoryEstimate.forTraining(cfg, data.inputDim(), n, m),
+        // the members are measured without their kernels or grids; the picture of member 0 adds its grid
+        this.estimate = MemoryEstimate.forMembers(cfg, data.inputDim(), n, m, spec.training().rule(), data.geometry() == Geometry.PLANE,
+                count);
+        MemoryEstimate.requireFits(estimate,
                 String.format(Locale.ROOT, "%d members of width %d, depth %d", count, cfg.width(), cfg.depth()),
                 "use fewer members, or lower network.width or network.depth");
         this.spec = spec;
@@ -50,12 +57,13 @@ public final class Ensemble {
             ExperimentSpec member = spec.withNetwork(cfg.withSeed(memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
             members.add(TrainingRun.create(member, data, RunOptions.NETWORK_ONLY.cancelledWhen(cancelled)));
         }
-        if (cfg.parameterization() == Parameterization.NTK) {
+        TrainingRule rule = spec.training().rule();
+        if (cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null) {
             this.gp = gaussianProcess(cfg, data, cancelled);
-            this.decay = gp.start();
+            this.path = gp.path(rule, new BatchSchedule(n, rule.batchOn(n), spec.data().seed()));
         } else {
             this.gp = null;
-            this.decay = null;
+            this.path = null;
         }
     }
 
@@ -86,6 +94,11 @@ public final class Ensemble {
         return new NtkGaussianProcess(train.ntk(), cross.ntk(), train.nngp(), cross.nngp(), diagonal, data.train().copyTargets());
     }
 
+    /** The estimated peak resident memory of this ensemble's process, for reports against the measured peak. */
+    public long estimatedPeak() {
+        return MemoryEstimate.peakResident(estimate, spec.network(), members.get(0).context().data().inputDim(), members.size());
+    }
+
     public int size() {
         return members.size();
     }
@@ -104,13 +117,14 @@ public final class Ensemble {
 
     /** One step of every member; returns −1, or the first member whose loss is no longer finite. */
     public int advance() {
+        long t = step();
         for (int k = 0; k < members.size(); k++) {
             if (!members.get(k).advance()) {
                 return k;
             }
         }
-        if (decay != null) {
-            decay.step(spec.training().learningRate());
+        if (path != null) {
+            path.step(spec.training().learningRate(), t);
         }
         return -1;
     }
@@ -146,7 +160,7 @@ public final class Ensemble {
             f[k] = now.get(k).testOutputs().toArray();
             loss += now.get(k).trainLoss();
         }
-        return summarize(step(), f, loss / f.length, gp == null ? null : gp.at(decay));
+        return summarize(step(), f, loss / f.length, path == null ? null : path.now());
     }
 
     /** The statistics of member outputs {@code f} (one row per member) against GP moments (null: none). */

@@ -10,7 +10,9 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
+import io.ntkstudio.network.TrainingRule;
 import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +29,7 @@ public final class ExperimentJson {
     private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed",
             "outputScale");
     private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test");
-    private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery", "members");
+    private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery", "members", "loss", "momentum", "batchSize");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ExperimentJson() {
@@ -75,11 +77,19 @@ public final class ExperimentJson {
                     string(origin, data, "data.train", kind.readsFiles() ? null : base.train()),
                     string(origin, data, "data.test", base.test()));
             TrainingSpec t = TrainingSpec.defaults();
+            TrainingRule rule = new TrainingRule(
+                    Loss.parse(string(origin, tr, "training.loss", t.rule().loss().id())),
+                    number(origin, tr, "training.momentum", t.rule().momentum()),
+                    (int) integer(origin, tr, "training.batchSize", t.rule().batchSize()));
+            if (tr != null && tr.has("batchSize")) {
+                // written out, 0 is not "full batch": that is the key left out
+                TrainingRule.BATCH_SIZE.check(rule.batchSize());
+            }
             TrainingSpec training = new TrainingSpec(
                     number(origin, tr, "training.learningRate", t.learningRate()),
                     (int) integer(origin, tr, "training.steps", t.steps()),
                     (int) integer(origin, tr, "training.kernelEvery", t.kernelEvery()),
-                    (int) integer(origin, tr, "training.members", t.members()));
+                    (int) integer(origin, tr, "training.members", t.members()), rule);
             return new ExperimentSpec(network, dataSpec, training);
         } catch (InvalidInputException e) {
             // the records' own validation does not know the file; the readers above name it already
@@ -133,6 +143,16 @@ public final class ExperimentJson {
         tr.addProperty("kernelEvery", spec.training().kernelEvery());
         if (spec.training().members() != 1) {
             tr.addProperty("members", spec.training().members());
+        }
+        TrainingRule rule = spec.training().rule();
+        if (rule.loss() != Loss.MSE) {
+            tr.addProperty("loss", rule.loss().id());
+        }
+        if (rule.momentum() != 0) {
+            tr.addProperty("momentum", rule.momentum());
+        }
+        if (!rule.fullBatch()) {
+            tr.addProperty("batchSize", rule.batchSize());
         }
         top.add("network", net);
         top.add("data", data);

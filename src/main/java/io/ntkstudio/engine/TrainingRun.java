@@ -9,33 +9,34 @@ import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.CrossKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
-import io.ntkstudio.kernel.GdDecay;
+import io.ntkstudio.kernel.GpPath;
 import io.ntkstudio.kernel.KernelMetrics;
 import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.kernel.RegimePath;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
 import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.BatchedPass;
-import io.ntkstudio.network.LayerScales;
+import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.network.TrainingRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * The state of one training run, owned by exactly one thread: the network, full-batch gradient
- * descent on L = 1/(2n) Σ (f(x_i) − y_i)² (docs/ntk-math.md, "Loss and gradient descent"), and the
- * kernels and predictions that snapshots report. Workspaces are allocated once; a step allocates
- * nothing.
- *
- * <p>A step backpropagates g_l = ∂L/∂z_l layer by layer and updates each layer in place right
- * after its g has been propagated below it: W_l −= η m_l g_lᵀ H_{l−1}, b_l −= η mb_l Σ_i g_l[i].
+ * The state of one training run, owned by exactly one thread: the network trained by the
+ * experiment's {@link TrainingRule} ({@link Optimiser}; docs/ntk-math.md, "Training rules"), and the
+ * kernels and predictions that snapshots report, the kernel regime following the same rule and
+ * batches ({@link RegimePath}). Workspaces are allocated once; a step allocates nothing.
  */
 public final class TrainingRun {
     private final RunContext context;
@@ -49,7 +50,10 @@ public final class TrainingRun {
     private final int n;
     private final BatchedPass trainPass;
     private final BatchedPass testPass;
-    private final double[][] g;
+    private final TrainingRule rule;
+    private final BatchSchedule batches;
+    private final Optimiser optimiser;
+    private final Loss loss;
     private final EmpiricalNtk ntk;
     private final double[] kernelInit;
     private final double[] kernelLimit;
@@ -59,13 +63,14 @@ public final class TrainingRun {
     private final Spectrum spectrumInit;
     private final EigenvalueSolver eigenvalues;
     private final KernelRegime regimeInit;
+    private final RegimePath pathInit;
     private final int[] tracked;
     private final StepLog log;
     private final KernelLog kernelLog = new KernelLog();
     /** Members 1 … K − 1 of an ensemble run (this run is member 0), trained in lockstep; empty for one network. */
     private final List<TrainingRun> companions = new ArrayList<>();
     private final NtkGaussianProcess gp;
-    private final GdDecay gpDecay;
+    private final GpPath gpPath;
     private NtkGaussianProcess.Moments nngp;
     /** The ensemble as of the last kernel snapshot: the K − 1 companions are evaluated only with the kernel. */
     private EnsembleView lastEnsemble;
@@ -74,9 +79,7 @@ public final class TrainingRun {
     private List<ReadOnlyVector> circleSlicesInit;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
     private final double[] logRow;
-    private final KernelRegime regimeLimit;
-    private final GdDecay decayInit;
-    private final GdDecay decayLimit;
+    private final RegimePath pathLimit;
     private final MatrixBackend backend = MatrixBackend.current();
     private final FunctionGrid grid;
     private final double[] gridPoints;
@@ -108,7 +111,8 @@ public final class TrainingRun {
         // an ensemble run holds all its networks at once: the estimate counts every one
         CircleSlice slice = data.slice();
         long sliceBytes = slice == null ? 0 : CrossKernel.bytesNeeded(1, slice.count(), cfg.width(), cfg.depth());
-        MemoryEstimate.requireFits(networks * (MemoryEstimate.forTraining(cfg, dim, n, m) + sliceBytes),
+        MemoryEstimate.requireFits(MemoryEstimate.forMembers(cfg, dim, n, m, spec.training().rule(), data.geometry() == Geometry.PLANE,
+                        networks) + networks * sliceBytes,
                 networks == 1 ? String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
                         cfg.width(), cfg.depth(), cfg.parameterCount(dim), n)
                         : String.format(Locale.ROOT, "training %d width-%d depth-%d networks (%,d parameters each) on %d points",
@@ -128,12 +132,12 @@ public final class TrainingRun {
         this.learningRate = spec.training().learningRate();
         this.alpha = cfg.outputScale();
         this.scaledTrain = new double[n];
+        this.rule = spec.training().rule();
+        this.loss = rule.loss();
+        rule.checkTargets(yTrain);
+        this.batches = new BatchSchedule(n, rule.batchOn(n), spec.data().seed());
         this.trainPass = new BatchedPass(net, n, backend);
         this.testPass = new BatchedPass(net, m, backend);
-        this.g = new double[net.layerCount()][];
-        for (int l = 0; l < net.layerCount(); l++) {
-            g[l] = new double[n * net.fanOut(l)];
-        }
         this.ntk = EmpiricalNtk.sharing(trainPass);
         this.kernelInit = new double[n * n];
         this.kernelNow = new double[n * n];
@@ -149,14 +153,16 @@ public final class TrainingRun {
         requireFinite(trainAtZero, "the network's outputs at initialisation", scales);
         requireFinite(testAtZero, "the network's outputs on the test inputs at initialisation", scales);
         requireFinite(kernelInit, "the kernel Θ_0 at initialisation", scales);
-        if (!Double.isFinite(KernelMetrics.halfMse(trainAtZero, yTrain)) || !Double.isFinite(KernelMetrics.halfMse(testAtZero, yTest))) {
+        if (!Double.isFinite(loss.mean(trainAtZero, yTrain)) || !Double.isFinite(loss.mean(testAtZero, yTest))) {
             throw new InvalidInputException("the loss at initialisation overflows double precision: the targets or outputs are "
                     + "too large (around 1e154 or more); scale the targets down");
         }
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
         this.eigenvalues = new EigenvalueSolver(n);
-        this.regimeInit = new KernelRegime(spectrumInit, scaleKernel(EmpiricalNtk.cross(net, xTest, m, xTrain, n)), yTrain,
-                trainAtZero, testAtZero);
+        double[] crossInit = scaleKernel(EmpiricalNtk.cross(net, xTest, m, xTrain, n));
+        this.regimeInit = new KernelRegime(spectrumInit, crossInit, yTrain, trainAtZero, testAtZero);
+        this.pathInit = RegimePath.of(regimeInit, kernelInit, crossInit, yTrain, trainAtZero, testAtZero, rule, batches);
+        this.optimiser = new Optimiser(net, xTrain, yTrain, trainAtZero, alpha, rule, batches, backend);
         boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
         AnalyticKernel analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
         if (slice != null) {
@@ -178,14 +184,13 @@ public final class TrainingRun {
         if (limit) {
             kernelLimit = scaleKernel(analytic.compute(xTrain, n, xTrain, n, dim, cancelled).ntk());
             spectrumLimit = Spectrum.of(kernelLimit, n, true);
-            regimeLimit = new KernelRegime(spectrumLimit, scaleKernel(analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk()), yTrain,
-                    trainAtZero, testAtZero);
+            double[] crossLimit = scaleKernel(analytic.compute(xTest, m, xTrain, n, dim, cancelled).ntk());
+            pathLimit = RegimePath.of(new KernelRegime(spectrumLimit, crossLimit, yTrain, trainAtZero, testAtZero), kernelLimit,
+                    crossLimit, yTrain, trainAtZero, testAtZero, rule, batches);
         } else {
             kernelLimit = null;
-            regimeLimit = null;
+            pathLimit = null;
         }
-        this.decayInit = regimeInit.start();
-        this.decayLimit = regimeLimit == null ? null : regimeLimit.start();
         this.grid = data.geometry() == Geometry.PLANE ? gridAround(xTrain, xTest) : null;
         this.gridPoints = grid == null ? null : grid.points();
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
@@ -193,7 +198,7 @@ public final class TrainingRun {
                 limit ? ReadOnlyMatrix.copyOf(n, n, kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(spectrumLimit.values()) : null,
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
-                alpha * alpha * KernelMetrics.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid,
+                alpha * alpha * rule.largestStableLearningRate(n, spectrumInit.largest()), net.parameterCount(), grid,
                 sliceValues);
         int count = spec.training().members();
         for (int k = 1; k < count; k++) {
@@ -201,12 +206,13 @@ public final class TrainingRun {
             ExperimentSpec member = spec.withNetwork(cfg.withSeed(Ensemble.memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
             companions.add(new TrainingRun(member, data, false, cancelled, SetupProgress.NONE));
         }
-        if (count > 1 && limit) {
+        boolean withGp = count > 1 && limit && NtkGaussianProcess.absentBecause(rule, n) == null;
+        if (withGp) {
             progress.at(count / shares, "the Gaussian process of infinite width");
         }
-        this.gp = count > 1 && limit ? Ensemble.gaussianProcess(cfg, data, cancelled) : null;
+        this.gp = withGp ? Ensemble.gaussianProcess(cfg, data, cancelled) : null;
         progress.at(1, "done");
-        this.gpDecay = gp == null ? null : gp.start();
+        this.gpPath = gp == null ? null : gp.path(rule, batches);
         this.tracked = context.trackedModes();
         this.log = new StepLog(tracked.length);
         this.logRow = new double[log.columns()];
@@ -291,6 +297,11 @@ public final class TrainingRun {
         return context;
     }
 
+    /** Which train points each step uses: the schedule the network, its kernel regime and the GP share. */
+    public BatchSchedule batches() {
+        return batches;
+    }
+
     /** The step log as it is now (every step taken, a diverging run's last ones included). */
     public StepLogView stepLog() {
         return log.view();
@@ -332,60 +343,38 @@ public final class TrainingRun {
     }
 
     /**
-     * One full-batch gradient-descent step. Returns false, changing nothing, when the loss at the
-     * current parameters is not finite: the run has diverged at {@link #step()}.
+     * One step of the training rule. Returns false, changing nothing, when the loss at the current
+     * parameters is not finite: the run has diverged at {@link #step()}.
      */
     public boolean advance() {
         trainPass.forward(net, xTrain);
         double[] f = scaled(trainPass.outputs(), trainAtZero, scaledTrain);
-        double loss = KernelMetrics.halfMse(f, yTrain);
-        if (!Double.isFinite(loss)) {
+        double now = loss.mean(f, yTrain);
+        if (!Double.isFinite(now)) {
             return false;
         }
-        lastLoss = loss;
-        lastRegimeLoss = regimeInit.trainLoss(decayInit);
+        lastLoss = now;
+        lastRegimeLoss = pathInit.trainLoss();
         if (log.wants(step)) {
-            logStep(f, loss);
+            logStep(f, now);
         }
-        int last = net.layerCount() - 1;
-        // ∂L/∂f = (f_α − y)/n and ∂f_α/∂f = α; the parameters move at η/α²
-        for (int i = 0; i < n; i++) {
-            g[last][i] = alpha * (f[i] - yTrain[i]) / n;
-        }
+        optimiser.step(step, learningRate, trainPass, f);
         double rate = learningRate / (alpha * alpha);
-        for (int l = last; l >= 0; l--) {
-            if (l > 0) {
-                trainPass.propagate(net, l, g[l], g[l - 1]);
-            }
-            LayerScales s = net.scales(l);
-            int fanOut = net.fanOut(l);
-            backend.multAddTransA(-rate * s.weightMultiplier(), g[l], trainPass.layerInput(l),
-                    net.weightStorage(l), n, fanOut, net.fanIn(l));
-            double[] b = net.biases(l);
-            double scale = rate * s.biasMultiplier();
-            double[] gl = g[l];
-            for (int o = 0; o < fanOut; o++) {
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += gl[i * fanOut + o];
-                }
-                b[o] -= scale * sum;
-            }
+        pathInit.step(rate, step);
+        if (pathLimit != null) {
+            pathLimit.step(rate, step);
         }
+        long taken = step;
         step++;
         time += learningRate;
-        decayInit.step(rate);
-        if (decayLimit != null) {
-            decayLimit.step(rate);
-        }
         for (TrainingRun c : companions) {
             if (!c.advance()) {
                 companionDiverged = companions.indexOf(c) + 1;
                 return false;
             }
         }
-        if (gpDecay != null) {
-            gpDecay.step(learningRate);
+        if (gpPath != null) {
+            gpPath.step(learningRate, taken);
         }
         return true;
     }
@@ -393,14 +382,14 @@ public final class TrainingRun {
     /** Records the current step's row: losses and the tracked directions' energies, no allocation. */
     private void logStep(double[] f, double loss) {
         logRow[StepLog.TRAIN_LOSS] = loss;
-        logRow[StepLog.REGIME_TRAIN_LOSS] = regimeInit.trainLoss(decayInit);
+        logRow[StepLog.REGIME_TRAIN_LOSS] = pathInit.trainLoss();
         for (int k = 0; k < tracked.length; k++) {
             double c = 0;
             for (int j = 0; j < n; j++) {
                 c += spectrumInit.vector(tracked[k], j) * (f[j] - yTrain[j]);
             }
             logRow[StepLog.modeColumn(k)] = c * c;
-            logRow[StepLog.regimeModeColumn(k)] = regimeInit.modeEnergy(tracked[k], decayInit);
+            logRow[StepLog.regimeModeColumn(k)] = pathInit.modeEnergy(tracked[k]);
         }
         log.record(step, logRow);
     }
@@ -423,14 +412,14 @@ public final class TrainingRun {
     public String divergenceMessage() {
         if (companionDiverged > 0) {
             return String.format(Locale.ROOT, "training diverged at step %d: network %d of the ensemble (seed %d) is no longer "
-                    + "finite. The largest stable learning rate here is 2n/λ_max(K) = %.6g; lower training.learningRate below it",
+                    + "finite. The largest stable learning rate here is %s = %.6g; lower training.learningRate below it",
                     step, companionDiverged, Ensemble.memberSeed(context.spec().network().seed(), companionDiverged),
-                    context.largestStableLearningRate());
+                    rule.stableRateFormula(), context.largestStableLearningRate());
         }
         return String.format(Locale.ROOT,
                 "training diverged at step %d: the loss or the kernel is no longer finite. The largest stable learning rate here is "
-                        + "2n/λ_max(K) = %.6g (learning rate was %.6g); lower training.learningRate below it",
-                step, context.largestStableLearningRate(), learningRate);
+                        + "%s = %.6g (learning rate was %.6g); lower training.learningRate below it",
+                step, rule.stableRateFormula(), context.largestStableLearningRate(), learningRate);
     }
 
     /** What one evaluation of the current state measured; the arrays are fresh. */
@@ -448,8 +437,8 @@ public final class TrainingRun {
         double[] fTrain = scaledCopy(trainPass.outputs(), trainAtZero);
         testPass.forward(net, xTest);
         double[] fTest = scaledCopy(testPass.outputs(), testAtZero);
-        double trainLoss = KernelMetrics.halfMse(fTrain, yTrain);
-        double testLoss = KernelMetrics.halfMse(fTest, yTest);
+        double trainLoss = loss.mean(fTrain, yTrain);
+        double testLoss = loss.mean(fTest, yTest);
         if (!Double.isFinite(trainLoss) || !Double.isFinite(testLoss)) {
             return null;
         }
@@ -479,8 +468,8 @@ public final class TrainingRun {
                     weightChange(),
                     values[n - 1] > 0 ? values[0] / values[n - 1] : Double.POSITIVE_INFINITY);
         }
-        double[] regimeTest = regimeInit.test(decayInit);
-        double regimeTestLoss = KernelMetrics.halfMse(regimeTest, yTest);
+        double[] regimeTest = pathInit.test();
+        double regimeTestLoss = loss.mean(regimeTest, yTest);
         if (withKernel) {
             logKernel(testLoss, regimeTestLoss, metrics, values);
         }
@@ -498,18 +487,27 @@ public final class TrainingRun {
             return null;
         }
         ReadOnlyVector slice = withKernel && sliceKernel != null ? ReadOnlyVector.copyOf(measureSlice()) : ReadOnlyVector.empty();
-        return new TrainingSnapshot(context, step, time, learningRate,
-                m.trainLoss(), m.testLoss(),
+        TrainingSnapshot.NetworkNow network = new TrainingSnapshot.NetworkNow(m.trainLoss(), m.testLoss(),
                 ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
-                withKernel ? ReadOnlyMatrix.copyOf(n, n, kernelNow) : null,
-                withKernel ? ReadOnlyVector.adopt(m.eigenvalues()) : ReadOnlyVector.empty(), m.metrics(),
-                ReadOnlyVector.adopt(regimeInit.train(decayInit)), ReadOnlyVector.adopt(m.regimeTest()),
-                regimeInit.trainLoss(decayInit), m.regimeTestLoss(),
-                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)),
-                ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))),
-                ReadOnlyVector.adopt(regimeInit.modeEnergies(decayInit)), gridOutputs(withKernel),
-                slice, log.view(), kernelLog.view(), withKernel ? ensembleView(m.fTest(), m.trainLoss(), slice) : lastEnsemble,
-                status, message);
+                ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))), gridOutputs(withKernel));
+        TrainingSnapshot.RegimeNow regime = new TrainingSnapshot.RegimeNow(ReadOnlyVector.adopt(pathInit.train()),
+                ReadOnlyVector.adopt(m.regimeTest()), pathInit.trainLoss(), m.regimeTestLoss(),
+                pathLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(pathLimit.test()),
+                ReadOnlyVector.adopt(pathInit.modeEnergies()));
+        TrainingSnapshot.KernelNow kernel = withKernel
+                ? new TrainingSnapshot.KernelNow(ReadOnlyMatrix.copyOf(n, n, kernelNow), ReadOnlyVector.adopt(m.eigenvalues()), m.metrics(), slice)
+                : TrainingSnapshot.KernelNow.NONE;
+        return new TrainingSnapshot(context, new TrainingSnapshot.Clock(step, time, learningRate, lastBatch()), network, regime, kernel,
+                new TrainingSnapshot.Histories(log.view(), kernelLog.view()),
+                withKernel ? ensembleView(m.fTest(), m.trainLoss(), slice) : lastEnsemble, status, message);
+    }
+
+    /** The train indices step {@link #step()} − 1 used, ascending (none before the first step). */
+    private int[] lastBatch() {
+        if (step == 0) {
+            return new int[0];
+        }
+        return Arrays.copyOf(batches.indices(step - 1), batches.count(step - 1));
     }
 
     /**
@@ -524,9 +522,10 @@ public final class TrainingRun {
         if (m == null) {
             return null;
         }
-        return new KernelSample(step, m.trainLoss(), m.testLoss(), regimeInit.trainLoss(decayInit), m.metrics(),
-                ReadOnlyVector.adopt(m.eigenvalues()), ReadOnlyVector.adopt(m.fTest()), ReadOnlyVector.adopt(m.regimeTest()),
-                regimeLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(regimeLimit.test(decayLimit)));
+        return new KernelSample(step, m.trainLoss(), m.testLoss(), pathInit.trainLoss(), m.metrics(),
+                ReadOnlyVector.adopt(m.eigenvalues()), ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
+                ReadOnlyVector.adopt(m.regimeTest()),
+                pathLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(pathLimit.test()));
     }
 
     /** Θ_t (scaled by α²) at the last kernel measurement that was finite: the last sample's or snapshot's. */
@@ -561,7 +560,7 @@ public final class TrainingRun {
             c.testPass.forward(c.net, c.xTest);
             f[k + 1] = c.scaledCopy(c.testPass.outputs(), c.testAtZero);
             c.trainPass.forward(c.net, c.xTrain);
-            loss += KernelMetrics.halfMse(c.scaled(c.trainPass.outputs(), c.trainAtZero, c.scaledTrain), yTrain);
+            loss += this.loss.mean(c.scaled(c.trainPass.outputs(), c.trainAtZero, c.scaledTrain), yTrain);
             members.add(ReadOnlyVector.copyOf(f[k + 1]));
             c.ntk.computeFromForward(c.net, c.kernelNow);
             c.scaleKernel(c.kernelNow);
@@ -582,7 +581,7 @@ public final class TrainingRun {
             kernelsInit = List.copyOf(init);
             circleSlicesInit = List.copyOf(slicesInit);
         }
-        Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gp == null ? null : gp.at(gpDecay));
+        Ensemble.Stats st = Ensemble.summarize(step, f, loss / f.length, gpPath == null ? null : gpPath.now());
         if (gp != null && nngp == null) {
             nngp = gp.nngpPosterior();
         }

@@ -532,6 +532,23 @@ public final class Chart {
         g.setClip(clip);
     }
 
+    /** A ring of {@code radius} around each point: the points of a minibatch, over their dots. */
+    public void rings(Graphics2D g, double[] x, double[] y, Color stroke, double radius) {
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        g.setStroke(new BasicStroke(1.6f));
+        for (int i = 0; i < x.length; i++) {
+            if (plottable(x[i], y[i])) {
+                mark(xs.toPixel(x[i]), ys.toPixel(y[i]), radius);
+                if (!probing) {
+                    g.setColor(stroke);
+                    g.draw(new Ellipse2D.Double(xs.toPixel(x[i]) - radius, ys.toPixel(y[i]) - radius, 2 * radius, 2 * radius));
+                }
+            }
+        }
+        g.setClip(clip);
+    }
+
     /** A legend box in the top-right corner of the plot area. */
     public void legend(Graphics2D g, String[] names, Color[] colors, boolean[] dashed) {
         legend(g, names, colors, dashed, false);

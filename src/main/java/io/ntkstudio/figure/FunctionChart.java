@@ -5,6 +5,7 @@ import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.FunctionGrid;
 import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
+import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.plotmath.ColorMap;
 import io.ntkstudio.plotmath.Numbers;
@@ -106,6 +107,9 @@ public final class FunctionChart {
         }
         double[] xr = circle ? new double[] {-Math.PI, Math.PI} : Scale.padded(Math.min(min(x), min(tx)), Math.max(max(x), max(tx)), false);
         String title = off > 0 ? "kernel regime off the chart: diverging, |f| up to " + Numbers.readable(off) : null;
+        if (title == null && s.ensemble() != null && !s.ensemble().hasGaussianProcess()) {
+            title = NtkGaussianProcess.absentBecause(s.context().spec().training().rule(), train.count());
+        }
         Chart c = Chart.draw(g, 0, 0, w, h, title, circle ? "angle γ on the circle" : "x", "f(x)", xr, false,
                 Scale.padded(lo, hi, false), false);
         c.line(g, x, target, Palette.LIGHT_GREY, 2f, false);
@@ -119,6 +123,7 @@ public final class FunctionChart {
             c.line(g, x, net, Palette.BLUE, 2.4f, false);
         }
         c.dots(g, tx, ty, ChartTheme.of(g).ink, 3.2);
+        String points = ringBatch(g, c, s, tx, ty) ? "train points, last step's batch ringed" : "train points";
         if (ensemble != null) {
             List<String> names = new ArrayList<>(List.of("target", ensemble.count() + " networks",
                     "their mean ± 2σ"));
@@ -134,15 +139,15 @@ public final class FunctionChart {
                 colors.add(Palette.GREEN);
                 dashes.add(true);
             }
-            names.addAll(List.of("kernel regime (Θ_0), network 1", "train points"));
+            names.addAll(List.of("kernel regime (Θ_0), network 1", points));
             colors.addAll(List.of(Palette.ORANGE, ChartTheme.of(g).ink));
             dashes.addAll(List.of(true, false));
             c.legendEndingInPoints(g, names, colors, dashes);
         } else if (hasLimit) {
-            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", "train points"),
+            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", "kernel regime (Θ_∞)", points),
                     List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, Palette.GREEN, ChartTheme.of(g).ink), List.of(false, false, true, true, false));
         } else {
-            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", "train points"),
+            c.legendEndingInPoints(g, List.of("target", "network", "kernel regime (Θ_0)", points),
                     List.of(Palette.LIGHT_GREY, Palette.BLUE, Palette.ORANGE, ChartTheme.of(g).ink), List.of(false, false, true, false));
         }
     }
@@ -184,13 +189,41 @@ public final class FunctionChart {
             }
             c.dots(g, Arrays.copyOf(px, k), Arrays.copyOf(py, k), sign > 0 ? new Color(0xB2182B) : new Color(0x2166AC), 3.5);
         }
-        // a regression target (Jacot et al.'s x₁x₂) is coloured by its sign, not called a label
-        boolean labels = true;
+        double[] ax = new double[train.count()];
+        double[] ay = new double[train.count()];
         for (int i = 0; i < train.count(); i++) {
-            labels &= Math.abs(train.target(i)) == 1;
+            ax[i] = train.input(i, 0);
+            ay[i] = train.input(i, 1);
         }
-        c.legend(g, labels ? new String[] {"label +1", "label −1"} : new String[] {"target ≥ 0", "target < 0"},
-                new Color[] {new Color(0xB2182B), new Color(0x2166AC)}, new boolean[2]);
+        boolean ringed = ringBatch(g, c, s, ax, ay);
+        // a regression target (Jacot et al.'s x₁x₂) is coloured by its sign, not called a label
+        boolean labels = train.labelled();
+        List<String> names = new ArrayList<>(labels ? List.of("label +1", "label −1") : List.of("target ≥ 0", "target < 0"));
+        List<Color> colors = new ArrayList<>(List.of(new Color(0xB2182B), new Color(0x2166AC)));
+        if (ringed) {
+            names.add("ringed: the last step's batch");
+            colors.add(ChartTheme.of(g).ink);
+        }
+        c.legend(g, names, colors, names.stream().map(n -> false).toList(), false);
+    }
+
+    /**
+     * Rings the train points (at {@code x}, {@code y}, in train order) that the last step's minibatch
+     * used; false, drawing nothing, under full batch or before the first step.
+     */
+    private static boolean ringBatch(Graphics2D g, Chart c, TrainingSnapshot s, double[] x, double[] y) {
+        if (s.context().spec().training().rule().fullBatch() || s.step() == 0) {
+            return false;
+        }
+        int[] batch = s.clock().lastBatch();
+        double[] bx = new double[batch.length];
+        double[] by = new double[batch.length];
+        for (int k = 0; k < batch.length; k++) {
+            bx[k] = x[batch[k]];
+            by[k] = y[batch[k]];
+        }
+        c.rings(g, bx, by, ChartTheme.of(g).ink, 6);
+        return true;
     }
 
     private static void parity(Graphics2D g, double w, double h, TrainingSnapshot s) {

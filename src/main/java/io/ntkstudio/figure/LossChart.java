@@ -1,13 +1,16 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.StepLog;
 import io.ntkstudio.engine.StepLogView;
+import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.plotmath.Numbers;
 import io.ntkstudio.plotmath.Scale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The loss view: train and test loss L = 1/(2n) Σ (f − y)² with their kernel-regime predictions
@@ -48,7 +51,7 @@ public final class LossChart {
         double[] r = LogRange.withPredictions(measured, new Series[] {in.regimeTrainLoss(), in.regimeTestLoss()});
         // a blow-up leaves through the top, six decades above the start, so that the descent before it keeps its scale
         double ceiling = in.trainLoss().size() == 0 ? Double.NaN : LogRange.BLOW_UP * in.trainLoss().y()[0];
-        String title = "loss  L = 1/(2n) Σ (f − y)²";
+        String title = title(in.snapshot());
         if (r[1] > ceiling && ceiling > 0) {
             title += "; it blew up to " + Numbers.readable(r[1]);
             r[1] = ceiling;
@@ -81,6 +84,21 @@ public final class LossChart {
                     new Color[] {Palette.BLUE, Palette.ORANGE, EnsembleCurves.MEMBER, EnsembleCurves.MEAN_LOSS, Palette.BLUE, Palette.ORANGE},
                     new boolean[] {false, false, false, false, true, true});
         }
+    }
+
+    /**
+     * The loss's formula, with the accuracy now for labelled data (sign(f) = y): the logistic loss
+     * can fall while the labels it gets right do not change.
+     */
+    static String title(TrainingSnapshot s) {
+        String loss = "loss  " + s.context().spec().training().rule().loss().formula();
+        Samples train = s.context().data().train();
+        Samples test = s.context().data().test();
+        if (!train.labelled() || !test.labelled()) {
+            return loss;
+        }
+        return String.format(Locale.ROOT, "%s; accuracy %.0f %% train, %.0f %% test", loss,
+                100 * train.accuracy(s.trainOutputs().toArray()), 100 * test.accuracy(s.testOutputs().toArray()));
     }
 
     /** The kernel metrics over training. */

@@ -4,6 +4,7 @@ import io.ntkstudio.engine.RunContext;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.plotmath.Scale;
+import io.ntkstudio.network.TrainingRule;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
@@ -94,9 +95,12 @@ public final class SpectrumChart {
         double[] r = LogRange.of(in.topEigenvalues());
         // The edge of stability in the kernel's units (Cohen et al. 2021): above 2n/η the top mode of
         // the linearised model grows, so λ_max(t) against this line tells the large-rate story.
-        // (with an output scale α the kernel is α²Θ and the parameters move at η/α²: the line is 2nα²/η)
+        // (with an output scale α the kernel is α²Θ and the parameters move at η/α²: the line is 2nα²/η;
+        // momentum β and the logistic loss's flatter curvature move it by the rule's factor, 2(1 + β)h n/η)
         double alpha = in.snapshot().context().spec().network().outputScale();
-        double edge = 2.0 * in.snapshot().context().data().train().count() * alpha * alpha / in.snapshot().learningRate();
+        TrainingRule rule = in.snapshot().context().spec().training().rule();
+        double edge = 2.0 * in.snapshot().context().data().train().count() * alpha * alpha / in.snapshot().learningRate()
+                * ((1 + rule.momentum()) * rule.loss().curvatureHeadroom());
         boolean showEdge = Double.isFinite(edge) && edge > 0 && r[1] > 0 && edge <= 3 * r[1] && edge >= r[0] / 3;
         double lo = showEdge ? Math.min(r[0], edge) : r[0];
         double hi = showEdge ? Math.max(r[1], edge) : r[1];
@@ -117,7 +121,7 @@ public final class SpectrumChart {
         }
         if (showEdge) {
             String[] withEdge = Arrays.copyOf(names, names.length + 1);
-            withEdge[names.length] = "2n/η (stable below)";
+            withEdge[names.length] = rule.stableRateFormula().replace("/λ_max(K)", "/η") + " (stable below)";
             Color[] colors = Arrays.copyOf(Palette.TOP, withEdge.length);
             colors[names.length] = Palette.GREY;
             boolean[] dashed = new boolean[withEdge.length];

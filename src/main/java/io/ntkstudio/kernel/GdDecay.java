@@ -23,14 +23,28 @@ public final class GdDecay {
     private final int n;
     private final double[] decay;
     private final double[] gain;
+    /** Heavy-ball momentum β, and each mode's velocity a_i (its share of v = J_0ᵀ a, per unit r_0), null at β = 0. */
+    private final double beta;
+    private final double[] velocity;
 
-    /** The state before any step: every decay 1, every gain 0. */
+    /** The state before any step of plain GD: every decay 1, every gain 0. */
     public GdDecay(double[] eigenvalues, int n) {
+        this(eigenvalues, n, 0);
+    }
+
+    /**
+     * The state before any step of GD with momentum β (PyTorch's form, v ← βv + ∇L, θ ← θ − ηv):
+     * per mode a ← βa + decay/n, gain ← gain + ηa, decay ← decay − ηλa, an oscillator that rings
+     * for β &gt; 0 (Goh 2017, "Why momentum really works"). β = 0 is plain GD exactly.
+     */
+    public GdDecay(double[] eigenvalues, int n, double beta) {
         this.lambda = eigenvalues.clone();
         this.n = n;
         this.decay = new double[lambda.length];
         this.gain = new double[lambda.length];
         Arrays.fill(decay, 1.0);
+        this.beta = beta;
+        this.velocity = beta == 0 ? null : new double[lambda.length];
     }
 
     private GdDecay(GdDecay other) {
@@ -38,9 +52,23 @@ public final class GdDecay {
         this.n = other.n;
         this.decay = other.decay.clone();
         this.gain = other.gain.clone();
+        this.beta = other.beta;
+        this.velocity = other.velocity == null ? null : other.velocity.clone();
     }
 
-    /** After {@code steps} steps at the constant rate {@code eta}, in closed form. */
+    /** After {@code steps} steps at the constant rate {@code eta} with momentum β, stepped (closed form at β = 0). */
+    public static GdDecay afterSteps(double[] eigenvalues, int n, double eta, long steps, double beta) {
+        if (beta == 0) {
+            return afterSteps(eigenvalues, n, eta, steps);
+        }
+        GdDecay d = new GdDecay(eigenvalues, n, beta);
+        for (long s = 0; s < steps; s++) {
+            d.step(eta);
+        }
+        return d;
+    }
+
+    /** After {@code steps} steps of plain GD at the constant rate {@code eta}, in closed form. */
     public static GdDecay afterSteps(double[] eigenvalues, int n, double eta, long steps) {
         GdDecay d = new GdDecay(eigenvalues, n);
         for (int i = 0; i < d.lambda.length; i++) {
@@ -63,9 +91,17 @@ public final class GdDecay {
 
     /** One more step at rate {@code eta}; allocates nothing. */
     public void step(double eta) {
+        if (velocity == null) {
+            for (int i = 0; i < lambda.length; i++) {
+                gain[i] += decay[i] * eta / n;
+                decay[i] *= 1 - eta * lambda[i] / n;
+            }
+            return;
+        }
         for (int i = 0; i < lambda.length; i++) {
-            gain[i] += decay[i] * eta / n;
-            decay[i] *= 1 - eta * lambda[i] / n;
+            velocity[i] = beta * velocity[i] + decay[i] / n;
+            gain[i] += eta * velocity[i];
+            decay[i] -= eta * lambda[i] * velocity[i];
         }
     }
 
@@ -83,11 +119,11 @@ public final class GdDecay {
         return gain[i];
     }
 
-    /** The modes that grow: |1 − η λ_i / n| &gt; 1 at rate {@code eta}, i.e. η λ_i / n &gt; 2. */
+    /** The modes that grow at rate {@code eta}: η λ_i / n &gt; 2(1 + β) (|1 − ηλ_i/n| &gt; 1 at β = 0). */
     public int unstableModes(double eta) {
         int count = 0;
         for (double l : lambda) {
-            if (Math.abs(1 - eta * l / n) > 1) {
+            if (velocity == null ? Math.abs(1 - eta * l / n) > 1 : eta * l / n > 2 * (1 + beta)) {
                 count++;
             }
         }

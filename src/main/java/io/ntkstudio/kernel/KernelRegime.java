@@ -68,6 +68,11 @@ public final class KernelRegime {
         return new GdDecay(spectrum.values(), n);
     }
 
+    /** The state before the first step of GD with momentum β. */
+    public GdDecay start(double beta) {
+        return new GdDecay(spectrum.values(), n, beta);
+    }
+
     /** The state after {@code steps} steps at the constant rate {@code eta}. */
     public GdDecay afterSteps(double eta, long steps) {
         return GdDecay.afterSteps(spectrum.values(), n, eta, steps);

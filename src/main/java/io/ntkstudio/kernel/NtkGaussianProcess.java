@@ -1,5 +1,8 @@
 package io.ntkstudio.kernel;
 
+import io.ntkstudio.network.BatchSchedule;
+import io.ntkstudio.network.TrainingRule;
+
 /**
  * The distribution of infinitely wide networks trained by full-batch GD over random
  * initialisations: a Gaussian process (Lee et al. 2019, Sec. 2.3, eq. 16; neural-tangents
@@ -33,6 +36,8 @@ public final class NtkGaussianProcess {
         }
     }
 
+    private final double[] ntkTrain;
+    private final double[] ntkCross;
     private final Spectrum theta;
     private final int n;
     private final int m;
@@ -51,6 +56,8 @@ public final class NtkGaussianProcess {
                               double[] nngpTestDiagonal, double[] targets) {
         this.n = targets.length;
         this.m = nngpTestDiagonal.length;
+        this.ntkTrain = ntkTrain;
+        this.ntkCross = ntkCross;
         this.theta = Spectrum.of(ntkTrain, n, true);
         this.crossTimesVectors = new double[m * n];
         for (int a = 0; a < m; a++) {
@@ -78,6 +85,92 @@ public final class NtkGaussianProcess {
         return GdDecay.afterSteps(theta.values(), n, eta, steps);
     }
 
+    /**
+     * The process along a run of {@code rule}: per mode for full batch (plain GD and momentum,
+     * through {@link #at}), else {@link PropagatedGp}. Null where none exists: under a loss whose
+     * linearised network is not Gaussian ({@link #absentBecause} says why).
+     */
+    public GpPath path(TrainingRule rule, BatchSchedule batches) {
+        if (absentBecause(rule, n) != null) {
+            return null;
+        }
+        if (batches.fullBatch()) {
+            GdDecay d = new GdDecay(theta.values(), n, rule.momentum());
+            return new GpPath() {
+                @Override
+                public void step(double eta, long t) {
+                    d.step(eta);
+                }
+
+                @Override
+                public Moments now() {
+                    return at(d);
+                }
+            };
+        }
+        return new PropagatedGp(this, rule.momentum(), batches);
+    }
+
+    /** Why no NTK-GP is drawn for {@code rule} on n train points, in one line; null when it exists. */
+    public static String absentBecause(TrainingRule rule, int n) {
+        if (!rule.loss().keepsGaussian()) {
+            return "no NTK-GP band: under the " + rule.loss().label() + " loss the trained networks are not a Gaussian process";
+        }
+        if (!rule.fullBatch() && rule.batchSize() < n && n > PropagatedGp.MAX_POINTS) {
+            return "no NTK-GP band: with minibatches it is propagated step by step, which takes at most "
+                    + PropagatedGp.MAX_POINTS + " train points (here " + n + ")";
+        }
+        return null;
+    }
+
+    int trainCount() {
+        return n;
+    }
+
+    int testCount() {
+        return m;
+    }
+
+    double[] targets() {
+        return targets;
+    }
+
+    double[] ntkTrain() {
+        return ntkTrain;
+    }
+
+    double[] ntkCross() {
+        return ntkCross;
+    }
+
+    /**
+     * Moments of f(x) = f_0(x) + sign · L f_0(X) + mean with f_0 ~ GP(0, 𝒦): variance
+     * 𝒦(x, x) + L𝒦Lᵀ + 2 sign L𝒦(X, x), for the m × n linear part {@code linear}.
+     */
+    Moments moments(double[] mean, double[] linear, double sign) {
+        double[] variance = new double[m];
+        double[] tk = new double[n];
+        for (int a = 0; a < m; a++) {
+            double cross = 0;
+            for (int j = 0; j < n; j++) {
+                cross += linear[a * n + j] * nngpCross[a * n + j];
+            }
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += linear[a * n + i] * nngpTrain[i * n + j];
+                }
+                tk[j] = s;
+            }
+            double quad = 0;
+            for (int j = 0; j < n; j++) {
+                quad += tk[j] * linear[a * n + j];
+            }
+            variance[a] = clampVariance(nngpTestDiagonal[a] + quad + 2 * sign * cross, nngpTestDiagonal[a] + quad);
+        }
+        return new Moments(mean, variance);
+    }
+
     /** T_t(x), m × n, row-major: Θ(x, X) V diag(gain) Vᵀ. */
     public double[] transfer(GdDecay d) {
         double[] t = new double[m * n];
@@ -99,30 +192,14 @@ public final class NtkGaussianProcess {
     public Moments at(GdDecay d) {
         double[] t = transfer(d);
         double[] mean = new double[m];
-        double[] variance = new double[m];
-        double[] tk = new double[n];
         for (int a = 0; a < m; a++) {
             double mu = 0;
-            double cross = 0;
             for (int j = 0; j < n; j++) {
                 mu += t[a * n + j] * targets[j];
-                cross += t[a * n + j] * nngpCross[a * n + j];
-            }
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += t[a * n + i] * nngpTrain[i * n + j];
-                }
-                tk[j] = s;
-            }
-            double quad = 0;
-            for (int j = 0; j < n; j++) {
-                quad += tk[j] * t[a * n + j];
             }
             mean[a] = mu;
-            variance[a] = clampVariance(nngpTestDiagonal[a] + quad - 2 * cross, nngpTestDiagonal[a] + quad);
         }
-        return new Moments(mean, variance);
+        return moments(mean, t, -1);
     }
 
     /**

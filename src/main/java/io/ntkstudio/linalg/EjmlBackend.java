@@ -67,6 +67,24 @@ public final class EjmlBackend implements MatrixBackend {
     }
 
     @Override
+    public void multTransAInto(double alpha, double[] g, double[] h, double keep, WeightStorage v, int k, int m, int n) {
+        double[] c = v.write();
+        for (int i = 0; i < c.length; i++) {
+            c[i] *= keep;
+        }
+        multAddTransA(alpha, g, h, c, k, m, n);
+    }
+
+    @Override
+    public void addScaled(double a, WeightStorage x, WeightStorage y) {
+        double[] xs = x.read();
+        double[] ys = y.write();
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] += a * xs[i];
+        }
+    }
+
+    @Override
     public void gram(double alpha, double[] a, double[] c, int m, int k) {
         multTransB(alpha, a, a, c, m, k, m);
     }

@@ -21,6 +21,12 @@ public interface MatrixBackend {
     /** W (m×n) += alpha · Gᵀ H, G stored k×m, H stored k×n: a layer's gradient step. */
     void multAddTransA(double alpha, double[] g, double[] h, WeightStorage w, int k, int m, int n);
 
+    /** V (m×n) = keep · V + alpha · Gᵀ H: a momentum buffer's update (PyTorch's v ← βv + ∇L). */
+    void multTransAInto(double alpha, double[] g, double[] h, double keep, WeightStorage v, int k, int m, int n);
+
+    /** Y += a · X over whole matrices of one length: a step along a momentum buffer. */
+    void addScaled(double a, WeightStorage x, WeightStorage y);
+
     /**
      * C (m×m) = alpha · A Aᵀ, A stored m×k. Only the upper triangle (j ≥ i) is guaranteed; the
      * lower one may hold anything, so callers that need it mirror once after all their sums.

@@ -103,6 +103,21 @@ final class OpenBlasBackend implements MatrixBackend {
     }
 
     @Override
+    public void multTransAInto(double alpha, double[] g, double[] h, double keep, WeightStorage v, int k, int m, int n) {
+        Scratch s = scratch.get();
+        DoublePointer pg = s.in(0, g, k * m);
+        DoublePointer ph = s.in(1, h, k * n);
+        openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pg, m, ph, n, keep, resident(v), n);
+        v.mirrorWritten();
+    }
+
+    @Override
+    public void addScaled(double a, WeightStorage x, WeightStorage y) {
+        openblas.cblas_daxpy(y.length(), a, resident(x), 1, resident(y), 1);
+        y.mirrorWritten();
+    }
+
+    @Override
     public void gram(double alpha, double[] a, double[] c, int m, int k) {
         Scratch s = scratch.get();
         DoublePointer pa = s.in(0, a, m * k);

@@ -5,6 +5,7 @@ import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.network.TrainingRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -23,7 +24,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * Compare mode's bar: play, step and reset both, the slide export, the overlay, and what B differs
- * in (width, depth, activation, parameterization, learning rate, output scale α), each field
+ * in (width, depth, activation, parameterization, learning rate, output scale α, momentum β, batch size), each field
  * validated as typed; a note when A and B are at different steps (B restarted alone), and where
  * the last export went. It wraps rather than hide a field behind an overflow button (at 1280 × 720
  * the learning rate was hidden); each label stays with its field.
@@ -36,6 +37,9 @@ final class CompareBar extends FlowPane {
     final ValidatedField<Double> rateB = new ValidatedField<>("compare-rate", ValidatedField.number("Learning rate of B", 1e-6, 1e4));
     final ValidatedField<Double> scaleB = new ValidatedField<>("compare-scale", ValidatedField.number("Output scale α of B",
             NetworkConfig.OUTPUT_SCALE));
+    final ValidatedField<Double> momentumB = new ValidatedField<>("compare-momentum", ValidatedField.number("Momentum β of B",
+            TrainingRule.MOMENTUM));
+    final ValidatedField<Long> batchB = new ValidatedField<>("compare-batch", ConfigPanel::parseBatch);
     final Button play = new Button("▶  Play both");
     final ToggleButton overlay = new ToggleButton("Overlay A and B");
     /** Says when A and B are at different steps (B restarted alone), with what to press. */
@@ -65,7 +69,10 @@ final class CompareBar extends FlowPane {
         depthB.field().setPrefColumnCount(2);
         rateB.field().setPrefColumnCount(6);
         scaleB.field().setPrefColumnCount(4);
-        for (ValidatedField<?> f : List.of(widthB, depthB, rateB, scaleB)) {
+        momentumB.field().setPrefColumnCount(4);
+        batchB.field().setPrefColumnCount(4);
+        batchB.field().setPromptText("all");
+        for (ValidatedField<?> f : List.of(widthB, depthB, rateB, scaleB, momentumB, batchB)) {
             f.setOnCommit(v -> applyB());
         }
         activationB.valueProperty().addListener((o, x, y) -> applyB());
@@ -100,7 +107,8 @@ final class CompareBar extends FlowPane {
         message.setWrapText(true);
         getChildren().addAll(play, step, reset, export, overlay, new Label("B differs in:"), pair("width", widthB),
                 pair("depth", depthB), pair("activation", activationB), pair("parameterization", parameterizationB),
-                pair("learning rate", rateB), pair("output scale α", scaleB), stepsDiffer, message);
+                pair("learning rate", rateB), pair("output scale α", scaleB), pair("momentum β", momentumB), pair("batch", batchB),
+                stepsDiffer, message);
         controller.runs().forEach(m -> m.snapshotProperty().addListener((o, x, y) -> showStepsDiffer()));
         showStepsDiffer();
     }
@@ -114,12 +122,15 @@ final class CompareBar extends FlowPane {
         double eta = b.training().learningRate();
         rateB.show(eta, ValidatedField.plain(eta));
         scaleB.show(nb.outputScale(), ValidatedField.display(nb.outputScale()));
+        TrainingRule rule = b.training().rule();
+        momentumB.show(rule.momentum(), ValidatedField.plain(rule.momentum()));
+        batchB.show((long) rule.batchSize(), rule.fullBatch() ? "" : Integer.toString(rule.batchSize()));
     }
 
     /** B as the fields say, once every field is valid; it keeps A's data and seed. */
     private void applyB() {
         ExperimentSpec s = controller.b.specProperty().get();
-        for (ValidatedField<?> f : List.of(widthB, depthB, rateB, scaleB)) {
+        for (ValidatedField<?> f : List.of(widthB, depthB, rateB, scaleB, momentumB, batchB)) {
             if (f.value() == null || !f.validProperty().get()) {
                 return;
             }
@@ -128,7 +139,8 @@ final class CompareBar extends FlowPane {
         controller.applyB(s.withNetwork(s.network().withWidth(widthB.value().intValue()).withDepth(depthB.value().intValue())
                         .withActivation(activationB.getValue()).withParameterization(parameterizationB.getValue())
                         .withOutputScale(scaleB.value()))
-                .withTraining(new TrainingSpec(rateB.value(), t.steps(), t.kernelEvery(), t.members())));
+                .withTraining(t.withLearningRate(rateB.value())
+                        .withRule(t.rule().withMomentum(momentumB.value()).withBatchSize(batchB.value().intValue()))));
     }
 
     /** "A is at step 1,000 and B at step 216" while they differ by more than the runs are let drift (B restarted alone). */

@@ -7,8 +7,10 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.network.TrainingRule;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -59,6 +61,10 @@ final class ConfigPanel extends VBox {
     final ValidatedField<Long> seed = new ValidatedField<>("seed", ValidatedField.integer("Seed", NetworkConfig.SEED));
     final ValidatedField<Long> steps = new ValidatedField<>("steps", ValidatedField.integer("Steps", TrainingSpec.STEPS));
     final ValidatedField<Long> members = new ValidatedField<>("members", ValidatedField.integer("Networks", TrainingSpec.MEMBERS));
+    final ComboBox<Loss> loss = new ComboBox<>();
+    final ValidatedField<Double> momentum = new ValidatedField<>("momentum", ValidatedField.number("Momentum β", TrainingRule.MOMENTUM));
+    /** Empty for full batch (0), else B. */
+    final ValidatedField<Long> batchSize = new ValidatedField<>("batch-size", ConfigPanel::parseBatch);
     private boolean updating;
     private final VBox pointsRow = row("Train points", points);
     private final VBox targetRow = row("Target", target);
@@ -71,6 +77,8 @@ final class ConfigPanel extends VBox {
         getStyleClass().add("config-panel");
         setId("config-panel");
         activation.getItems().addAll(Activation.values());
+        loss.getItems().addAll(Loss.values());
+        loss.setId("loss");
         parameterization.getItems().addAll(Parameterization.values());
         source.getItems().addAll(SOURCES);
         activation.setId("activation");
@@ -102,6 +110,9 @@ final class ConfigPanel extends VBox {
                 row("Learning rate η", rateWithMark(), learningRate, stableLimit),
                 row("Steps", steps),
                 row("Networks (random starts)", members),
+                row("Loss (logistic: labels ±1)", loss),
+                row("Momentum β (0: plain GD)", momentum),
+                row("Batch size (empty: all points)", batchSize),
                 section("Data"),
                 row("Data set", source),
                 pointsRow,
@@ -126,6 +137,9 @@ final class ConfigPanel extends VBox {
         seed.setOnCommit(v -> apply());
         steps.setOnCommit(v -> apply());
         members.setOnCommit(v -> apply());
+        momentum.setOnCommit(v -> apply());
+        batchSize.setOnCommit(v -> apply());
+        loss.valueProperty().addListener((o, a, b) -> apply());
         depth.valueProperty().addListener((o, a, b) -> apply());
         activation.valueProperty().addListener((o, a, b) -> apply());
         parameterization.valueProperty().addListener((o, a, b) -> apply());
@@ -205,7 +219,8 @@ final class ConfigPanel extends VBox {
 
     /** The experiment the fields describe, or null while any field is invalid. */
     ExperimentSpec current() {
-        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, outputScale, learningRate, points, frequency, noise, seed, steps, members)) {
+        for (ValidatedField<?> f : List.of(width, sigmaW, sigmaB, outputScale, learningRate, points, frequency, noise, seed, steps, members,
+                momentum, batchSize)) {
             if (!f.validProperty().get() || f.value() == null) {
                 return null;
             }
@@ -218,12 +233,21 @@ final class ConfigPanel extends VBox {
             String src = source.getValue();
             DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
                     target.getValue() == null ? "" : target.getValue(), frequency.value(), noise.value(), d.seed(), d.train(), d.test());
-            TrainingSpec tr = new TrainingSpec(learningRate.value(), steps.value().intValue(), old.training().kernelEvery(),
-                    members.value().intValue());
+            TrainingSpec tr = old.training().withLearningRate(learningRate.value()).withSteps(steps.value().intValue())
+                    .withMembers(members.value().intValue())
+                    .withRule(new TrainingRule(loss.getValue(), momentum.value(), batchSize.value().intValue()));
             return new ExperimentSpec(net, data, tr);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Blank: full batch (0); else a whole number of {@link TrainingRule#BATCH_SIZE}. */
+    static Long parseBatch(String s) {
+        if (s.isBlank()) {
+            return 0L;
+        }
+        return ValidatedField.integer("Batch size (empty for all points)", TrainingRule.BATCH_SIZE).apply(s.strip());
     }
 
     private void apply() {
@@ -253,6 +277,10 @@ final class ConfigPanel extends VBox {
         rateSlider.setValue(Math.log10(s.training().learningRate()));
         steps.show((long) s.training().steps(), Integer.toString(s.training().steps()));
         members.show((long) s.training().members(), Integer.toString(s.training().members()));
+        TrainingRule rule = s.training().rule();
+        loss.setValue(rule.loss());
+        momentum.show(rule.momentum(), ValidatedField.plain(rule.momentum()));
+        batchSize.show((long) rule.batchSize(), rule.fullBatch() ? "" : Integer.toString(rule.batchSize()));
         DataSpec d = s.data();
         if (!source.getItems().contains(d.source())) {
             source.getItems().add(d.source());
@@ -289,7 +317,8 @@ final class ConfigPanel extends VBox {
         boolean unstable = eta > limit;
         // Above the limit the linearised model diverges for sure; the network itself may still
         // converge by moving its kernel (the catapult), up to a few times the limit.
-        MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below 2n/λ_max = %.3g%s", limit,
+        MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below %s = %.3g%s",
+                s.context().spec().training().rule().stableRateFormula().replace("(K)", ""), limit,
                 unstable ? " — above it the linearised model diverges; the network may catapult or diverge" : ""));
         if (unstable != stableLimit.getStyleClass().contains("warning")) {
             if (unstable) {

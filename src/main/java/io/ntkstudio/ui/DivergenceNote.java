@@ -16,15 +16,17 @@ final class DivergenceNote {
      */
     static String of(TrainingSnapshot last, double eta, String engineMessage) {
         double limit = last.context().largestStableLearningRate();
+        String formula = last.context().spec().training().rule().stableRateFormula().replace("(K)", "");
         String who = engineMessage.contains("of the ensemble") ? "One of the networks" : "The network";
         if (!(eta > limit)) {
             return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite, though η is "
-                    + "below the kernel regime's limit 2n/λ_max = %s at initialisation: its kernel grew in training. Lower the "
-                    + "learning rate η in the panel and press Reset (R).", who, last.step(), Numbers.readable(eta), Numbers.readable(limit));
+                    + "below the kernel regime's limit %s = %s at initialisation: its kernel grew in training. Lower the "
+                    + "learning rate η in the panel and press Reset (R).", who, last.step(), Numbers.readable(eta), formula,
+                    Numbers.readable(limit));
         }
         return String.format(Locale.ROOT, "%s diverged after step %,d at η = %s: its loss is no longer finite. The kernel regime "
-                + "is stable only below 2n/λ_max = %s; just above it a network can still converge by moving its kernel "
+                + "is stable only below %s = %s; just above it a network can still converge by moving its kernel "
                 + "(the catapult), but not at η = %s. Lower the learning rate η in the panel and press Reset (R).",
-                who, last.step(), Numbers.readable(eta), Numbers.readable(limit), Numbers.readable(eta));
+                who, last.step(), Numbers.readable(eta), formula, Numbers.readable(limit), Numbers.readable(eta));
     }
 }

@@ -251,7 +251,8 @@ public final class StudioModel {
         spec.set(next);
         // the number of networks is part of the run: another count is another ensemble
         boolean sameRun = next.network().equals(current.network()) && next.data().equals(current.data())
-                && next.training().members() == current.training().members();
+                && next.training().members() == current.training().members()
+                && next.training().rule().equals(current.training().rule());
         if (!sameRun) {
             restart();
             return;

@@ -53,7 +53,7 @@ final class TransportBar extends ToolBar {
             ExperimentSpec s = model.specProperty().get();
             if (b != null && b != s.training().kernelEvery()) {
                 TrainingSpec t = s.training();
-                model.apply(s.withTraining(new TrainingSpec(t.learningRate(), t.steps(), b, t.members())));
+                model.apply(s.withTraining(t.withKernelEvery(b)));
             }
         });
         model.specProperty().addListener((o, a, b) -> kernelEvery.getValueFactory().setValue(b.training().kernelEvery()));

@@ -75,7 +75,7 @@ class EnsembleTest {
     void anEnsembleRunThatWouldNotFitTogetherIsRefusedBeforeAllocating() {
         NetworkConfig cfg = new NetworkConfig(4096, 4, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0);
         ExperimentSpec s = new ExperimentSpec(cfg, DataSpec.circle(8, 8, "sin", 1),
-                new TrainingSpec(0.1, 1, 1, 64));
+                new TrainingSpec(0.1, 1, 1).withMembers(64));
         long one = MemoryEstimate.forTraining(cfg, 2, 8, 8);
         long heap = Runtime.getRuntime().maxMemory();
         if (one < heap / 2 && 64 * one > heap) {

@@ -45,9 +45,6 @@ class ReplayLogTest {
     }
 
     private static TrainingSnapshot at(TrainingSnapshot s, long step) {
-        return new TrainingSnapshot(s.context(), step, s.time(), s.learningRate(), s.trainLoss(), s.testLoss(), s.trainOutputs(),
-                s.testOutputs(), s.kernel(), s.eigenvalues(), s.metrics(), s.regimeTrain(), s.regimeTest(), s.regimeTrainLoss(),
-                s.regimeTestLoss(), s.limitRegimeTest(), s.modeEnergies(), s.regimeModeEnergies(), s.gridOutputs(), s.circleSliceNow(), s.steps(),
-                s.kernels(), s.ensemble(), s.status(), s.message());
+        return s.atStep(step);
     }
 }

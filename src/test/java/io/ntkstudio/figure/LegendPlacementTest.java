@@ -42,9 +42,8 @@ class LegendPlacementTest {
                         // B with at most four networks, to fit the tests' heap (Jacot et al.'s ten 2048-wide ones do not):
                         // the legends are those of any number of networks above one
                         ExperimentSpec b = l.compare();
-                        all.add(Arguments.of(file.getFileName() + " B", b.withTraining(new io.ntkstudio.engine.TrainingSpec(
-                                b.training().learningRate(), Math.min(40, b.training().steps()), b.training().kernelEvery(),
-                                Math.min(4, b.training().members()))), file.getParent()));
+                        all.add(Arguments.of(file.getFileName() + " B", b.withTraining(b.training().withSteps(Math.min(40, b.training().steps()))
+                                .withMembers(Math.min(4, b.training().members()))), file.getParent()));
                     }
                 }
             }

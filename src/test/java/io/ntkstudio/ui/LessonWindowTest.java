@@ -374,7 +374,7 @@ class LessonWindowTest {
         ExperimentSpec before = fx(() -> model.specProperty().get());
         // ten networks 1024 wide: a set-up of several seconds on two cores
         ExperimentSpec slow = StudioWindowTest.small().withNetwork(StudioWindowTest.small().network().withWidth(1024).withDepth(3))
-                .withTraining(new TrainingSpec(0.3, 100, 5, 10));
+                .withTraining(new TrainingSpec(0.3, 100, 5).withMembers(10));
         fx(() -> window.lessons.open(Lesson.plain(slow), null));
         waitFor("the progress", () -> window.setup.isVisible());
         waitFor("a network counted", () -> model.setupProperty().get() != null && model.setupProperty().get().what().startsWith("network "));

@@ -38,7 +38,7 @@ class LessonsTest {
 
     @Test
     void everyBuiltInLessonLoadsWithANote() {
-        assertEquals(10, BuiltInLessons.all().size());
+        assertEquals(12, BuiltInLessons.all().size());
         for (BuiltInLessons.Entry e : BuiltInLessons.all()) {
             Lesson l = e.lesson();
             assertTrue(l.experiment().training().steps() > 0, l.title());

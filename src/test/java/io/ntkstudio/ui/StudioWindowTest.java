@@ -225,9 +225,9 @@ class StudioWindowTest {
         fields.put(c.outputScale, v -> recordAccepts(() -> new NetworkConfig(n.width(), n.depth(), n.activation(), n.parameterization(),
                 n.sigmaW(), n.sigmaB(), n.seed(), v)));
         fields.put(c.seed, v -> recordAccepts(() -> n.withSeed((long) v)));
-        fields.put(c.learningRate, v -> recordAccepts(() -> new TrainingSpec(v, t.steps(), t.kernelEvery(), t.members())));
-        fields.put(c.steps, v -> recordAccepts(() -> new TrainingSpec(t.learningRate(), (int) v, t.kernelEvery(), t.members())));
-        fields.put(c.members, v -> recordAccepts(() -> new TrainingSpec(t.learningRate(), t.steps(), t.kernelEvery(), (int) v)));
+        fields.put(c.learningRate, v -> recordAccepts(() -> t.withLearningRate(v)));
+        fields.put(c.steps, v -> recordAccepts(() -> t.withSteps((int) v)));
+        fields.put(c.members, v -> recordAccepts(() -> t.withMembers((int) v)));
         fields.put(c.points, v -> recordAccepts(() -> new DataSpec(d.source(), (int) v, d.testN(), d.target(), d.frequency(), d.noise(),
                 d.seed(), null, null)));
         fields.put(c.frequency, v -> recordAccepts(() -> new DataSpec(d.source(), d.n(), d.testN(), d.target(), v, d.noise(), d.seed(),

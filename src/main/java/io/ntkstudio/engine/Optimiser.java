@@ -1,0 +1,153 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.linalg.WeightStorage;
+import io.ntkstudio.network.BatchSchedule;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.LayerScales;
+import io.ntkstudio.network.Loss;
+import io.ntkstudio.network.Network;
+import io.ntkstudio.network.TrainingRule;
+
+/**
+ * One network's step under a {@link TrainingRule}, with the optimiser's state: the momentum
+ * buffers, and the batch passes. On batch S with α-scaled outputs f_α it backpropagates
+ * g_L = α ℓ'(f_α, y)/|S| layer by layer and updates each layer in place right after its g has
+ * been propagated below it: plain GD W_l −= η m_l g_lᵀ H_{l−1}; with momentum
+ * V_l ← βV_l + m_l g_lᵀ H_{l−1}, W_l −= ηV_l (PyTorch's SGD). The parameters move at η/α²
+ * (docs/ntk-math.md, "Output scale"). Workspaces are allocated once; a step allocates nothing.
+ */
+final class Optimiser {
+    private final Network net;
+    private final TrainingRule rule;
+    private final BatchSchedule batches;
+    private final double[] xTrain;
+    private final double[] yTrain;
+    private final double[] trainAtZero;
+    private final double alpha;
+    private final int dim;
+    private final MatrixBackend backend;
+    private final double[][] g;
+    private final BatchedPass batchPass;
+    private final BatchedPass remainderPass;
+    private final double[] batchInputs;
+    private final double[] remainderInputs;
+    private final WeightStorage[] weightVelocity;
+    private final double[][] biasVelocity;
+
+    Optimiser(Network net, double[] xTrain, double[] yTrain, double[] trainAtZero, double alpha, TrainingRule rule,
+              BatchSchedule batches, MatrixBackend backend) {
+        this.net = net;
+        this.rule = rule;
+        this.batches = batches;
+        this.xTrain = xTrain;
+        this.yTrain = yTrain;
+        this.trainAtZero = trainAtZero;
+        this.alpha = alpha;
+        this.dim = net.inputDim();
+        this.backend = backend;
+        int n = yTrain.length;
+        int b = batches.batchSize();
+        this.g = new double[net.layerCount()][];
+        for (int l = 0; l < net.layerCount(); l++) {
+            g[l] = new double[b * net.fanOut(l)];
+        }
+        int rest = n % b;
+        this.batchPass = batches.fullBatch() ? null : new BatchedPass(net, b, backend);
+        this.batchInputs = batches.fullBatch() ? null : new double[b * dim];
+        this.remainderPass = batches.fullBatch() || rest == 0 ? null : new BatchedPass(net, rest, backend);
+        this.remainderInputs = remainderPass == null ? null : new double[rest * dim];
+        if (rule.momentum() == 0) {
+            this.weightVelocity = null;
+            this.biasVelocity = null;
+        } else {
+            this.weightVelocity = new WeightStorage[net.layerCount()];
+            this.biasVelocity = new double[net.layerCount()][];
+            for (int l = 0; l < net.layerCount(); l++) {
+                weightVelocity[l] = new WeightStorage(new double[net.fanOut(l) * net.fanIn(l)]);
+                biasVelocity[l] = new double[net.fanOut(l)];
+            }
+        }
+    }
+
+    /** Bytes the optimiser holds beyond the full-batch step's: momentum buffers and batch passes. */
+    static long bytesNeeded(TrainingRule rule, long parameters, int n, int dim, int width, int depth) {
+        long bytes = rule.momentum() == 0 ? 0 : 8L * parameters;
+        if (!rule.fullBatch()) {
+            int b = Math.min(rule.batchSize(), n);
+            bytes += 2 * (BatchedPass.bytesNeeded(b, width, depth) + 8L * b * dim);
+        }
+        return bytes;
+    }
+
+    /**
+     * Step {@code t} at rate η, from {@code fullPass}, which holds the forward pass over every train
+     * point at the current parameters, and {@code f}, its α-scaled outputs.
+     */
+    void step(long t, double learningRate, BatchedPass fullPass, double[] f) {
+        int last = net.layerCount() - 1;
+        Loss loss = rule.loss();
+        BatchedPass pass;
+        int count;
+        if (batches.fullBatch()) {
+            pass = fullPass;
+            count = f.length;
+            for (int i = 0; i < count; i++) {
+                g[last][i] = alpha * loss.slope(f[i], yTrain[i]) / count;
+            }
+        } else {
+            int[] s = batches.indices(t);
+            count = batches.count(t);
+            pass = count == batches.batchSize() ? batchPass : remainderPass;
+            double[] x = count == batches.batchSize() ? batchInputs : remainderInputs;
+            for (int k = 0; k < count; k++) {
+                System.arraycopy(xTrain, s[k] * dim, x, k * dim, dim);
+            }
+            pass.forward(net, x);
+            double[] out = pass.outputs();
+            for (int k = 0; k < count; k++) {
+                int i = s[k];
+                double fa = alpha == 1 ? out[k] : trainAtZero[i] + alpha * (out[k] - trainAtZero[i]);
+                g[last][k] = alpha * loss.slope(fa, yTrain[i]) / count;
+            }
+        }
+        double rate = learningRate / (alpha * alpha);
+        for (int l = last; l >= 0; l--) {
+            if (l > 0) {
+                pass.propagate(net, l, g[l], g[l - 1]);
+            }
+            update(l, rate, pass, count);
+        }
+    }
+
+    private void update(int l, double rate, BatchedPass pass, int count) {
+        LayerScales s = net.scales(l);
+        int fanOut = net.fanOut(l);
+        double[] gl = g[l];
+        double[] b = net.biases(l);
+        if (weightVelocity == null) {
+            backend.multAddTransA(-rate * s.weightMultiplier(), gl, pass.layerInput(l), net.weightStorage(l), count, fanOut, net.fanIn(l));
+            double scale = rate * s.biasMultiplier();
+            for (int o = 0; o < fanOut; o++) {
+                double sum = 0;
+                for (int i = 0; i < count; i++) {
+                    sum += gl[i * fanOut + o];
+                }
+                b[o] -= scale * sum;
+            }
+            return;
+        }
+        double beta = rule.momentum();
+        backend.multTransAInto(s.weightMultiplier(), gl, pass.layerInput(l), beta, weightVelocity[l], count, fanOut, net.fanIn(l));
+        backend.addScaled(-rate, weightVelocity[l], net.weightStorage(l));
+        double[] vb = biasVelocity[l];
+        for (int o = 0; o < fanOut; o++) {
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += gl[i * fanOut + o];
+            }
+            vb[o] = beta * vb[o] + s.biasMultiplier() * sum;
+            b[o] -= rate * vb[o];
+        }
+    }
+}
