@@ -105,11 +105,7 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
             // one row per step for millions of steps: format into reused buffers, allocating nothing per row
             row.setLength(0);
             row.append(step).append(',').append(trainLoss).append(',').append(regimeTrainLoss).append('\n');
-            if (chars.length < row.length()) {
-                chars = new char[2 * row.length()];
-            }
-            row.getChars(0, row.length(), chars, 0);
-            losses.write(chars, 0, row.length());
+            writeRow(losses);
             lastLossStep = step;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,11 +122,16 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
             row.append(k == 0 ? "" : " ").append(idx[k]);
         }
         row.append('\n');
+        writeRow(batchFile);
+    }
+
+    /** Writes the row built in {@code row} through the reused character buffer. */
+    private void writeRow(Writer to) throws IOException {
         if (chars.length < row.length()) {
             chars = new char[2 * row.length()];
         }
         row.getChars(0, row.length(), chars, 0);
-        batchFile.write(chars, 0, row.length());
+        to.write(chars, 0, row.length());
     }
 
     /** The last kernel interval written. */

@@ -1,5 +1,7 @@
 package io.ntkstudio.kernel;
 
+import io.ntkstudio.network.Loss;
+
 /**
  * The kernel metrics of docs/ntk-math.md, on matrices stored row-major as {@code double[]}.
  * Kernel change ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F (Lee et al. 2019), kernel distance
@@ -63,12 +65,7 @@ public final class KernelMetrics {
 
     /** Mean squared error halved, 1/(2n) Σ (f − y)², the loss of docs/ntk-math.md. */
     public static double halfMse(double[] f, double[] y) {
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            double d = f[i] - y[i];
-            s += d * d;
-        }
-        return s / (2.0 * y.length);
+        return Loss.MSE.mean(f, y);
     }
 
     /** The largest learning rate for which GD on the loss is stable: 2n / λ_max(K). */
