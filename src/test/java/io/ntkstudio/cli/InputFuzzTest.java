@@ -60,14 +60,16 @@ class InputFuzzTest {
         }
     }
 
+    private static final int CASES = 200;
+
     @Test
     void mutatedSpecsAndCsvsEndWithOneLineNeverATrace() throws Exception {
         Random r = new Random(20261130);
-        long deadline = System.nanoTime() + 4_000_000_000L;
+        // a fixed number of seeded cases, not a time budget: the same mutants on every machine
         int cases = 0;
         int refused = 0;
         int accepted = 0;
-        while (System.nanoTime() < deadline || cases < 50) {
+        while (cases < CASES) {
             boolean csv = r.nextBoolean();
             String spec = csv ? SPEC : mutate(SPEC, r);
             if (!cheap(spec)) {
@@ -89,7 +91,7 @@ class InputFuzzTest {
             }
             cases++;
         }
-        assertTrue(cases >= 50 && refused >= 10 && accepted >= 10,
+        assertTrue(refused >= 10 && accepted >= 10,
                 "the mutants exercise both outcomes: " + cases + " cases, " + refused + " refused, " + accepted + " accepted");
     }
 }
