@@ -9,6 +9,8 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.RunOptions;
 import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.TrainingSpec;
+import io.ntkstudio.network.Loss;
+import io.ntkstudio.network.TrainingRule;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
@@ -48,6 +50,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", paramLabel = "R", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     int reps = 5;
 
+    @Option(names = "--momentum", paramLabel = "BETA", description = "momentum β of the timed steps (default: 0, plain GD)")
+    double momentum;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size of the timed steps (default: the full batch)")
+    int batchSize;
+
     @Option(names = "--ensemble", paramLabel = "K", description = "also time an ensemble of K networks in lockstep (1-64)")
     int ensemble;
 
@@ -62,8 +70,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         NetworkConfig cfg = problem.network();
+        TrainingRule.MOMENTUM.as("--momentum").check(momentum);
+        if (batchSize != 0) {
+            TrainingRule.BATCH_SIZE.as("--batch-size").check(batchSize);
+        }
+        TrainingRule rule = new TrainingRule(Loss.MSE, momentum, batchSize);
+        rule.batchOn(n);
         ExperimentSpec spec = new ExperimentSpec(cfg, DataSpec.circle(n, 2, "sin", 3),
-                new TrainingSpec(1e-3, 1, 1));
+                new TrainingSpec(1e-3, 1, 1).withRule(rule));
         Dataset data = DataSources.build(spec.data(), Path.of("."));
         TrainingRun run = TrainingRun.create(spec, data, RunOptions.NETWORK_ONLY);
         double[] x = data.train().copyInputs();
@@ -95,6 +109,8 @@ final class BenchCommand implements Callable<Integer> {
         json.put("backend", MatrixBackend.current().name());
         json.put("ntk_ms", round(ntkMs));
         json.put("ntk_gflops", round(ntkFlops / ntkMs / 1e6));
+        json.put("momentum", momentum);
+        json.put("batch_size", batchSize == 0 ? n : batchSize);
         json.put("step_ms", round(stepMs));
         json.put("step_gflops", round(stepFlops / stepMs / 1e6));
         json.put("analytic_1024_depth5_ms", round(analyticMs));

@@ -5,6 +5,9 @@ import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.Ensemble;
 import io.ntkstudio.engine.MemoryEstimate;
+import io.ntkstudio.engine.RunOptions;
+import io.ntkstudio.engine.RunStatus;
+import io.ntkstudio.engine.TrainingRun;
 import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
@@ -18,6 +21,7 @@ import io.ntkstudio.figure.Views;
 import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,7 +65,10 @@ final class EnsembleCommand implements Callable<Integer> {
         ExperimentSpec spec = LessonJson.experiment(specFile);
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv", "ensemble.png"))) {
-            Ensemble e = Ensemble.create(spec, data, members, StopSignals::requested);
+            // the window's ensemble run, network 1 measured as in train: one way to train K networks
+            TrainingRun run = TrainingRun.create(spec.withTraining(spec.training().withMembers(members)), data,
+                    RunOptions.WITH_GAUSSIAN_PROCESS.cancelledWhen(StopSignals::requested));
+            Ensemble e = run.ensemble();
             int steps = spec.training().steps();
             int every = spec.training().kernelEvery();
             String diverged = null;
@@ -71,10 +78,10 @@ final class EnsembleCommand implements Callable<Integer> {
                 last = e.stats();
                 write(metrics, last);
                 while (e.step() < steps && !StopSignals.requested()) {
-                    int bad = e.advance();
-                    if (bad >= 0) {
+                    if (!run.advance()) {
+                        int bad = run.divergedNetwork();
                         diverged = String.format(Locale.ROOT, "member %d (seed %d) diverged at step %d; lower training.learningRate",
-                                bad, Ensemble.memberSeed(spec.network().seed(), bad), e.member(bad).step());
+                                bad, Ensemble.memberSeed(spec.network().seed(), bad), e.step());
                         break;
                     }
                     if (e.step() % every == 0 || e.step() == steps) {
@@ -86,7 +93,7 @@ final class EnsembleCommand implements Callable<Integer> {
             if (diverged == null && last.step() != e.step()) {
                 last = e.stats();
             }
-            writeFinal(out, e, data, last, diverged == null ? e.snapshots() : null);
+            writeFinal(out, e, data, last, diverged == null ? run.snapshot(false, RunStatus.RUNNING, null) : null);
             boolean stopped = diverged == null && e.step() < steps;
             OutputFolder.writeStatus(out, "ensemble", OutputFolder.status(diverged != null, stopped), last.step(), steps);
             out.commit();
@@ -99,10 +106,15 @@ final class EnsembleCommand implements Callable<Integer> {
                 err.println("ensemble: interrupted at step " + last.step() + "; the outputs up to it are in " + outDir);
                 return StopSignals.exitStatus();
             }
-            command.commandLine().getOut().printf(Locale.ROOT,
-                    "trained %d members for %d steps: ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's "
-                            + "(memory: estimated %s at most, peak so far %s); wrote %s%n",
-                    members, last.step(), last.meanGap(), last.stdRatio(), MemoryEstimate.human(e.estimatedPeak()),
+            // where the Gaussian process does not exist, say why instead of printing NaN against it
+            String absent = spec.network().parameterization() != Parameterization.NTK
+                    ? "no NTK-GP to compare with: it is the NTK parameterization's"
+                    : NtkGaussianProcess.absentBecause(spec.training().rule(), data.train().count());
+            String against = e.hasGaussianProcess() ? String.format(Locale.ROOT,
+                    "ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's", last.meanGap(), last.stdRatio())
+                    : absent.replace("no NTK-GP band", "no NTK-GP to compare with");
+            command.commandLine().getOut().printf(Locale.ROOT, "trained %d members for %d steps: %s (memory: estimated %s at most, "
+                            + "peak so far %s); wrote %s%n", members, last.step(), against, MemoryEstimate.human(e.estimatedPeak()),
                     PeakMemory.bytes() < 0 ? "not known here" : MemoryEstimate.human(PeakMemory.bytes()), outDir);
             return 0;
         }
@@ -118,7 +130,7 @@ final class EnsembleCommand implements Callable<Integer> {
      * 2σ and the Gaussian process, drawn as the window's function view draws them (members.csv and
      * the picture only if every member is finite).
      */
-    private static void writeFinal(OutputDirectory out, Ensemble e, Dataset data, Ensemble.Stats s, List<TrainingSnapshot> now)
+    private static void writeFinal(OutputDirectory out, Ensemble e, Dataset data, Ensemble.Stats s, TrainingSnapshot first)
             throws IOException {
         NtkGaussianProcess.Moments nngp = e.nngpPosterior();
         double[] nngpStd = nngp == null ? null : nngp.std();
@@ -131,24 +143,22 @@ final class EnsembleCommand implements Callable<Integer> {
                         + "\n");
             }
         });
+        List<double[]> now = first == null ? List.of() : e.testOutputs();
         AtomicFiles.write(out.file("members.csv"), w -> {
             w.write("member,index," + test.inputHeader() + "prediction\n");
-            if (now == null) {
-                return;
-            }
             for (int k = 0; k < now.size(); k++) {
-                for (int a = 0; a < now.get(k).testOutputs().size(); a++) {
-                    w.write(k + "," + a + "," + test.inputCells(a) + now.get(k).testOutputs().get(a) + "\n");
+                for (int a = 0; a < now.get(k).length; a++) {
+                    w.write(k + "," + a + "," + test.inputCells(a) + now.get(k)[a] + "\n");
                 }
             }
         });
-        if (now != null) {
-            List<ReadOnlyVector> outputs = now.stream().map(TrainingSnapshot::testOutputs).toList();
+        if (first != null) {
+            List<ReadOnlyVector> outputs = now.stream().map(ReadOnlyVector::adopt).toList();
             // the outputs alone: the kernels and logs of the window's view are not measured here
             EnsembleView view = EnsembleView.of(outputs, s, e.hasGaussianProcess(), nngp, List.of(), List.of(), List.of(), List.of(),
                     List.of(), ReadOnlyVector.empty());
-            TrainingSnapshot first = now.get(0).withEnsemble(view);
-            FigureSet.writePng(FigureSet.view(Views.FUNCTION, RunHistory.inputs(first, first, HeatmapMode.CURRENT), 2, ChartTheme.LIGHT),
+            TrainingSnapshot shown = first.withEnsemble(view);
+            FigureSet.writePng(FigureSet.view(Views.FUNCTION, RunHistory.inputs(shown, shown, HeatmapMode.CURRENT), 2, ChartTheme.LIGHT),
                     out.file("ensemble.png"));
         }
     }

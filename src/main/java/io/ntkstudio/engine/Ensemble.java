@@ -6,69 +6,143 @@ import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.GpPath;
 import io.ntkstudio.kernel.NtkGaussianProcess;
+import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.BatchSchedule;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Loss;
+import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.network.TrainingRule;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * K independent networks of one architecture, trained in lockstep by the same rule and batches on
- * the same data, next to the distribution the theory predicts for infinitely many of infinite
- * width: the NTK Gaussian process ({@link NtkGaussianProcess}; Lee et al. 2019, Sec. 2.3). Member
- * k is initialised from seed {@code network.seed + k}, so member 0 is the single run of the same
- * experiment. Owned by one thread.
+ * K ≥ 1 independent networks of one architecture, trained in lockstep by the experiment's
+ * {@link TrainingRule} and batches on the same data, and, where it exists, the distribution the
+ * theory predicts for infinitely many of infinite width: the NTK Gaussian process followed through
+ * the same steps ({@link NtkGaussianProcess}; Lee et al. 2019, Sec. 2.3). Member k is initialised
+ * from seed {@code network.seed + k}, so member 0 is the single run of the same experiment. The
+ * members share the data, the forward and backward workspaces and the optimiser's
+ * ({@link MemberStepper}); each holds only its parameters and its optimiser state ({@link Member}).
+ * Owned by one thread; a step allocates nothing.
  */
 public final class Ensemble {
     public static final int MAX_MEMBERS = 64;
 
-    /** The ensemble at one step against the NTK-GP there (GP fields NaN without an analytic limit). */
+    /** The ensemble at one step against the NTK-GP there (GP fields NaN without it). */
     public record Stats(long step, double[] mean, double[] std, double[] gpMean, double[] gpStd, double meanGap,
                         double stdRatio, double trainLossMean) {
     }
 
-    private final ExperimentSpec spec;
-    private final List<TrainingRun> members = new ArrayList<>();
-    private final NtkGaussianProcess gp;
-    private final GpPath path;
-    private final int m;
-    private final long estimate;
-
-    private Ensemble(ExperimentSpec spec, Dataset data, int count, BooleanSupplier cancelled) {
-        if (count < 1 || count > MAX_MEMBERS) {
-            throw new InvalidInputException("the number of members must be from 1 to " + MAX_MEMBERS + ", got " + count);
-        }
-        NetworkConfig cfg = spec.network();
-        int n = data.train().count();
-        this.m = data.test().count();
-        // the members are measured without their kernels or grids; the picture of member 0 adds its grid
-        this.estimate = MemoryEstimate.forMembers(cfg, data.inputDim(), n, m, spec.training().rule(), data.geometry() == Geometry.PLANE,
-                count);
-        MemoryEstimate.requireFits(estimate,
-                String.format(Locale.ROOT, "%d members of width %d, depth %d", count, cfg.width(), cfg.depth()),
-                "use fewer members, or lower network.width or network.depth");
-        this.spec = spec;
-        for (int k = 0; k < count; k++) {
-            // each member is one network: the spec's own ensemble size is this ensemble's, not each member's
-            ExperimentSpec member = spec.withNetwork(cfg.withSeed(memberSeed(cfg.seed(), k))).withTraining(spec.training().withMembers(1));
-            members.add(TrainingRun.create(member, data, RunOptions.NETWORK_ONLY.cancelledWhen(cancelled)));
-        }
-        TrainingRule rule = spec.training().rule();
-        if (cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null) {
-            this.gp = gaussianProcess(cfg, data, cancelled);
-            this.path = gp.path(rule, new BatchSchedule(n, rule.batchOn(n), spec.data().seed()));
-        } else {
-            this.gp = null;
-            this.path = null;
-        }
+    /** Told each member's α-scaled train outputs and (finite) loss just before its step. */
+    interface StepObserver {
+        void before(int member, double[] f, double loss);
     }
 
-    public static Ensemble create(ExperimentSpec spec, Dataset data, int members, BooleanSupplier cancelled) {
-        return new Ensemble(spec, data, members, cancelled);
+    private final NetworkConfig config;
+    private final Dataset data;
+    final double[] xTrain;
+    final double[] yTrain;
+    final double[] xTest;
+    final double[] yTest;
+    final double alpha;
+    final TrainingRule rule;
+    final BatchSchedule batches;
+    private final Loss loss;
+    private final BatchedPass trainPass;
+    private final BatchedPass testPass;
+    /** The workspaces every member is stepped with; its train pass is the one measurements share. */
+    private final MemberStepper stepper;
+    private final List<Member> members = new ArrayList<>();
+    private final NtkGaussianProcess gp;
+    private final GpPath path;
+    private final long estimate;
+    private final double learningRate;
+    private long step;
+
+    /**
+     * {@code count} members on {@code data}, refused first when {@code estimate} bytes would not fit;
+     * with the Gaussian process when {@code withGp} (the caller has checked that it exists).
+     */
+    Ensemble(ExperimentSpec spec, Dataset data, int count, long estimate, boolean withGp, BooleanSupplier cancelled,
+             SetupProgress progress) {
+        if (count < 1 || count > MAX_MEMBERS) {
+            throw new InvalidInputException("the number of networks must be from 1 to " + MAX_MEMBERS + ", got " + count);
+        }
+        NetworkConfig cfg = spec.network();
+        this.config = cfg;
+        this.data = data;
+        this.estimate = estimate;
+        int n = data.train().count();
+        MemoryEstimate.requireFits(estimate, count == 1
+                        ? String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
+                        cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim()), n)
+                        : String.format(Locale.ROOT, "training %d width-%d depth-%d networks (%,d parameters each) on %d points",
+                        count, cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim()), n),
+                count == 1 ? "lower network.width, network.depth or the number of points"
+                        : "use fewer networks (training.members or --members), or lower network.width or network.depth");
+        this.xTrain = data.train().copyInputs();
+        this.yTrain = data.train().copyTargets();
+        this.xTest = data.test().copyInputs();
+        this.yTest = data.test().copyTargets();
+        this.alpha = cfg.outputScale();
+        this.rule = spec.training().rule();
+        this.loss = rule.loss();
+        rule.checkTargets(yTrain);
+        this.batches = new BatchSchedule(n, rule.batchOn(n), spec.data().seed());
+        requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
+        requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
+        MatrixBackend backend = MatrixBackend.current();
+        this.learningRate = spec.training().learningRate();
+        Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim());
+        this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend);
+        this.trainPass = stepper.trainPass;
+        this.testPass = new BatchedPass(first, data.test().count(), backend);
+        for (int k = 0; k < count; k++) {
+            if (count > 1) {
+                progress.at((double) k / (count + (withGp ? 1 : 0)), "network " + (k + 1) + " of " + count);
+            }
+            members.add(member(k == 0 ? first : Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), k)), data.inputDim())));
+        }
+        if (withGp) {
+            progress.at((double) count / (count + 1), "the Gaussian process of infinite width");
+        }
+        this.gp = withGp ? gaussianProcess(cfg, cancelled) : null;
+        this.path = gp == null ? null : gp.path(rule, batches);
+    }
+
+    /**
+     * The ensemble of the {@code ensemble}, {@code sweep} and {@code bench} commands: {@code count}
+     * networks, with the Gaussian process where it exists (NTK parameterization; see
+     * {@link NtkGaussianProcess#absentBecause}), and member 0's function grid for the picture.
+     */
+    public static Ensemble create(ExperimentSpec spec, Dataset data, int count, BooleanSupplier cancelled) {
+        NetworkConfig cfg = spec.network();
+        TrainingRule rule = spec.training().rule();
+        int n = data.train().count();
+        long estimate = MemoryEstimate.forMembers(cfg, data.inputDim(), n, data.test().count(), rule,
+                data.geometry() == Geometry.PLANE, count, false);
+        boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null;
+        return new Ensemble(spec, data, count, estimate, withGp, cancelled, SetupProgress.NONE);
+    }
+
+    /** A member at initialisation: its outputs there, refused when they are not finite. */
+    private Member member(Network net) {
+        trainPass.forward(net, xTrain);
+        double[] trainAtZero = trainPass.outputs().clone();
+        testPass.forward(net, xTest);
+        double[] testAtZero = testPass.outputs().clone();
+        String scales = "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down";
+        requireFinite(trainAtZero, "the network's outputs at initialisation", scales);
+        requireFinite(testAtZero, "the network's outputs on the test inputs at initialisation", scales);
+        if (!Double.isFinite(loss.mean(trainAtZero, yTrain)) || !Double.isFinite(loss.mean(testAtZero, yTest))) {
+            throw new InvalidInputException("the loss at initialisation overflows double precision: the targets or outputs are "
+                    + "too large (around 1e154 or more); scale the targets down");
+        }
+        return new Member(net, stepper.velocity(net), trainAtZero, testAtZero);
     }
 
     /** The seed of member {@code k}: the experiment's seed plus k. */
@@ -77,133 +151,145 @@ public final class Ensemble {
     }
 
     /** The analytic Θ and 𝒦 of the architecture (f_α's linearised dynamics do not depend on α). */
-    static NtkGaussianProcess gaussianProcess(NetworkConfig cfg, Dataset data, BooleanSupplier cancelled) {
-        int n = data.train().count();
-        int m = data.test().count();
-        int d = data.inputDim();
-        double[] x = data.train().copyInputs();
-        double[] t = data.test().copyInputs();
+    private NtkGaussianProcess gaussianProcess(NetworkConfig cfg, BooleanSupplier cancelled) {
         AnalyticKernel k = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
-        AnalyticKernel.Result train = k.compute(x, n, x, n, d, cancelled);
-        AnalyticKernel.Result cross = k.compute(t, m, x, n, d, cancelled);
-        double[] diagonal = new double[m];
-        for (int a = 0; a < m; a++) {
-            double[] point = data.test().row(a);
-            diagonal[a] = k.compute(point, 1, point, 1, d, cancelled).nngp()[0];
-        }
-        return new NtkGaussianProcess(train.ntk(), cross.ntk(), train.nngp(), cross.nngp(), diagonal, data.train().copyTargets());
+        return NtkGaussianProcess.analytic(k, xTrain, yTrain, xTest, data.inputDim(), cancelled);
     }
 
     /** The estimated peak resident memory of this ensemble's process, for reports against the measured peak. */
     public long estimatedPeak() {
-        return MemoryEstimate.peakResident(estimate, spec.network(), members.get(0).context().data().inputDim(), members.size());
+        return MemoryEstimate.peakResident(estimate, config, data.inputDim(), members.size());
     }
 
     public int size() {
         return members.size();
     }
 
-    public TrainingRun member(int k) {
-        return members.get(k);
-    }
-
+    /** The steps every member has taken. */
     public long step() {
-        return members.get(0).step();
+        return step;
     }
 
     public boolean hasGaussianProcess() {
         return gp != null;
     }
 
-    /** One step of every member; returns −1, or the first member whose loss is no longer finite. */
+    Member member(int k) {
+        return members.get(k);
+    }
+
+    /** The train pass the members share: after {@link #trainOutputs(int)} it holds that member's forward pass. */
+    BatchedPass trainPass() {
+        return trainPass;
+    }
+
+    /** The NTK-GP's mean and variance at the test inputs now (null without it). */
+    NtkGaussianProcess.Moments gpNow() {
+        return path == null ? null : path.now();
+    }
+
+    /** One step of every member at the spec's learning rate; −1, or the first member whose loss is no longer finite. */
     public int advance() {
-        long t = step();
-        for (int k = 0; k < members.size(); k++) {
-            if (!members.get(k).advance()) {
-                return k;
-            }
+        return advance(learningRate, null);
+    }
+
+    /**
+     * One step of every member at rate η (the GP's path with it), {@code observer} (may be null)
+     * told each member's outputs and loss first. Returns −1; or the first member whose loss is no
+     * longer finite, which is not stepped (nor are the ones after it), nor is the step counted: the
+     * run has diverged there.
+     */
+    int advance(double eta, StepObserver observer) {
+        int bad = stepper.step(members, 0, members.size(), step, eta, observer);
+        if (bad >= 0) {
+            return bad;
         }
         if (path != null) {
-            path.step(spec.training().learningRate(), t);
+            path.step(eta, step);
         }
+        step++;
         return -1;
     }
 
-    /** Each member now, without its kernel. */
-    public List<TrainingSnapshot> snapshots() {
-        List<TrainingSnapshot> out = new ArrayList<>();
-        for (int k = 0; k < members.size(); k++) {
-            TrainingSnapshot s = members.get(k).snapshot(false, RunStatus.RUNNING, null);
-            if (s == null) {
-                throw new IllegalStateException("member " + k + " is no longer finite");
-            }
-            out.add(s);
+    /** Member k's α-scaled outputs on the train points, fresh; the shared train pass then holds its forward pass. */
+    double[] trainOutputs(int k) {
+        Member mb = members.get(k);
+        trainPass.forward(mb.net, xTrain);
+        return scaledCopy(trainPass.outputs(), mb.trainAtZero);
+    }
+
+    /** Member k's α-scaled outputs on the test points, fresh. */
+    double[] testOutputs(int k) {
+        Member mb = members.get(k);
+        testPass.forward(mb.net, xTest);
+        return scaledCopy(testPass.outputs(), mb.testAtZero);
+    }
+
+    /** The training loss of outputs {@code f} on the train points. */
+    double trainLoss(double[] f) {
+        return loss.mean(f, yTrain);
+    }
+
+    /** The loss of outputs {@code f} on the test points. */
+    double testLoss(double[] f) {
+        return loss.mean(f, yTest);
+    }
+
+    /** f_α = f_0 + α (f − f_0) from a network's outputs {@code raw}: {@code raw} itself at α = 1. */
+    private double[] scaled(double[] raw, double[] atZero, double[] out) {
+        if (alpha == 1) {
+            return raw;
+        }
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = atZero[i] + alpha * (raw[i] - atZero[i]);
         }
         return out;
     }
 
-    /** The NNGP posterior at the test inputs (null without an analytic limit). */
+    /** As {@link #scaled}, into a fresh array the caller may keep. */
+    double[] scaledCopy(double[] raw, double[] atZero) {
+        return alpha == 1 ? raw.clone() : scaled(raw, atZero, new double[raw.length]);
+    }
+
+    /** The NNGP posterior at the test inputs (null without the Gaussian process). */
     public NtkGaussianProcess.Moments nngpPosterior() {
         return gp == null ? null : gp.nngpPosterior();
     }
 
-    /**
-     * Mean and standard deviation (divisor K − 1) over the members against the NTK-GP at this step:
-     * the relative L2 gap ‖mean − μ_t‖/‖μ_t‖ (the RMS of the mean where μ_t = 0) and the ratio of RMS
-     * standard deviations, ensemble over GP.
-     */
-    public Stats stats() {
-        List<TrainingSnapshot> now = snapshots();
-        double[][] f = new double[now.size()][];
-        double loss = 0;
-        for (int k = 0; k < f.length; k++) {
-            f[k] = now.get(k).testOutputs().toArray();
-            loss += now.get(k).trainLoss();
+    /** Every member's test outputs now, member 0 first. */
+    public List<double[]> testOutputs() {
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            out.add(testOutputs(k));
         }
-        return summarize(step(), f, loss / f.length, path == null ? null : path.now());
+        return out;
     }
 
-    /** The statistics of member outputs {@code f} (one row per member) against GP moments (null: none). */
-    static Stats summarize(long step, double[][] f, double trainLossMean, NtkGaussianProcess.Moments gp) {
-        int count = f.length;
-        int m = f[0].length;
-        double[] mean = new double[m];
-        double[] std = new double[m];
-        for (int a = 0; a < m; a++) {
-            double s = 0;
-            for (double[] member : f) {
-                s += member[a];
-            }
-            mean[a] = s / count;
-            double v = 0;
-            for (double[] member : f) {
-                v += (member[a] - mean[a]) * (member[a] - mean[a]);
-            }
-            std[a] = count > 1 ? Math.sqrt(v / (count - 1)) : Double.NaN;
+    /**
+     * Mean and standard deviation (divisor K − 1) over the members against the NTK-GP at this step
+     * ({@link #summarize}).
+     */
+    public Stats stats() {
+        double[][] f = new double[members.size()][];
+        double sum = 0;
+        for (int k = 0; k < f.length; k++) {
+            sum += trainLoss(trainOutputs(k));
+            f[k] = testOutputs(k);
         }
-        double[] gpMean = new double[m];
-        double[] gpStd = new double[m];
-        double gap = Double.NaN;
-        double ratio = Double.NaN;
-        if (gp != null) {
-            double num = 0;
-            double den = 0;
-            double ens = 0;
-            double theory = 0;
-            for (int a = 0; a < m; a++) {
-                gpMean[a] = gp.mean()[a];
-                gpStd[a] = Math.sqrt(gp.variance()[a]);
-                num += (mean[a] - gpMean[a]) * (mean[a] - gpMean[a]);
-                den += gpMean[a] * gpMean[a];
-                ens += std[a] * std[a];
-                theory += gp.variance()[a];
+        return summarize(f, sum / f.length);
+    }
+
+    /** The statistics of member test outputs {@code f} (one row per member) against the GP now. */
+    Stats summarize(double[][] f, double trainLossMean) {
+        return EnsembleStats.of(step, f, trainLossMean, gpNow());
+    }
+
+    /** Refuses a start that is not finite, naming what overflowed and what to change. */
+    static void requireFinite(double[] values, String what, String fix) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidInputException(what + " are not finite (" + values[i] + " at index " + i + "); " + fix);
             }
-            gap = den > 0 ? Math.sqrt(num / den) : Math.sqrt(num / m);
-            ratio = theory > 0 ? Math.sqrt(ens / theory) : Double.NaN;
-        } else {
-            Arrays.fill(gpMean, Double.NaN);
-            Arrays.fill(gpStd, Double.NaN);
         }
-        return new Stats(step, mean, std, gpMean, gpStd, gap, ratio, trainLossMean);
     }
 }

@@ -44,16 +44,33 @@ public final class MemoryEstimate {
         long kernels = 8L * n * n * 8 + 8L * m * n * 4;
         long logs = 2 * 8L * (StepLog.CAPACITY * (1 + 2 + 2L * StepLog.TRACKED_MODES) + KernelLog.CAPACITY * (1L + KernelLog.COLUMNS));
         long snapshots = 3 * snapshotBytes(n, m, gridPoints);
-        long optimiser = Optimiser.bytesNeeded(rule, net.parameterCount(inputDim), n, inputDim, w, d);
+        long optimiser = Optimiser.workspaceBytes(rule, n, inputDim, w, d) + Optimiser.velocityBytes(rule, net.parameterCount(inputDim));
         return inHeap(2 * params + passes + kernels + logs + snapshots + optimiser);
     }
 
     /**
-     * K networks trained in lockstep: the first with its function grid ({@code grid}), the others,
-     * which are measured without one, with none.
+     * K networks trained in lockstep ({@link Ensemble}): the first with everything
+     * {@link #forTraining(NetworkConfig, int, int, int, TrainingRule, boolean)} counts, its function grid
+     * with {@code grid}; the workspaces are shared, so each other network adds only
+     * {@link #perMember}. With {@code kernels}, each network's Θ_t and Θ_0 are measured for the
+     * window's ensemble view.
      */
-    public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k) {
-        return forTraining(net, inputDim, n, m, rule, grid) + (k - 1) * forTraining(net, inputDim, n, m, rule, false);
+    public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
+                                  boolean kernels) {
+        return forTraining(net, inputDim, n, m, rule, grid) + (k - 1) * perMember(net, inputDim, n, m, rule, kernels);
+    }
+
+    /**
+     * Bytes one more network of an ensemble holds: its parameters and their initial copy, its
+     * momentum buffers, its outputs at initialisation, its train-loss log, and its test outputs in
+     * the three snapshots alive at once; with {@code kernels}, its Θ_t in those snapshots and its Θ_0.
+     */
+    static long perMember(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean kernels) {
+        long params = net.parameterCount(inputDim) * 8L;
+        long outputs = 8L * 2 * (n + m) + 3 * 8L * m;
+        long log = 2 * 8L * StepLog.CAPACITY * 3;
+        long measured = kernels ? 4 * 8L * n * n : 0;
+        return inHeap(2 * params + Optimiser.velocityBytes(rule, net.parameterCount(inputDim)) + outputs + log + measured);
     }
 
     /**

@@ -15,15 +15,15 @@ import io.ntkstudio.network.TrainingRule;
  * g_L = α ℓ'(f_α, y)/|S| layer by layer and updates each layer in place right after its g has
  * been propagated below it: plain GD W_l −= η m_l g_lᵀ H_{l−1}; with momentum
  * V_l ← βV_l + m_l g_lᵀ H_{l−1}, W_l −= ηV_l (PyTorch's SGD). The parameters move at η/α²
- * (docs/ntk-math.md, "Output scale"). Workspaces are allocated once; a step allocates nothing.
+ * (docs/ntk-math.md, "Output scale"). The workspaces (the g's and the batch passes) are
+ * allocated once and shared by every network of one shape stepped from the same thread; each
+ * network's own state is its {@link Velocity}. A step allocates nothing.
  */
 final class Optimiser {
-    private final Network net;
     private final TrainingRule rule;
     private final BatchSchedule batches;
     private final double[] xTrain;
     private final double[] yTrain;
-    private final double[] trainAtZero;
     private final double alpha;
     private final int dim;
     private final MatrixBackend backend;
@@ -32,59 +32,70 @@ final class Optimiser {
     private final BatchedPass remainderPass;
     private final double[] batchInputs;
     private final double[] remainderInputs;
-    private final WeightStorage[] weightVelocity;
-    private final double[][] biasVelocity;
 
-    Optimiser(Network net, double[] xTrain, double[] yTrain, double[] trainAtZero, double alpha, TrainingRule rule,
-              BatchSchedule batches, MatrixBackend backend) {
-        this.net = net;
-        this.rule = rule;
-        this.batches = batches;
-        this.xTrain = xTrain;
-        this.yTrain = yTrain;
-        this.trainAtZero = trainAtZero;
-        this.alpha = alpha;
-        this.dim = net.inputDim();
-        this.backend = backend;
-        int n = yTrain.length;
-        int b = batches.batchSize();
-        this.g = new double[net.layerCount()][];
-        for (int l = 0; l < net.layerCount(); l++) {
-            g[l] = new double[b * net.fanOut(l)];
-        }
-        int rest = n % b;
-        this.batchPass = batches.fullBatch() ? null : new BatchedPass(net, b, backend);
-        this.batchInputs = batches.fullBatch() ? null : new double[b * dim];
-        this.remainderPass = batches.fullBatch() || rest == 0 ? null : new BatchedPass(net, rest, backend);
-        this.remainderInputs = remainderPass == null ? null : new double[rest * dim];
-        if (rule.momentum() == 0) {
-            this.weightVelocity = null;
-            this.biasVelocity = null;
-        } else {
-            this.weightVelocity = new WeightStorage[net.layerCount()];
-            this.biasVelocity = new double[net.layerCount()][];
-            for (int l = 0; l < net.layerCount(); l++) {
-                weightVelocity[l] = new WeightStorage(new double[net.fanOut(l) * net.fanIn(l)]);
-                biasVelocity[l] = new double[net.fanOut(l)];
+    /** One network's momentum buffers V_l and v_l (zero at the start); none under plain GD. */
+    static final class Velocity {
+        private final WeightStorage[] weights;
+        private final double[][] biases;
+
+        private Velocity(Network shape) {
+            weights = new WeightStorage[shape.layerCount()];
+            biases = new double[shape.layerCount()][];
+            for (int l = 0; l < shape.layerCount(); l++) {
+                weights[l] = new WeightStorage(new double[shape.fanOut(l) * shape.fanIn(l)]);
+                biases[l] = new double[shape.fanOut(l)];
             }
         }
     }
 
-    /** Bytes the optimiser holds beyond the full-batch step's: momentum buffers and batch passes. */
-    static long bytesNeeded(TrainingRule rule, long parameters, int n, int dim, int width, int depth) {
-        long bytes = rule.momentum() == 0 ? 0 : 8L * parameters;
-        if (!rule.fullBatch()) {
-            int b = Math.min(rule.batchSize(), n);
-            bytes += 2 * (BatchedPass.bytesNeeded(b, width, depth) + 8L * b * dim);
+    /** The workspaces for networks shaped like {@code shape} on these train points, with outputs scaled by α. */
+    Optimiser(Network shape, double[] xTrain, double[] yTrain, double alpha, TrainingRule rule, BatchSchedule batches,
+              MatrixBackend backend) {
+        this.rule = rule;
+        this.batches = batches;
+        this.xTrain = xTrain;
+        this.yTrain = yTrain;
+        this.alpha = alpha;
+        this.dim = shape.inputDim();
+        this.backend = backend;
+        int n = yTrain.length;
+        int b = batches.batchSize();
+        this.g = new double[shape.layerCount()][];
+        for (int l = 0; l < shape.layerCount(); l++) {
+            g[l] = new double[b * shape.fanOut(l)];
         }
-        return bytes;
+        int rest = n % b;
+        this.batchPass = batches.fullBatch() ? null : new BatchedPass(shape, b, backend);
+        this.batchInputs = batches.fullBatch() ? null : new double[b * dim];
+        this.remainderPass = batches.fullBatch() || rest == 0 ? null : new BatchedPass(shape, rest, backend);
+        this.remainderInputs = remainderPass == null ? null : new double[rest * dim];
+    }
+
+    /** A network's own optimiser state: fresh momentum buffers, or null under plain GD. */
+    Velocity velocity(Network shape) {
+        return rule.momentum() == 0 ? null : new Velocity(shape);
+    }
+
+    /** Bytes of the shared workspaces beyond the full-batch step's: the batch passes. */
+    static long workspaceBytes(TrainingRule rule, int n, int dim, int width, int depth) {
+        if (rule.fullBatch()) {
+            return 0;
+        }
+        int b = Math.min(rule.batchSize(), n);
+        return 2 * (BatchedPass.bytesNeeded(b, width, depth) + 8L * b * dim);
+    }
+
+    /** Bytes of one network's {@link Velocity}. */
+    static long velocityBytes(TrainingRule rule, long parameters) {
+        return rule.momentum() == 0 ? 0 : 8L * parameters;
     }
 
     /**
-     * Step {@code t} at rate η, from {@code fullPass}, which holds the forward pass over every train
-     * point at the current parameters, and {@code f}, its α-scaled outputs.
+     * Step {@code t} of {@code net} (initial outputs {@code trainAtZero}, momentum buffers {@code v})
+     * at rate η, from {@code fullPass}, which holds the forward pass of {@code net} over every train
+     * point at its current parameters, and {@code f}, its α-scaled outputs.
      */
-    void step(long t, double learningRate, BatchedPass fullPass, double[] f) {
+    void step(Network net, Velocity v, double[] trainAtZero, long t, double learningRate, BatchedPass fullPass, double[] f) {
         int last = net.layerCount() - 1;
         Loss loss = rule.loss();
         BatchedPass pass;
@@ -116,16 +127,16 @@ final class Optimiser {
             if (l > 0) {
                 pass.propagate(net, l, g[l], g[l - 1]);
             }
-            update(l, rate, pass, count);
+            update(net, v, l, rate, pass, count);
         }
     }
 
-    private void update(int l, double rate, BatchedPass pass, int count) {
+    private void update(Network net, Velocity v, int l, double rate, BatchedPass pass, int count) {
         LayerScales s = net.scales(l);
         int fanOut = net.fanOut(l);
         double[] gl = g[l];
         double[] b = net.biases(l);
-        if (weightVelocity == null) {
+        if (v == null) {
             backend.multAddTransA(-rate * s.weightMultiplier(), gl, pass.layerInput(l), net.weightStorage(l), count, fanOut, net.fanIn(l));
             double scale = rate * s.biasMultiplier();
             for (int o = 0; o < fanOut; o++) {
@@ -138,9 +149,9 @@ final class Optimiser {
             return;
         }
         double beta = rule.momentum();
-        backend.multTransAInto(s.weightMultiplier(), gl, pass.layerInput(l), beta, weightVelocity[l], count, fanOut, net.fanIn(l));
-        backend.addScaled(-rate, weightVelocity[l], net.weightStorage(l));
-        double[] vb = biasVelocity[l];
+        backend.multTransAInto(s.weightMultiplier(), gl, pass.layerInput(l), beta, v.weights[l], count, fanOut, net.fanIn(l));
+        backend.addScaled(-rate, v.weights[l], net.weightStorage(l));
+        double[] vb = v.biases[l];
         for (int o = 0; o < fanOut; o++) {
             double sum = 0;
             for (int i = 0; i < count; i++) {

@@ -160,10 +160,11 @@ public final class FigureSet {
     public static String caption(TrainingSnapshot s) {
         ExperimentSpec spec = s.context().spec();
         NetworkConfig n = spec.network();
-        return String.format(Locale.ROOT, "width %d, depth %d, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g%s  ·  %s  ·  step %,d",
+        String rule = spec.training().rule().label();
+        return String.format(Locale.ROOT, "width %d, depth %d, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g%s%s  ·  %s  ·  step %,d",
                 n.width(), n.depth(), n.activation().id(), n.parameterization().id(), n.sigmaW(), n.sigmaB(),
                 s.learningRate(), n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()),
-                s.context().data().description(), s.step());
+                rule.isEmpty() ? "" : ", " + rule, s.context().data().description(), s.step());
     }
 
     /** Draws a one-line caption, in the theme's title colour, centred in a band of that height at the top. */

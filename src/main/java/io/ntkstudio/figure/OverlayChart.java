@@ -53,6 +53,11 @@ public final class OverlayChart {
             differ.add(new String[] {String.format(Locale.ROOT, "η = %.3g", a.training().learningRate()),
                 String.format(Locale.ROOT, "η = %.3g", b.training().learningRate())});
         }
+        if (!a.training().rule().equals(b.training().rule())) {
+            String ra = a.training().rule().label();
+            String rb = b.training().rule().label();
+            differ.add(new String[] {ra.isEmpty() ? "GD" : ra, rb.isEmpty() ? "GD" : rb});
+        }
         StringBuilder sa = new StringBuilder("A");
         StringBuilder sb = new StringBuilder("B");
         for (int i = 0; i < differ.size(); i++) {

@@ -2,6 +2,8 @@ package io.ntkstudio.kernel;
 
 import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.TrainingRule;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The distribution of infinitely wide networks trained by full-batch GD over random
@@ -109,6 +111,23 @@ public final class NtkGaussianProcess {
             };
         }
         return new PropagatedGp(this, rule.momentum(), batches);
+    }
+
+    /**
+     * The process of the architecture that {@code k} computes: its analytic Θ and 𝒦 between the
+     * n train inputs {@code x} (targets {@code y}) and the m test inputs {@code t}, of dimension d.
+     */
+    public static NtkGaussianProcess analytic(AnalyticKernel k, double[] x, double[] y, double[] t, int d, BooleanSupplier cancelled) {
+        int n = y.length;
+        int m = t.length / d;
+        AnalyticKernel.Result train = k.compute(x, n, x, n, d, cancelled);
+        AnalyticKernel.Result cross = k.compute(t, m, x, n, d, cancelled);
+        double[] diagonal = new double[m];
+        for (int a = 0; a < m; a++) {
+            double[] point = Arrays.copyOfRange(t, a * d, (a + 1) * d);
+            diagonal[a] = k.compute(point, 1, point, 1, d, cancelled).nngp()[0];
+        }
+        return new NtkGaussianProcess(train.ntk(), cross.ntk(), train.nngp(), cross.nngp(), diagonal, y.clone());
     }
 
     /** Why no NTK-GP is drawn for {@code rule} on n train points, in one line; null when it exists. */

@@ -1,5 +1,8 @@
 package io.ntkstudio.network;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.input.Range;
 
@@ -26,6 +29,24 @@ public record TrainingRule(Loss loss, double momentum, int batchSize) {
 
     public boolean fullBatch() {
         return batchSize == 0;
+    }
+
+    /**
+     * What sets this rule apart from full-batch GD on the square loss, for captions: e.g.
+     * "β = 0.9, batch 4" or "logistic loss"; empty for plain GD.
+     */
+    public String label() {
+        List<String> parts = new ArrayList<>();
+        if (loss != Loss.MSE) {
+            parts.add(loss.label() + " loss");
+        }
+        if (momentum != 0) {
+            parts.add("β = " + momentum);
+        }
+        if (batchSize != 0) {
+            parts.add("batch " + batchSize);
+        }
+        return String.join(", ", parts);
     }
 
     /** Plain full-batch gradient descent on the square loss, whose kernel regime has a closed form per mode. */

@@ -312,9 +312,10 @@ final class CompareWindow extends BorderPane {
 
     static String describe(String name, ExperimentSpec s) {
         NetworkConfig n = s.network();
-        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g%s", name, n.width(), n.depth(),
+        String rule = s.training().rule().label();
+        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g%s%s", name, n.width(), n.depth(),
                 n.activation().id(), n.parameterization().id(), s.training().learningRate(),
-                n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()));
+                n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()), rule.isEmpty() ? "" : ", " + rule);
     }
 
     /** Shows or hides the lesson's note (N, or its ✕); nothing without a lesson. */

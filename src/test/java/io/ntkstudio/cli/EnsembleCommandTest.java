@@ -72,4 +72,13 @@ class EnsembleCommandTest {
         assertTrue(div.err().matches("(?s)ensemble: member \\d \\(seed \\d\\) diverged at step \\d+.*"), div.err());
         assertEquals(1, div.err().strip().split("\n").length);
     }
+
+    @Test
+    void withoutAGaussianProcessItSaysWhyInsteadOfPrintingNaN() throws Exception {
+        Path spec = Files.writeString(dir.resolve("l.json"), "{\"network\": {\"width\": 32}, \"data\": {\"source\": \"xor\", \"n\": 16},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 5, \"loss\": \"logistic\"}}");
+        CliTest.Result r = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "3", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("no NTK-GP to compare with: under the logistic loss") && !r.out().contains("NaN"), r.out());
+    }
 }

@@ -13,7 +13,12 @@ import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
+import io.ntkstudio.network.Loss;
+import io.ntkstudio.network.TrainingRule;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Many random wide networks against the NTK Gaussian process (Lee et al. 2019, Sec. 2.3). */
 class EnsembleTest {
@@ -54,7 +59,7 @@ class EnsembleTest {
         Ensemble a = trained(64, 3, 5);
         Ensemble b = trained(64, 3, 5);
         for (int k = 0; k < 3; k++) {
-            assertArrayEquals(a.snapshots().get(k).testOutputs().toArray(), b.snapshots().get(k).testOutputs().toArray(), 0.0);
+            assertArrayEquals(a.testOutputs().get(k), b.testOutputs().get(k), 0.0);
         }
         ExperimentSpec s = spec(64, 5);
         TrainingRun single = TrainingRun.create(s, Path.of("."), RunOptions.NETWORK_ONLY);
@@ -62,12 +67,11 @@ class EnsembleTest {
             single.advance();
         }
         assertArrayEquals(single.snapshot(false, RunStatus.RUNNING, null).testOutputs().toArray(),
-                a.snapshots().get(0).testOutputs().toArray(), 0.0);
-        assertEquals(Ensemble.memberSeed(100, 2), a.member(2).context().spec().network().seed());
+                a.testOutputs().get(0), 0.0);
+        assertEquals(Ensemble.memberSeed(100, 2), a.member(2).net.config().seed());
         ExperimentSpec withMembers = spec(64, 1).withTraining(spec(64, 1).training().withMembers(5));
         Ensemble e = Ensemble.create(withMembers, DataSources.build(withMembers.data(), Path.of(".")), 3, () -> false);
-        assertEquals(1, e.member(0).context().spec().training().members(), "members are single networks, not ensembles");
-        assertEquals(null, e.snapshots().get(0).ensemble());
+        assertEquals(3, e.size(), "the ensemble's size is its own, not the spec's training.members");
         assertThrows(InvalidInputException.class, () -> trained(8, 65, 1));
     }
 
@@ -83,6 +87,50 @@ class EnsembleTest {
                     () -> TrainingRun.create(s, Path.of("."), RunOptions.NETWORK_ONLY));
             assertTrue(e.getMessage().contains("training 64 width-4096") && e.getMessage().contains("training.members"),
                     e.getMessage());
+        }
+    }
+
+    static Stream<TrainingRule> rules() {
+        return Stream.of(TrainingRule.GD, new TrainingRule(Loss.MSE, 0.9, 0), new TrainingRule(Loss.MSE, 0, 4),
+                new TrainingRule(Loss.MSE, 0.5, 5));
+    }
+
+    /**
+     * The members share their workspaces (passes, the optimiser's g's and batch passes) but nothing
+     * else: each is, bit for bit, the single run of its own seed, under every rule.
+     */
+    @ParameterizedTest
+    @MethodSource("rules")
+    void eachMemberIsTheSingleRunOfItsSeedUnderEveryRule(TrainingRule rule) {
+        ExperimentSpec s = spec(64, 30);
+        // depth 2 and α = 2: every shared buffer and the scaling of f_α are in play
+        s = s.withNetwork(s.network().withDepth(2).withOutputScale(2)).withTraining(s.training().withRule(rule));
+        Dataset data = DataSources.build(s.data(), Path.of("."));
+        Ensemble e = Ensemble.create(s, data, 3, () -> false);
+        for (int t = 0; t < 30; t++) {
+            assertEquals(-1, e.advance());
+        }
+        // and the window's run of the same networks: its ensemble view and the members' loss logs
+        TrainingRun run = TrainingRun.create(s.withTraining(s.training().withMembers(3)), data, RunOptions.NETWORK_ONLY);
+        for (int t = 0; t < 30; t++) {
+            assertTrue(run.advance());
+        }
+        EnsembleView view = run.snapshot(true, RunStatus.RUNNING, null).ensemble();
+        for (int k = 0; k < 3; k++) {
+            ExperimentSpec alone = s.withNetwork(s.network().withSeed(Ensemble.memberSeed(s.network().seed(), k)));
+            TrainingRun single = TrainingRun.create(alone, data, RunOptions.NETWORK_ONLY);
+            for (int t = 0; t < 30; t++) {
+                assertTrue(single.advance());
+            }
+            double[] own = single.snapshot(false, RunStatus.RUNNING, null).testOutputs().toArray();
+            assertArrayEquals(own, e.testOutputs().get(k), 0.0, "member " + k + " under " + rule);
+            assertArrayEquals(own, view.members().get(k).toArray(), 0.0, "network " + (k + 1) + " in the window's view");
+            StepLogView log = k == 0 ? run.stepLog() : view.memberSteps().get(k - 1);
+            assertEquals(30, log.size());
+            for (int r = 0; r < 30; r++) {
+                assertEquals(single.stepLog().value(StepLog.TRAIN_LOSS, r), log.value(StepLog.TRAIN_LOSS, r), 0.0,
+                        "network " + (k + 1) + "'s train loss at step " + r);
+            }
         }
     }
 }

@@ -57,4 +57,12 @@ class LossTest {
         assertTrue(e.getMessage().contains("train target 2 is " + y), e.getMessage());
         TrainingRule.GD.checkTargets(new double[] {y});
     }
+
+    /** Captions name what sets a rule apart from plain GD, and nothing for plain GD. */
+    @ParameterizedTest
+    @CsvSource(value = {"mse|0|0|", "mse|0.9|4|β = 0.9, batch 4", "logistic|0|0|logistic loss", "logistic|0.5|0|logistic loss, β = 0.5"},
+            delimiter = '|')
+    void aRuleIsLabelledByWhatDiffersFromPlainGd(String loss, double beta, int batch, String label) {
+        assertEquals(label == null ? "" : label, new TrainingRule(Loss.parse(loss), beta, batch).label());
+    }
 }

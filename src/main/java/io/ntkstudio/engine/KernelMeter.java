@@ -1,0 +1,154 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.data.CircleSlice;
+import io.ntkstudio.kernel.CrossKernel;
+import io.ntkstudio.kernel.EigenvalueSolver;
+import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.KernelMetrics;
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Network;
+
+/**
+ * Measures the kernels of an {@link Ensemble}'s networks as they train, apart from training
+ * itself: the empirical Θ_t on the train points from the shared forward pass, its eigenvalues and
+ * metrics against Θ_0 and Θ_∞, Θ_t(x₀, ·) on the data's circle slice, and the network on the 2-D
+ * function grid. Every kernel is that of f_α, α²Θ (docs/ntk-math.md, "Output scale"). Θ_t of the
+ * shown network is measured into a scratch buffer and swapped in only when finite, so the last
+ * finite measurement stays. Workspaces are allocated once.
+ */
+final class KernelMeter {
+    private final int n;
+    private final double alpha;
+    private final double[] yTrain;
+    private final EmpiricalNtk ntk;
+    private final EigenvalueSolver eigenvalues;
+    private double[] kernelNow;
+    private double[] kernelScratch;
+    private final CrossKernel sliceKernel;
+    private final double[] sliceAnchor;
+    private final double[] slicePoints;
+    private final double[] sliceNow;
+    private final FunctionGrid grid;
+    private final double[] gridPoints;
+    private BatchedPass gridPass;
+    private double[] gridAtZero;
+
+    KernelMeter(Network shape, BatchedPass trainPass, double[] yTrain, double alpha, CircleSlice slice, FunctionGrid grid) {
+        this.n = yTrain.length;
+        this.alpha = alpha;
+        this.yTrain = yTrain;
+        this.ntk = EmpiricalNtk.sharing(trainPass);
+        this.eigenvalues = new EigenvalueSolver(n);
+        this.kernelNow = new double[n * n];
+        this.kernelScratch = new double[n * n];
+        this.sliceKernel = slice == null ? null : new CrossKernel(shape, 1, slice.count());
+        this.sliceAnchor = slice == null ? null : slice.anchor();
+        this.slicePoints = slice == null ? null : slice.points();
+        this.sliceNow = slice == null ? null : new double[slice.count()];
+        this.grid = grid;
+        this.gridPoints = grid == null ? null : grid.points();
+    }
+
+    /** Θ of f_α is α²Θ: scales {@code k} in place (nothing at α = 1) and returns it. */
+    double[] scale(double[] k) {
+        if (alpha != 1) {
+            double a2 = alpha * alpha;
+            for (int i = 0; i < k.length; i++) {
+                k[i] *= a2;
+            }
+        }
+        return k;
+    }
+
+    /** Θ(x, x) of {@code net} on the n train inputs {@code x}, fresh (its own forward pass). */
+    double[] kernel(Network net, double[] x) {
+        double[] k = new double[n * n];
+        ntk.compute(net, x, k);
+        return scale(k);
+    }
+
+    /** Θ of {@code net} from the shared train pass, which holds its forward pass, fresh. */
+    double[] kernelFromForward(Network net) {
+        double[] k = new double[n * n];
+        ntk.computeFromForward(net, k);
+        return scale(k);
+    }
+
+    /**
+     * Θ_t of {@code net} from the shared train pass, which holds its forward pass, and its
+     * eigenvalues (descending). Null, Θ_t left as it was, when it is not finite or its eigenvalues
+     * cannot be found (finite but so large or ill-scaled that the QR iterations fail).
+     */
+    double[] measure(Network net) {
+        ntk.computeFromForward(net, kernelScratch);
+        scale(kernelScratch);
+        if (!Double.isFinite(KernelMetrics.frobenius(kernelScratch))) {
+            return null;
+        }
+        double[] values;
+        try {
+            values = eigenvalues.descending(kernelScratch);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+        double[] t = kernelNow;
+        kernelNow = kernelScratch;
+        kernelScratch = t;
+        return values;
+    }
+
+    /** Θ_t as last measured (not a copy: read it before the next measurement). */
+    double[] now() {
+        return kernelNow;
+    }
+
+    /** The metrics of Θ_t with eigenvalues {@code values} against Θ_0 and Θ_∞ (null: none), at weight change {@code dw}. */
+    KernelMetricsRow metrics(double[] values, double[] init, double[] limit, double dw) {
+        return new KernelMetricsRow(
+                KernelMetrics.relativeDistance(kernelNow, init),
+                limit == null ? Double.NaN : KernelMetrics.relativeDistance(kernelNow, limit),
+                KernelMetrics.alignment(kernelNow, yTrain),
+                KernelMetrics.kernelDistance(kernelNow, init),
+                dw,
+                values[n - 1] > 0 ? values[0] / values[n - 1] : Double.POSITIVE_INFINITY);
+    }
+
+    /** The eigenvalues of a symmetric n × n kernel, descending. */
+    double[] eigenvalues(double[] k) {
+        return eigenvalues.descending(k);
+    }
+
+    boolean hasSlice() {
+        return sliceKernel != null;
+    }
+
+    /** Θ(x₀, ·) of {@code net} on the circle slice, fresh. */
+    double[] slice(Network net) {
+        sliceKernel.compute(net, sliceAnchor, slicePoints, sliceNow);
+        return scale(sliceNow).clone();
+    }
+
+    /** f_α of {@code net} (initially {@code initial}) on the 2-D grid, fresh; empty without a grid. */
+    ReadOnlyVector grid(Network net, Network initial, MatrixBackend backend) {
+        if (grid == null) {
+            return ReadOnlyVector.empty();
+        }
+        if (gridPass == null) {
+            gridPass = new BatchedPass(net, grid.size() * grid.size(), backend);
+        }
+        double[] points = gridPoints;
+        if (gridAtZero == null) {
+            gridPass.forward(initial, points);
+            gridAtZero = gridPass.outputs().clone();
+        }
+        gridPass.forward(net, points);
+        double[] raw = gridPass.outputs();
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = alpha == 1 ? raw[i] : gridAtZero[i] + alpha * (raw[i] - gridAtZero[i]);
+        }
+        return ReadOnlyVector.adopt(out);
+    }
+}

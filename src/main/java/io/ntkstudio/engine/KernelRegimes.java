@@ -1,0 +1,83 @@
+package io.ntkstudio.engine;
+
+import io.ntkstudio.data.CircleSlice;
+import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.KernelRegime;
+import io.ntkstudio.kernel.RegimePath;
+import io.ntkstudio.kernel.Spectrum;
+import io.ntkstudio.linalg.ReadOnlyVector;
+import io.ntkstudio.network.NetworkConfig;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The kernel-regime predictions for network 1 of a run: the linearised network trained by the same
+ * rule and batches from its empirical Θ_0 and, with {@code limit}, from the analytic Θ_∞
+ * (docs/ntk-math.md, "Kernel regime"), both as kernels of f_α (α²Θ, at rate η/α²).
+ */
+final class KernelRegimes {
+    final double[] kernelInit;
+    final Spectrum spectrumInit;
+    final RegimePath pathInit;
+    /** Null without the limit (outside NTK parameterization, or not asked for). */
+    final double[] kernelLimit;
+    final Spectrum spectrumLimit;
+    final RegimePath pathLimit;
+    private final AnalyticKernel analytic;
+    private final int dim;
+    private final BooleanSupplier cancelled;
+
+    KernelRegimes(Ensemble ensemble, KernelMeter meter, boolean limit, BooleanSupplier cancelled) {
+        Member shown = ensemble.member(0);
+        NetworkConfig cfg = shown.net.config();
+        double[] x = ensemble.xTrain;
+        double[] y = ensemble.yTrain;
+        double[] t = ensemble.xTest;
+        int n = y.length;
+        int m = ensemble.yTest.length;
+        this.dim = shown.net.inputDim();
+        this.cancelled = cancelled;
+        this.kernelInit = meter.kernel(shown.net, x);
+        Ensemble.requireFinite(kernelInit, "the kernel Θ_0 at initialisation",
+                "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
+        this.spectrumInit = Spectrum.of(kernelInit, n, true);
+        double[] crossInit = meter.scale(EmpiricalNtk.cross(shown.net, t, m, x, n));
+        this.pathInit = RegimePath.of(new KernelRegime(spectrumInit, crossInit, y, shown.trainAtZero, shown.testAtZero), kernelInit,
+                crossInit, y, shown.trainAtZero, shown.testAtZero, ensemble.rule, ensemble.batches);
+        this.analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
+        if (limit) {
+            kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled).ntk());
+            spectrumLimit = Spectrum.of(kernelLimit, n, true);
+            double[] crossLimit = meter.scale(analytic.compute(t, m, x, n, dim, cancelled).ntk());
+            pathLimit = RegimePath.of(new KernelRegime(spectrumLimit, crossLimit, y, shown.trainAtZero, shown.testAtZero), kernelLimit,
+                    crossLimit, y, shown.trainAtZero, shown.testAtZero, ensemble.rule, ensemble.batches);
+        } else {
+            kernelLimit = null;
+            spectrumLimit = null;
+            pathLimit = null;
+        }
+    }
+
+    boolean hasLimit() {
+        return pathLimit != null;
+    }
+
+    /** Θ_∞(x₀, ·) on the circle slice as a kernel of f_α; empty without the limit. */
+    ReadOnlyVector sliceLimit(CircleSlice slice, KernelMeter meter) {
+        return analytic == null ? ReadOnlyVector.empty()
+                : ReadOnlyVector.adopt(meter.scale(analytic.compute(slice.anchor(), 1, slice.points(), slice.count(), dim, cancelled).ntk()));
+    }
+
+    /** Step t at the parameters' rate η/α². */
+    void step(double rate, long t) {
+        pathInit.step(rate, t);
+        if (pathLimit != null) {
+            pathLimit.step(rate, t);
+        }
+    }
+
+    /** The Θ_∞ prediction on the test inputs now; empty without the limit. */
+    ReadOnlyVector limitTest() {
+        return pathLimit == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(pathLimit.test());
+    }
+}
