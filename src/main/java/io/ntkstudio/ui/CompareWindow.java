@@ -52,6 +52,8 @@ final class CompareWindow extends BorderPane {
     /** The rows of A beside B, in pages of one row when the text is too large for all three. */
     CompareRows sideBySide;
     private static final List<ViewKind> ROWS = List.of(Views.FUNCTION, Views.SLICE, Views.LOSSES);
+    /** The rows shown: {@link #ROWS}, with the view a lesson maximises in the slice's place when it is not among them. */
+    private final List<ViewKind> shown;
     private GridPane overlayGrid;
 
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir) {
@@ -67,6 +69,7 @@ final class CompareWindow extends BorderPane {
     CompareWindow(ExperimentSpec specA, ExperimentSpec specB, Path baseDir, StudioModel main, Lesson lesson, Runnable nextPart) {
         setId("compare");
         getStyleClass().add("studio");
+        shown = rows(lesson);
         controller = new CompareController(specA, specB, baseDir);
         bar = new CompareBar(controller, this::exportSlide, () -> ViewActions.askSize(getScene() == null ? null : getScene().getWindow(),
                 this::tell).ifPresent(size -> exportSlide(size[0], size[1])));
@@ -94,7 +97,7 @@ final class CompareWindow extends BorderPane {
             m.snapshotProperty().addListener((o, x, y) -> retitle.run());
             grid.add(title, c, 0);
             int row = 1;
-            for (ViewKind kind : ROWS) {
+            for (ViewKind kind : shown) {
                 PlotView v = new PlotView(m, kind);
                 views.add(v);
                 grid.add(v, c, row++);
@@ -110,10 +113,10 @@ final class CompareWindow extends BorderPane {
         lessonBar.limitTo(heightProperty(), main == null ? new javafx.beans.property.SimpleDoubleProperty(1) : main.textScaleProperty());
         overlayGrid = overlayGrid(runs.get(0), runs.get(1));
         List<List<PlotView>> rows = new ArrayList<>();
-        for (int r = 0; r < ROWS.size(); r++) {
-            rows.add(List.of(views.get(r), views.get(ROWS.size() + r)));
+        for (int r = 0; r < shown.size(); r++) {
+            rows.add(List.of(views.get(r), views.get(shown.size() + r)));
         }
-        sideBySide = new CompareRows(grid, ROWS.stream().map(ViewKind::title).toList(), rows);
+        sideBySide = new CompareRows(grid, shown.stream().map(ViewKind::title).toList(), rows);
         setup = new SetupOverlay("Setting up A and B", List.of("A", "B"), runs, () -> {
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().hide();
@@ -308,6 +311,15 @@ final class CompareWindow extends BorderPane {
             }
         }
         e.consume();
+    }
+
+    /** The side-by-side rows for {@code lesson} (may be null): what its note asks to watch is always on show. */
+    static List<ViewKind> rows(Lesson lesson) {
+        ViewKind watched = lesson == null ? null : lesson.staging().maximise();
+        if (watched == null || ROWS.contains(watched)) {
+            return ROWS;
+        }
+        return ROWS.stream().map(k -> k == Views.SLICE ? watched : k).toList();
     }
 
     static String describe(String name, ExperimentSpec s) {
