@@ -58,7 +58,8 @@ public record TrainingRule(Loss loss, double momentum, int batchSize) {
      * The largest stable learning rate of the linearised model under this rule, 2(1 + β) · h · n / λ_max
      * with h the loss's {@link Loss#curvatureHeadroom}: a mode of GD with heavy-ball momentum decays
      * while ηλ/n &lt; 2(1 + β) (Polyak 1964; Goh 2017, "Why momentum really works"). For minibatches
-     * this is the full-batch bound.
+     * this is only the full-batch bound: the batch sequence can diverge below it (docs/ntk-math.md,
+     * "Training rules").
      */
     public double largestStableLearningRate(int n, double lambdaMax) {
         return 2.0 * (1 + momentum) * loss.curvatureHeadroom() * n / lambdaMax;

@@ -39,7 +39,7 @@ final class CompareBar extends FlowPane {
             NetworkConfig.OUTPUT_SCALE));
     final ValidatedField<Double> momentumB = new ValidatedField<>("compare-momentum", ValidatedField.number("Momentum β of B",
             TrainingRule.MOMENTUM));
-    final ValidatedField<Long> batchB = new ValidatedField<>("compare-batch", ConfigPanel::parseBatch);
+    final ValidatedField<Long> batchB = new ValidatedField<>("compare-batch", this::parseBatch);
     final Button play = new Button("▶  Play both");
     final ToggleButton overlay = new ToggleButton("Overlay A and B");
     /** Says when A and B are at different steps (B restarted alone), with what to press. */
@@ -161,5 +161,10 @@ final class CompareBar extends FlowPane {
         HBox box = new HBox(5, new Label(label), control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** B's batch size, at most the train points B shares with A. */
+    private Long parseBatch(String s) {
+        return ConfigPanel.parseBatch(s, ConfigPanel.trainPoints(controller.b));
     }
 }

@@ -64,7 +64,7 @@ final class ConfigPanel extends VBox {
     final ComboBox<Loss> loss = new ComboBox<>();
     final ValidatedField<Double> momentum = new ValidatedField<>("momentum", ValidatedField.number("Momentum β", TrainingRule.MOMENTUM));
     /** Empty for full batch (0), else B. */
-    final ValidatedField<Long> batchSize = new ValidatedField<>("batch-size", ConfigPanel::parseBatch);
+    final ValidatedField<Long> batchSize = new ValidatedField<>("batch-size", s -> parseBatch(s, trainPoints()));
     private boolean updating;
     private final VBox pointsRow = row("Train points", points);
     private final VBox targetRow = row("Target", target);
@@ -242,12 +242,30 @@ final class ConfigPanel extends VBox {
         }
     }
 
-    /** Blank: full batch (0); else a whole number of {@link TrainingRule#BATCH_SIZE}. */
-    static Long parseBatch(String s) {
+    /** Blank: full batch (0); else a whole number of {@link TrainingRule#BATCH_SIZE}, at most the n train points. */
+    static Long parseBatch(String s, int n) {
         if (s.isBlank()) {
             return 0L;
         }
-        return ValidatedField.integer("Batch size (empty for all points)", TrainingRule.BATCH_SIZE).apply(s.strip());
+        long b = ValidatedField.integer("Batch size (empty for all points)", TrainingRule.BATCH_SIZE).apply(s.strip());
+        if (b > n) {
+            throw new IllegalArgumentException("Batch size must be at most the " + n + " train points (empty for all of them)");
+        }
+        return b;
+    }
+
+    /** The train points a batch is drawn from: the Points field's where the data set takes it, else the run's. */
+    private int trainPoints() {
+        if (DataSources.of(source.getValue()).choosesPointCount() && points.validProperty().get() && points.value() != null) {
+            return points.value().intValue();
+        }
+        return trainPoints(model);
+    }
+
+    /** The train points of {@code m}'s run now (no limit before its first snapshot). */
+    static int trainPoints(StudioModel m) {
+        var s = m.snapshotProperty().get();
+        return s == null ? Integer.MAX_VALUE : s.context().data().train().count();
     }
 
     private void apply() {
@@ -317,8 +335,12 @@ final class ConfigPanel extends VBox {
         boolean unstable = eta > limit;
         // Above the limit the linearised model diverges for sure; the network itself may still
         // converge by moving its kernel (the catapult), up to a few times the limit.
-        MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below %s = %.3g%s",
-                s.context().spec().training().rule().stableRateFormula().replace("(K)", ""), limit,
+        TrainingRule rule = s.context().spec().training().rule();
+        // with minibatches the bound is the full batch's: each batch's own kernel may be sharper,
+        // and no closed form gives the limit of the batch sequence, so it is not claimed
+        MathFlow.set(stableLimit, String.format(Locale.ROOT, "kernel regime stable below %s = %.3g%s%s",
+                rule.stableRateFormula().replace("(K)", ""), limit, rule.fullBatch() ? "" : " with full batches (with batches of "
+                        + rule.batchSize() + " it can diverge below it)",
                 unstable ? " — above it the linearised model diverges; the network may catapult or diverge" : ""));
         if (unstable != stableLimit.getStyleClass().contains("warning")) {
             if (unstable) {
