@@ -39,13 +39,9 @@ public final class TrainingRun {
     private final double[] kernelInit;
     private final Spectrum spectrumInit;
     private final RegimePath pathInit;
-    private final int[] tracked;
-    private final StepLog log;
+    private final RunLogs logs;
     /** Networks 2 … K as the ensemble view shows them; null for one network. */
     private final EnsembleViewer viewer;
-    private final KernelLog kernelLog = new KernelLog();
-    private final double[] kernelRow = new double[KernelLog.COLUMNS];
-    private final double[] logRow;
     private final MatrixBackend backend = MatrixBackend.current();
     private final Ensemble.StepObserver logger = this::logStep;
     /** The ensemble as of the last kernel snapshot: networks 2 … K are evaluated only with the kernel. */
@@ -95,9 +91,7 @@ public final class TrainingRun {
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
                 alpha * alpha * rule.largestStableLearningRate(n, spectrumInit.largest()), shown.net.parameterCount(), grid,
                 sliceValues);
-        this.tracked = context.trackedModes();
-        this.log = new StepLog(tracked.length);
-        this.logRow = new double[log.columns()];
+        this.logs = new RunLogs(context.trackedModes(), spectrumInit, pathInit, ensemble.yTrain);
         this.viewer = count > 1 ? new EnsembleViewer(ensemble, meter, context) : null;
     }
 
@@ -136,7 +130,7 @@ public final class TrainingRun {
 
     /** The step log as it is now (every step taken, a diverging run's last ones included). */
     public StepLogView stepLog() {
-        return log.view();
+        return logs.steps();
     }
 
     public long step() {
@@ -200,35 +194,7 @@ public final class TrainingRun {
         }
         lastLoss = loss;
         lastRegimeLoss = pathInit.trainLoss();
-        if (!log.wants(t)) {
-            return;
-        }
-        double[] y = ensemble.yTrain;
-        logRow[StepLog.TRAIN_LOSS] = loss;
-        logRow[StepLog.REGIME_TRAIN_LOSS] = pathInit.trainLoss();
-        for (int j = 0; j < tracked.length; j++) {
-            double c = 0;
-            for (int i = 0; i < n; i++) {
-                c += spectrumInit.vector(tracked[j], i) * (f[i] - y[i]);
-            }
-            logRow[StepLog.modeColumn(j)] = c * c;
-            logRow[StepLog.regimeModeColumn(j)] = pathInit.modeEnergy(tracked[j]);
-        }
-        log.record(t, logRow);
-    }
-
-    /** Records a kernel snapshot's numbers in the kernel log, before the snapshot hands out its view. */
-    private void logKernel(double testLoss, double regimeTestLoss, KernelMetricsRow m, double[] eigen) {
-        kernelRow[KernelLog.TEST_LOSS] = testLoss;
-        kernelRow[KernelLog.REGIME_TEST_LOSS] = regimeTestLoss;
-        kernelRow[KernelLog.KERNEL_CHANGE] = m.kernelChange();
-        kernelRow[KernelLog.DISTANCE_TO_LIMIT] = m.distanceToLimit();
-        kernelRow[KernelLog.ALIGNMENT] = m.alignment();
-        kernelRow[KernelLog.WEIGHT_CHANGE] = m.weightChange();
-        for (int i = 0; i < KernelLog.TOP_EIGENVALUES; i++) {
-            kernelRow[KernelLog.TOP_EIGENVALUE + i] = i < eigen.length ? eigen[i] : Double.NaN;
-        }
-        kernelLog.record(step(), kernelRow);
+        logs.step(t, f, loss);
     }
 
     /** The message for a run that diverged at the current step. */
@@ -277,7 +243,7 @@ public final class TrainingRun {
         double[] regimeTest = pathInit.test();
         double regimeTestLoss = ensemble.testLoss(regimeTest);
         if (withKernel) {
-            logKernel(testLoss, regimeTestLoss, metrics, values);
+            logs.kernel(step(), testLoss, regimeTestLoss, metrics, values);
         }
         return new Measured(fTrain, fTest, trainLoss, testLoss, values, metrics, regimeTest, regimeTestLoss);
     }
@@ -308,7 +274,7 @@ public final class TrainingRun {
             lastEnsemble = viewer.view(m.fTest(), m.trainLoss(), meter.now(), slice);
         }
         return new TrainingSnapshot(context, new TrainingSnapshot.Clock(step(), time, learningRate, lastBatch()), network, regime, kernel,
-                new TrainingSnapshot.Histories(log.view(), kernelLog.view()), lastEnsemble, status, message);
+                new TrainingSnapshot.Histories(logs.steps(), logs.kernels()), lastEnsemble, status, message);
     }
 
     /** The train indices step {@link #step()} − 1 used, ascending (none before the first step). */
