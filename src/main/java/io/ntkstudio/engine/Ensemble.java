@@ -52,7 +52,6 @@ public final class Ensemble {
     final TrainingRule rule;
     final BatchSchedule batches;
     private final Loss loss;
-    private final BatchedPass trainPass;
     private final BatchedPass testPass;
     /** The workspaces every member is stepped with; its train pass is the one measurements share. */
     private final MemberStepper stepper;
@@ -99,7 +98,6 @@ public final class Ensemble {
         this.learningRate = spec.training().learningRate();
         Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim());
         this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend);
-        this.trainPass = stepper.trainPass;
         this.testPass = new BatchedPass(first, data.test().count(), backend);
         for (int k = 0; k < count; k++) {
             if (count > 1) {
@@ -131,8 +129,8 @@ public final class Ensemble {
 
     /** A member at initialisation: its outputs there, refused when they are not finite. */
     private Member member(Network net) {
-        trainPass.forward(net, xTrain);
-        double[] trainAtZero = trainPass.outputs().clone();
+        stepper.trainPass.forward(net, xTrain);
+        double[] trainAtZero = stepper.trainPass.outputs().clone();
         testPass.forward(net, xTest);
         double[] testAtZero = testPass.outputs().clone();
         String scales = "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down";
@@ -180,7 +178,7 @@ public final class Ensemble {
 
     /** The train pass the members share: after {@link #trainOutputs(int)} it holds that member's forward pass. */
     BatchedPass trainPass() {
-        return trainPass;
+        return stepper.trainPass;
     }
 
     /** The NTK-GP's mean and variance at the test inputs now (null without it). */
@@ -200,7 +198,7 @@ public final class Ensemble {
      * run has diverged there.
      */
     int advance(double eta, StepObserver observer) {
-        int bad = stepper.step(members, 0, members.size(), step, eta, observer);
+        int bad = stepper.step(members, step, eta, observer);
         if (bad >= 0) {
             return bad;
         }
@@ -214,8 +212,8 @@ public final class Ensemble {
     /** Member k's α-scaled outputs on the train points, fresh; the shared train pass then holds its forward pass. */
     double[] trainOutputs(int k) {
         Member mb = members.get(k);
-        trainPass.forward(mb.net, xTrain);
-        return scaledCopy(trainPass.outputs(), mb.trainAtZero);
+        stepper.trainPass.forward(mb.net, xTrain);
+        return scaledCopy(stepper.trainPass.outputs(), mb.trainAtZero);
     }
 
     /** Member k's α-scaled outputs on the test points, fresh. */
@@ -235,20 +233,9 @@ public final class Ensemble {
         return loss.mean(f, yTest);
     }
 
-    /** f_α = f_0 + α (f − f_0) from a network's outputs {@code raw}: {@code raw} itself at α = 1. */
-    private double[] scaled(double[] raw, double[] atZero, double[] out) {
-        if (alpha == 1) {
-            return raw;
-        }
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = atZero[i] + alpha * (raw[i] - atZero[i]);
-        }
-        return out;
-    }
-
-    /** As {@link #scaled}, into a fresh array the caller may keep. */
-    double[] scaledCopy(double[] raw, double[] atZero) {
-        return alpha == 1 ? raw.clone() : scaled(raw, atZero, new double[raw.length]);
+    /** As {@link Member#scaled}, into a fresh array the caller may keep. */
+    private double[] scaledCopy(double[] raw, double[] atZero) {
+        return alpha == 1 ? raw.clone() : Member.scaled(alpha, raw, atZero, new double[raw.length]);
     }
 
     /** The NNGP posterior at the test inputs (null without the Gaussian process). */

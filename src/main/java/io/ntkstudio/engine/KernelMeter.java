@@ -144,11 +144,6 @@ final class KernelMeter {
             gridAtZero = gridPass.outputs().clone();
         }
         gridPass.forward(net, points);
-        double[] raw = gridPass.outputs();
-        double[] out = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = alpha == 1 ? raw[i] : gridAtZero[i] + alpha * (raw[i] - gridAtZero[i]);
-        }
-        return ReadOnlyVector.adopt(out);
+        return ReadOnlyVector.copyOf(Member.scaled(alpha, gridPass.outputs(), gridAtZero, new double[gridAtZero.length]));
     }
 }

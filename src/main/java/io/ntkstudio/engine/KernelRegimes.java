@@ -58,10 +58,6 @@ final class KernelRegimes {
         }
     }
 
-    boolean hasLimit() {
-        return pathLimit != null;
-    }
-
     /** Θ_∞(x₀, ·) on the circle slice as a kernel of f_α; empty without the limit. */
     ReadOnlyVector sliceLimit(CircleSlice slice, KernelMeter meter) {
         return analytic == null ? ReadOnlyVector.empty()

@@ -24,6 +24,20 @@ final class Member {
         this.testAtZero = testAtZero;
     }
 
+    /**
+     * f_α = f_0 + α (f − f_0) from a network's outputs {@code raw} and its initial outputs
+     * {@code atZero}, into {@code out}; {@code raw} itself at α = 1 (docs/ntk-math.md, "Output scale").
+     */
+    static double[] scaled(double alpha, double[] raw, double[] atZero, double[] out) {
+        if (alpha == 1) {
+            return raw;
+        }
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = atZero[i] + alpha * (raw[i] - atZero[i]);
+        }
+        return out;
+    }
+
     /** ‖θ_t − θ_0‖ / ‖θ_0‖ over the stored parameters. */
     double weightChange() {
         return Math.sqrt(net.squaredDistance(initial)) / initialNorm;

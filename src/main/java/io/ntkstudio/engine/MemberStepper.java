@@ -41,15 +41,15 @@ final class MemberStepper {
     }
 
     /**
-     * Step t at rate η of members {@code from} … {@code to − 1}, {@code observer} (may be null) told
-     * each one's outputs and loss first. Returns −1; or, stopping there, the first of them whose
-     * loss is no longer finite (not stepped).
+     * Step t at rate η of every member in turn, {@code observer} (may be null) told each one's
+     * outputs and loss first. Returns −1; or, stopping there, the first member whose loss is no
+     * longer finite (not stepped).
      */
-    int step(List<Member> members, int from, int to, long t, double eta, Ensemble.StepObserver observer) {
-        for (int k = from; k < to; k++) {
+    int step(List<Member> members, long t, double eta, Ensemble.StepObserver observer) {
+        for (int k = 0; k < members.size(); k++) {
             Member mb = members.get(k);
             trainPass.forward(mb.net, xTrain);
-            double[] f = scaled(trainPass.outputs(), mb.trainAtZero);
+            double[] f = Member.scaled(alpha, trainPass.outputs(), mb.trainAtZero, scaled);
             double now = loss.mean(f, yTrain);
             if (!Double.isFinite(now)) {
                 return k;
@@ -60,16 +60,5 @@ final class MemberStepper {
             optimiser.step(mb.net, mb.velocity, mb.trainAtZero, t, eta, trainPass, f);
         }
         return -1;
-    }
-
-    /** f_α = f_0 + α (f − f_0) from a network's outputs {@code raw}: {@code raw} itself at α = 1. */
-    private double[] scaled(double[] raw, double[] atZero) {
-        if (alpha == 1) {
-            return raw;
-        }
-        for (int i = 0; i < raw.length; i++) {
-            scaled[i] = atZero[i] + alpha * (raw[i] - atZero[i]);
-        }
-        return scaled;
     }
 }

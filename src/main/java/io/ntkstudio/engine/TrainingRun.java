@@ -36,9 +36,6 @@ public final class TrainingRun {
     private final int n;
     private final KernelMeter meter;
     private final KernelRegimes regimes;
-    private final double[] kernelInit;
-    private final Spectrum spectrumInit;
-    private final RegimePath pathInit;
     private final RunLogs logs;
     /** Networks 2 … K as the ensemble view shows them; null for one network. */
     private final EnsembleViewer viewer;
@@ -78,9 +75,8 @@ public final class TrainingRun {
         FunctionGrid grid = data.geometry() == Geometry.PLANE ? FunctionGrid.around(ensemble.xTrain, ensemble.xTest) : null;
         this.meter = new KernelMeter(shown.net, ensemble.trainPass(), ensemble.yTrain, alpha, slice, grid);
         this.regimes = new KernelRegimes(ensemble, meter, limit, cancelled);
-        this.kernelInit = regimes.kernelInit;
-        this.spectrumInit = regimes.spectrumInit;
-        this.pathInit = regimes.pathInit;
+        double[] kernelInit = regimes.kernelInit;
+        Spectrum spectrumInit = regimes.spectrumInit;
         SliceOnCircle sliceValues = slice == null ? null : new SliceOnCircle(ReadOnlyVector.adopt(slice.angles()),
                 ReadOnlyVector.adopt(meter.slice(shown.net)), regimes.sliceLimit(slice, meter));
         progress.at(1, "done");
@@ -91,7 +87,7 @@ public final class TrainingRun {
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
                 alpha * alpha * rule.largestStableLearningRate(n, spectrumInit.largest()), shown.net.parameterCount(), grid,
                 sliceValues);
-        this.logs = new RunLogs(context.trackedModes(), spectrumInit, pathInit, ensemble.yTrain);
+        this.logs = new RunLogs(context.trackedModes(), spectrumInit, regimes.pathInit, ensemble.yTrain);
         this.viewer = count > 1 ? new EnsembleViewer(ensemble, meter, context) : null;
     }
 
@@ -193,7 +189,7 @@ public final class TrainingRun {
             return;
         }
         lastLoss = loss;
-        lastRegimeLoss = pathInit.trainLoss();
+        lastRegimeLoss = regimes.pathInit.trainLoss();
         logs.step(t, f, loss);
     }
 
@@ -238,9 +234,9 @@ public final class TrainingRun {
             if (values == null) {
                 return null;
             }
-            metrics = meter.metrics(values, kernelInit, regimes.kernelLimit, shown.weightChange());
+            metrics = meter.metrics(values, regimes.kernelInit, regimes.kernelLimit, shown.weightChange());
         }
-        double[] regimeTest = pathInit.test();
+        double[] regimeTest = regimes.pathInit.test();
         double regimeTestLoss = ensemble.testLoss(regimeTest);
         if (withKernel) {
             logs.kernel(step(), testLoss, regimeTestLoss, metrics, values);
@@ -261,11 +257,11 @@ public final class TrainingRun {
         ReadOnlyVector slice = withKernel && meter.hasSlice() ? ReadOnlyVector.adopt(meter.slice(shown.net)) : ReadOnlyVector.empty();
         TrainingSnapshot.NetworkNow network = new TrainingSnapshot.NetworkNow(m.trainLoss(), m.testLoss(),
                 ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
-                ReadOnlyVector.adopt(spectrumInit.energies(residual(m.fTrain()))),
+                ReadOnlyVector.adopt(regimes.spectrumInit.energies(residual(m.fTrain()))),
                 withKernel ? meter.grid(shown.net, shown.initial, backend) : ReadOnlyVector.empty());
-        TrainingSnapshot.RegimeNow regime = new TrainingSnapshot.RegimeNow(ReadOnlyVector.adopt(pathInit.train()),
-                ReadOnlyVector.adopt(m.regimeTest()), pathInit.trainLoss(), m.regimeTestLoss(),
-                regimes.limitTest(), ReadOnlyVector.adopt(pathInit.modeEnergies()));
+        TrainingSnapshot.RegimeNow regime = new TrainingSnapshot.RegimeNow(ReadOnlyVector.adopt(regimes.pathInit.train()),
+                ReadOnlyVector.adopt(m.regimeTest()), regimes.pathInit.trainLoss(), m.regimeTestLoss(),
+                regimes.limitTest(), ReadOnlyVector.adopt(regimes.pathInit.modeEnergies()));
         TrainingSnapshot.KernelNow kernel = withKernel
                 ? new TrainingSnapshot.KernelNow(ReadOnlyMatrix.copyOf(n, n, meter.now()), ReadOnlyVector.adopt(m.eigenvalues()), m.metrics(),
                 slice)
@@ -299,7 +295,7 @@ public final class TrainingRun {
         if (m == null) {
             return null;
         }
-        return new KernelSample(step(), m.trainLoss(), m.testLoss(), pathInit.trainLoss(), m.metrics(),
+        return new KernelSample(step(), m.trainLoss(), m.testLoss(), regimes.pathInit.trainLoss(), m.metrics(),
                 ReadOnlyVector.adopt(m.eigenvalues()), ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
                 ReadOnlyVector.adopt(m.regimeTest()), regimes.limitTest());
     }
