@@ -26,6 +26,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -85,6 +86,16 @@ final class BenchCommand implements Callable<Integer> {
         double[] kernel = new double[n * n];
         double ntkMs = medianMillis(() -> ntk.compute(run.network(), x, kernel), reps);
         double stepMs = medianMillis(run::advance, reps);
+        // another rule's cost is a ratio to GD's, timed step for step beside it: times drift by ±10 % here
+        double gdStepMs = Double.NaN;
+        double ruleStepMs = Double.NaN;
+        if (!rule.equals(TrainingRule.GD)) {
+            TrainingRun gd = TrainingRun.create(spec.withTraining(spec.training().withRule(TrainingRule.GD)), data,
+                    RunOptions.NETWORK_ONLY);
+            double[] both = interleavedMedians(run::advance, gd::advance, Math.max(reps, 20));
+            ruleStepMs = both[0];
+            gdStepMs = both[1];
+        }
         long allocPerStep = allocatedBytes(run::advance, reps);
 
         int na = 1024;
@@ -113,6 +124,10 @@ final class BenchCommand implements Callable<Integer> {
         json.put("batch_size", batchSize == 0 ? n : batchSize);
         json.put("step_ms", round(stepMs));
         json.put("step_gflops", round(stepFlops / stepMs / 1e6));
+        if (!Double.isNaN(gdStepMs)) {
+            json.put("rule_vs_gd_step_ms", List.of(round(ruleStepMs), round(gdStepMs)));
+            json.put("rule_cost_ratio", round(ruleStepMs / gdStepMs));
+        }
         json.put("analytic_1024_depth5_ms", round(analyticMs));
         json.put("eig_512_ms", round(eigMs));
         json.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
@@ -120,11 +135,12 @@ final class BenchCommand implements Callable<Integer> {
         if (ensemble > 0) {
             TrainingSpec.MEMBERS.as("--ensemble").check(ensemble);
             Ensemble e = Ensemble.create(spec, data, ensemble, () -> false);
-            double ensembleMs = medianMillis(e::advance, reps);
+            // the two lanes' steady state: the first steps still share the cores with the JIT compiler
+            double ensembleMs = medianMillis(e::advance, Math.max(reps, 30), 20);
             json.put("ensemble_members", ensemble);
             json.put("ensemble_step_ms", round(ensembleMs));
             json.put("ensemble_steps_per_s", round(1000 / ensembleMs));
-            // 1.0: K members cost exactly K single steps; batching across members would raise it
+            // 1.0: K members cost K single steps; two lanes (MemberStepper) raise it towards 2
             json.put("ensemble_efficiency", round(stepMs * ensemble / ensembleMs));
         }
         out.printf(Locale.ROOT, "backend %s: NTK %.1f ms (%.1f GFLOP/s), GD step %.1f ms (%.1f GFLOP/s)%n",
@@ -150,9 +166,32 @@ final class BenchCommand implements Callable<Integer> {
         return 2 * pass + back;
     }
 
+    /** Medians of {@code a} and {@code b} timed in turn, step for step, after two of each. */
+    private static double[] interleavedMedians(Runnable a, Runnable b, int reps) {
+        double[][] t = new double[2][reps];
+        Runnable[] work = {a, b};
+        for (int r = -2; r < reps; r++) {
+            for (int k = 0; k < 2; k++) {
+                long t0 = System.nanoTime();
+                work[k].run();
+                if (r >= 0) {
+                    t[k][r] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(t[0]);
+        Arrays.sort(t[1]);
+        return new double[] {t[0][reps / 2], t[1][reps / 2]};
+    }
+
     private static double medianMillis(Runnable work, int reps) {
-        work.run();
-        work.run();
+        return medianMillis(work, reps, 2);
+    }
+
+    private static double medianMillis(Runnable work, int reps, int warmups) {
+        for (int w = 0; w < warmups; w++) {
+            work.run();
+        }
         double[] t = new double[reps];
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();

@@ -26,8 +26,9 @@ import java.util.function.BooleanSupplier;
  * the same steps ({@link NtkGaussianProcess}; Lee et al. 2019, Sec. 2.3). Member k is initialised
  * from seed {@code network.seed + k}, so member 0 is the single run of the same experiment. The
  * members share the data, the forward and backward workspaces and the optimiser's
- * ({@link MemberStepper}); each holds only its parameters and its optimiser state ({@link Member}).
- * Owned by one thread; a step allocates nothing.
+ * ({@link MemberStepper}, which may step two halves at once, each with a set of its own); each
+ * holds only its parameters and its optimiser state ({@link Member}). Owned by one thread; a
+ * single network's step allocates nothing (two lanes' step, one task to hand over).
  */
 public final class Ensemble {
     public static final int MAX_MEMBERS = 64;
@@ -97,7 +98,7 @@ public final class Ensemble {
         MatrixBackend backend = MatrixBackend.current();
         this.learningRate = spec.training().learningRate();
         Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim());
-        this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend);
+        this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend, count);
         this.testPass = new BatchedPass(first, data.test().count(), backend);
         for (int k = 0; k < count; k++) {
             if (count > 1) {
@@ -194,8 +195,8 @@ public final class Ensemble {
     /**
      * One step of every member at rate η (the GP's path with it), {@code observer} (may be null)
      * told each member's outputs and loss first. Returns −1; or the first member whose loss is no
-     * longer finite, which is not stepped (nor are the ones after it), nor is the step counted: the
-     * run has diverged there.
+     * longer finite, which is not stepped (nor are the ones after it in its half of the
+     * ensemble), nor is the step counted: the run has diverged there.
      */
     int advance(double eta, StepObserver observer) {
         int bad = stepper.step(members, step, eta, observer);

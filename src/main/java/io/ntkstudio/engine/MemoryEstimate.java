@@ -52,12 +52,14 @@ public final class MemoryEstimate {
      * K networks trained in lockstep ({@link Ensemble}): the first with everything
      * {@link #forTraining(NetworkConfig, int, int, int, TrainingRule, boolean)} counts, its function grid
      * with {@code grid}; the workspaces are shared, so each other network adds only
-     * {@link #perMember}. With {@code kernels}, each network's Θ_t and Θ_0 are measured for the
-     * window's ensemble view.
+     * {@link #perMember}, and from two networks on a second lane's workspaces ({@link MemberStepper}).
+     * With {@code kernels}, each network's Θ_t and Θ_0 are measured for the window's ensemble view.
      */
     public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
                                   boolean kernels) {
-        return forTraining(net, inputDim, n, m, rule, grid) + (k - 1) * perMember(net, inputDim, n, m, rule, kernels);
+        long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.depth())
+                + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.depth()));
+        return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels);
     }
 
     /**

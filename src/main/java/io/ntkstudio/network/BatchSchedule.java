@@ -33,6 +33,11 @@ public final class BatchSchedule {
         this.batch = new int[size];
     }
 
+    /** The same sequence, with a cache of its own: for another thread. */
+    public BatchSchedule copy() {
+        return new BatchSchedule(n, size, seed);
+    }
+
     public boolean fullBatch() {
         return size == n;
     }

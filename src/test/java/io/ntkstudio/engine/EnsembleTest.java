@@ -9,16 +9,20 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.TrainingRule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Many random wide networks against the NTK Gaussian process (Lee et al. 2019, Sec. 2.3). */
 class EnsembleTest {
@@ -97,11 +101,24 @@ class EnsembleTest {
 
     /**
      * The members share their workspaces (passes, the optimiser's g's and batch passes) but nothing
-     * else: each is, bit for bit, the single run of its own seed, under every rule.
+     * else: each is, bit for bit, the single run of its own seed, under every rule, in either lane.
      */
     @ParameterizedTest
     @MethodSource("rules")
     void eachMemberIsTheSingleRunOfItsSeedUnderEveryRule(TrainingRule rule) {
+        // two threads for the products: network 3 is then stepped in the second lane, on its own thread
+        MatrixBackend backend = MatrixBackend.current();
+        int threads = backend.threads();
+        backend.setThreads(2);
+        try {
+            assertEquals(backend.threads() >= 2 ? 2 : 1, MemberStepper.lanes(3, backend));
+            checkEachMemberIsItsSingleRun(rule);
+        } finally {
+            backend.setThreads(threads);
+        }
+    }
+
+    private static void checkEachMemberIsItsSingleRun(TrainingRule rule) {
         ExperimentSpec s = spec(64, 30);
         // depth 2 and α = 2: every shared buffer and the scaling of f_α are in play
         s = s.withNetwork(s.network().withDepth(2).withOutputScale(2)).withTraining(s.training().withRule(rule));
@@ -131,6 +148,44 @@ class EnsembleTest {
                 assertEquals(single.stepLog().value(StepLog.TRAIN_LOSS, r), log.value(StepLog.TRAIN_LOSS, r), 0.0,
                         "network " + (k + 1) + "'s train loss at step " + r);
             }
+        }
+    }
+
+    /**
+     * At η = 4 a width-8 network of seed 3 (or 6) diverges at step 8 and the others do not: the step
+     * that finds it returns the same member, after telling the observer the same members' losses
+     * in the same order, whether the ensemble is stepped in one lane or in two.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2})
+    void aDivergingMemberEndsTheStepAsInOneLane(long seed) {
+        List<String> one = divergence(seed, 1);
+        List<String> two = divergence(seed, 2);
+        assertEquals(one, two);
+        // seeds 1-4: member 2 (seed 3), in the second lane; seeds 2-5: member 1 (seed 3), in the first
+        assertEquals("diverged at step 8: member " + (seed == 1 ? 2 : 1), one.get(one.size() - 1));
+    }
+
+    /** What the observer saw, then where it diverged, stepping 4 networks with the products on {@code threads} threads. */
+    private static List<String> divergence(long seed, int threads) {
+        MatrixBackend backend = MatrixBackend.current();
+        int before = backend.threads();
+        backend.setThreads(threads);
+        try {
+            NetworkConfig cfg = new NetworkConfig(8, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, seed);
+            ExperimentSpec s = new ExperimentSpec(cfg, DataSpec.circle(10, 2, "sin", 3), new TrainingSpec(4, 100, 10));
+            Ensemble e = Ensemble.create(s, DataSources.build(s.data(), Path.of(".")), 4, () -> false);
+            List<String> seen = new ArrayList<>();
+            for (int t = 0; t < 100; t++) {
+                int bad = e.advance(4, (k, f, loss) -> seen.add(k + " " + loss + " " + f[0]));
+                if (bad >= 0) {
+                    seen.add("diverged at step " + e.step() + ": member " + bad);
+                    return seen;
+                }
+            }
+            return seen;
+        } finally {
+            backend.setThreads(before);
         }
     }
 }
