@@ -66,8 +66,13 @@ final class EnsembleCommand implements Callable<Integer> {
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         try (OutputDirectory out = OutputFolder.open(outDir, Set.of("ensemble.csv", "ensemble_metrics.csv", "members.csv", "ensemble.png"))) {
             // the window's ensemble run, network 1 measured as in train: one way to train K networks
-            TrainingRun run = TrainingRun.create(spec.withTraining(spec.training().withMembers(members)), data,
-                    RunOptions.WITH_GAUSSIAN_PROCESS.cancelledWhen(StopSignals::requested));
+            StopSignals.duringSetUp("ensemble", out::discard);
+            TrainingRun run;
+            try {
+                run = TrainingRun.create(spec.withTraining(spec.training().withMembers(members)), data, RunOptions.WITH_GAUSSIAN_PROCESS);
+            } finally {
+                StopSignals.settled();
+            }
             Ensemble e = run.ensemble();
             int steps = spec.training().steps();
             int every = spec.training().kernelEvery();
@@ -80,8 +85,8 @@ final class EnsembleCommand implements Callable<Integer> {
                 while (e.step() < steps && !StopSignals.requested()) {
                     if (!run.advance()) {
                         int bad = run.divergedNetwork();
-                        diverged = String.format(Locale.ROOT, "member %d (seed %d) diverged at step %d; lower training.learningRate",
-                                bad, Ensemble.memberSeed(spec.network().seed(), bad), e.step());
+                        diverged = String.format(Locale.ROOT, "member %d (seed %d) diverged at step %d (%s); lower training.learningRate",
+                                bad, Ensemble.memberSeed(spec.network().seed(), bad), e.step(), e.whyDiverged(bad));
                         break;
                     }
                     if (e.step() % every == 0 || e.step() == steps) {
@@ -89,15 +94,16 @@ final class EnsembleCommand implements Callable<Integer> {
                         write(metrics, last);
                     }
                 }
-            }
-            if (diverged == null && last.step() != e.step()) {
-                last = e.stats();
+                // interrupted between kernel steps: the row of the step the set stops at, as a complete run has
+                if (diverged == null && last.step() != e.step()) {
+                    last = e.stats();
+                    write(metrics, last);
+                }
             }
             writeFinal(out, e, data, last, diverged == null ? run.snapshot(false, RunStatus.RUNNING, null) : null);
             boolean stopped = diverged == null && e.step() < steps;
-            OutputFolder.writeStatus(out, "ensemble", OutputFolder.status(diverged != null, stopped), last.step(), steps);
-            out.commit();
             PrintWriter err = command.commandLine().getErr();
+            OutputFolder.commit(out, "ensemble", OutputFolder.status(diverged != null, stopped), last.step(), steps, err);
             if (diverged != null) {
                 err.println("ensemble: " + diverged + "; the outputs up to step " + last.step() + " are in " + outDir);
                 return Main.EXIT_DIVERGED;

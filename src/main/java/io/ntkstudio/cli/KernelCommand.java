@@ -76,6 +76,8 @@ final class KernelCommand implements Callable<Integer> {
             throw new InvalidInputException("--seed applies to --width (a finite network), not to --analytic");
         }
         checkDestination();
+        // nothing is written until the kernel is whole: a stop before then ends the command at once
+        StopSignals.duringSetUp("kernel", () -> { });
         Samples a = CsvData.readInputs(x);
         Samples b = x2 == null ? a : CsvData.readInputs(x2);
         if (a.dim() != b.dim()) {
@@ -111,6 +113,7 @@ final class KernelCommand implements Callable<Integer> {
                                 + "overflow double precision; lower them", i / b.count() + 1, i % b.count() + 1, k[i]));
             }
         }
+        StopSignals.settled();
         AtomicFiles.writeMatrix(out, a.count(), b.count(), k);
         return 0;
     }
@@ -123,6 +126,12 @@ final class KernelCommand implements Callable<Integer> {
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw new InvalidInputException("--out " + out + " is a folder; name a CSV file inside it");
+        }
+        try {
+            AtomicFiles.requireNewOrRegular(out, x, x2);
+        } catch (IOException e) {
+            throw new InvalidInputException(e instanceof OutputDirectory.Refused ? e.getMessage()
+                    : "--out " + out + " cannot be checked (" + OutputDirectory.reason(e) + "); choose another --out");
         }
         Path parent = target.getParent();
         try {

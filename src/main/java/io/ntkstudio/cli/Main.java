@@ -1,6 +1,7 @@
 package io.ntkstudio.cli;
 
 import io.ntkstudio.files.OutputDirectory;
+import io.ntkstudio.engine.MemoryEstimate;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.ui.AboutInfo;
 import io.ntkstudio.ui.StudioMain;
@@ -48,6 +49,20 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** A message on one line whatever a path in it holds: line breaks and other control characters escaped. */
+    static String oneLine(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b.toString();
+    }
+
     static boolean isExperimentFile(String arg) {
         String a = arg.toLowerCase(Locale.ROOT);
         return (a.endsWith(".ntk") || a.endsWith(".json")) && Files.isRegularFile(Path.of(arg));
@@ -60,18 +75,18 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             String name = ex.getCommandLine().getCommandName();
-            ex.getCommandLine().getErr().println(name + ": " + ex.getMessage() + " (see " + name + " --help)");
+            ex.getCommandLine().getErr().println(oneLine(name + ": " + ex.getMessage() + " (see " + name + " --help)"));
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof InvalidInputException) {
-                line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
+                line.getErr().println(oneLine(line.getCommandName() + ": " + ex.getMessage()));
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof IOException io) {
                 // A disk that fills up or a folder that turns read-only after the work: one line, no class name.
-                line.getErr().println(line.getCommandName() + ": could not write the outputs: " + where(io)
-                        + OutputDirectory.reason(io) + "; free space or choose another --out");
+                line.getErr().println(oneLine(line.getCommandName() + ": could not write the outputs: " + where(io)
+                        + OutputDirectory.reason(io) + "; free space or choose another --out"));
                 return EXIT_BAD_INPUT;
             }
             line.getErr().println(line.getCommandName() + ": unexpected error: " + ex);
@@ -83,7 +98,9 @@ public final class Main implements Runnable {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("ntk-studio: ran out of memory; use a smaller size or give Java more memory (java -Xmx16g -jar ...)");
+            long limit = Runtime.getRuntime().maxMemory();
+            err.println("ntk-studio: ran out of memory past its limit of " + MemoryEstimate.human(limit)
+                    + "; use a smaller size or give Java more memory, e.g. java -Xmx" + Math.max(2, 2 * (limit >> 30) + 1) + "g -jar ...");
             return 1;
         }
     }

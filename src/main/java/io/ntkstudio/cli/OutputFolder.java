@@ -1,9 +1,9 @@
 package io.ntkstudio.cli;
 
-import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.input.InvalidInputException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import java.util.Set;
  * is complete, interrupted by a signal, or stopped by divergence, and at which step.
  */
 final class OutputFolder {
-    static final String STATUS = "status.json";
+    static final String STATUS = OutputDirectory.MANIFEST;
 
     private OutputFolder() {
     }
@@ -31,10 +31,17 @@ final class OutputFolder {
         }
     }
 
-    /** Writes status.json: {@code status} is complete, interrupted or diverged. */
-    static void writeStatus(OutputDirectory dir, String command, String status, long step, long steps) throws IOException {
-        AtomicFiles.write(dir.file(STATUS), w -> w.write(String.format(Locale.ROOT,
-                "{\"command\": \"%s\", \"status\": \"%s\", \"step\": %d, \"steps\": %d}%n", command, status, step, steps)));
+    /**
+     * Commits the set with status.json saying {@code status} (complete, interrupted or diverged) at
+     * {@code step} of {@code steps}, and the files; tells {@code err} when the old folder was kept.
+     */
+    static void commit(OutputDirectory dir, String command, String status, long step, long steps, PrintWriter err)
+            throws IOException {
+        String kept = dir.commit(String.format(Locale.ROOT, "\"command\": \"%s\", \"status\": \"%s\", \"step\": %d, \"steps\": %d",
+                command, status, step, steps));
+        if (kept != null) {
+            err.println(command + ": " + kept);
+        }
     }
 
     /** The status of a run that ended as {@code outcome} says. */

@@ -82,8 +82,7 @@ final class RenderCommand implements Callable<Integer> {
                 err.println("render: interrupted before both runs were drawn; nothing was written to " + outDir);
                 return StopSignals.exitStatus();
             }
-            OutputFolder.writeStatus(out, "render", OutputFolder.status(diverged != null, stopped), shown, steps);
-            out.commit();
+            OutputFolder.commit(out, "render", OutputFolder.status(diverged != null, stopped), shown, steps, err);
         }
         if (diverged != null) {
             err.println("render: " + diverged + "; the figures show the last finite step");
@@ -108,7 +107,13 @@ final class RenderCommand implements Callable<Integer> {
         double scale = figure.scale();
         ChartTheme chartTheme = figure.theme();
         int[] dimensions = figure.size();
-        TrainingRun run = TrainingRun.create(spec, specFile.toAbsolutePath().getParent(), RunOptions.WITH_INFINITE_WIDTH);
+        StopSignals.duringSetUp("render", out::discard);
+        TrainingRun run;
+        try {
+            run = TrainingRun.create(spec, specFile.toAbsolutePath().getParent(), RunOptions.WITH_INFINITE_WIDTH);
+        } finally {
+            StopSignals.settled();
+        }
         TrainingSnapshot[] latest = new TrainingSnapshot[2];
         int steps = spec.training().steps();
         RunRecorder.Outcome outcome = RunRecorder.run(run, steps, spec.training().kernelEvery(), Math.max(1, steps / 400), s -> {

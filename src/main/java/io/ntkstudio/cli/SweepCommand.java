@@ -91,10 +91,18 @@ final class SweepCommand implements Callable<Integer> {
         ExperimentSpec spec = LessonJson.experiment(specFile);
         Dataset data = DataSources.build(spec.data(), specFile.toAbsolutePath().getParent());
         if (outputScales != null) {
+            if (command.commandLine().getParseResult().hasMatchedOption("--widths")) {
+                throw new InvalidInputException("--widths and --output-scales sweep different things (--output-scales keeps the "
+                        + "spec's width); give one of them");
+            }
             return sweepScales(spec, data);
         }
         if (spec.training().members() > 1) {
             return sweepEnsembles(spec, data);
+        }
+        if (widths.length < 2) {
+            throw new InvalidInputException("--widths needs at least two different widths to fit a slope, got "
+                    + Arrays.toString(widths).replaceAll("[\\[\\] ]", "") + "; e.g. --widths 16,64,256");
         }
         int widest = Arrays.stream(widths).max().orElse(1);
         MemoryEstimate.requireFits(MemoryEstimate.forTraining(spec.network().withWidth(widest), data.inputDim(),
@@ -230,8 +238,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         });
         FigureSet.writePng(picture.apply(figure.size()), dir.file("sweep.png"));
-        OutputFolder.writeStatus(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total);
-        dir.commit();
+        OutputFolder.commit(dir, "sweep", interrupted ? "interrupted" : "complete", points.size(), total, err);
         if (interrupted) {
             err.println("sweep: interrupted after " + points.size() + " of " + total + " points; they are in " + outDir
                     + " (status.json says interrupted; the point in progress was dropped)");

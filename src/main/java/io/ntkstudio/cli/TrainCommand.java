@@ -52,7 +52,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(ExperimentSpec spec, Dataset data, OutputDirectory out) throws Exception {
-        TrainingRun run = TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
+        StopSignals.duringSetUp("train", out::discard);
+        TrainingRun run;
+        try {
+            run = TrainingRun.create(spec, data, RunOptions.WITH_INFINITE_WIDTH);
+        } finally {
+            StopSignals.settled();
+        }
         if (dumpParams) {
             ParamsJson.write(out.file("params_init.json"), run.initialNetwork());
         }
@@ -79,12 +85,10 @@ final class TrainCommand implements Callable<Integer> {
         if (dumpParams && diverged == null) {
             ParamsJson.write(out.file("params_final.json"), run.network());
         }
-        OutputFolder.writeStatus(out, "train", OutputFolder.status(diverged != null, outcome.stopped()), last.step(),
-                spec.training().steps());
-        out.commit();
+        OutputFolder.commit(out, "train", OutputFolder.status(diverged != null, outcome.stopped()), last.step(),
+                spec.training().steps(), err);
         if (diverged != null) {
-            err.println("train: " + diverged + "; losses up to the last finite step and the kernel up to step " + last.step()
-                    + " are in " + outDir + (dumpParams ? " (params_final.json is not written: the parameters are no longer finite)" : ""));
+            err.println("train: " + diverged + "; the steps before it are in " + outDir + (dumpParams ? " (params_final.json is not written: the parameters are no longer finite)" : ""));
             return Main.EXIT_DIVERGED;
         }
         if (outcome.stopped()) {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class CsvData {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final long MAX_BYTES = 1L << 30;
+    /** The longest line read: 50,000 or so numbers, far past any input dimension a network here can take. */
+    static final int MAX_LINE = 1 << 20;
 
     private CsvData() {
     }
@@ -31,10 +33,13 @@ public final class CsvData {
         List<double[]> rows = new ArrayList<>();
         int columns = -1;
         requireReadable(file);
+        long held = 0;
+        Runtime rt = Runtime.getRuntime();
+        long room = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = boundedLine(in, file, lineNo + 1)) != null) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -53,6 +58,13 @@ public final class CsvData {
                     row[c] = parseCell(file, lineNo, c, cells[c]);
                 }
                 rows.add(row);
+                // each row's array and its place in the list: refused while reading, not by running out of memory
+                held += 8L * cells.length + 24;
+                if (held > room / 2) {
+                    throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s: its first %,d rows already take %d MiB, "
+                            + "half the memory the JVM has left; use fewer points, or give Java more memory (java -Xmx%dg -jar ...)",
+                            file, rows.size(), held >> 20, Math.max(2, 4 * (rt.maxMemory() >> 30) + 1)));
+                }
             }
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file");
@@ -65,6 +77,23 @@ public final class CsvData {
             throw new InvalidInputException(file + ": has no rows; expected one point per line, numbers separated by commas");
         }
         return rows;
+    }
+
+    /** The next line, or null at the end; a line longer than {@link #MAX_LINE} is refused before it is held. */
+    private static String boundedLine(BufferedReader in, Path file, int lineNo) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                return b.toString();
+            }
+            if (b.length() >= MAX_LINE) {
+                throw new InvalidInputException(file + " line " + lineNo + ": is longer than 1 MiB; expected one point per line, "
+                        + "numbers separated by commas");
+            }
+            b.append((char) c);
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     /** The rows of a file as a row-major matrix of inputs (every column an input). */

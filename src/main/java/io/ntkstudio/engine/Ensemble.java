@@ -141,7 +141,21 @@ public final class Ensemble {
             throw new InvalidInputException("the loss at initialisation overflows double precision: the targets or outputs are "
                     + "too large (around 1e154 or more); scale the targets down");
         }
-        return new Member(net, stepper.velocity(net), trainAtZero, testAtZero);
+        double bound = Member.lossBound(loss.mean(trainAtZero, yTrain), loss.mean(new double[yTrain.length], yTrain));
+        return new Member(net, stepper.velocity(net), trainAtZero, testAtZero, bound);
+    }
+
+    /** Why member {@code k} diverged at this step: its loss is not finite, or it grew past {@link Member#lossBound}. */
+    public String whyDiverged(int k) {
+        Member mb = members.get(k);
+        double now = trainLoss(trainOutputs(k));
+        double start = trainLoss(mb.trainAtZero);
+        double scale = mb.lossBound / Member.DIVERGED_FACTOR;
+        return Double.isFinite(now)
+                ? String.format(Locale.ROOT, "the train loss grew to %.3g, over 10^6 × %s", now,
+                        scale == start ? String.format(Locale.ROOT, "its start %.3g", start)
+                                : String.format(Locale.ROOT, "%.3g, the zero function's loss", scale))
+                : "the loss is no longer finite";
     }
 
     /** The seed of member {@code k}: the experiment's seed plus k. */
@@ -195,7 +209,7 @@ public final class Ensemble {
     /**
      * One step of every member at rate η (the GP's path with it), {@code observer} (may be null)
      * told each member's outputs and loss first. Returns −1; or the first member whose loss is no
-     * longer finite, which is not stepped (nor are the ones after it in its half of the
+     * longer finite or has grown past its {@link Member#lossBound}, which is not stepped (nor are the ones after it in its half of the
      * ensemble), nor is the step counted: the run has diverged there.
      */
     int advance(double eta, StepObserver observer) {

@@ -10,8 +10,8 @@ final class EnsembleStats {
 
     /**
      * Mean and standard deviation (divisor K − 1) of member outputs {@code f} (one row per member)
-     * against GP moments {@code gp} (null: none): the relative L2 gap ‖mean − μ_t‖/‖μ_t‖ (the RMS of
-     * the mean where μ_t = 0) and the ratio of RMS standard deviations, ensemble over GP.
+     * against GP moments {@code gp} (null: none): the gap ‖mean − μ_t‖ relative to the GP's
+     * {@link #scale} and the ratio of RMS standard deviations, ensemble over GP.
      */
     static Ensemble.Stats of(long step, double[][] f, double trainLossMean, NtkGaussianProcess.Moments gp) {
         int count = f.length;
@@ -36,23 +36,34 @@ final class EnsembleStats {
         double ratio = Double.NaN;
         if (gp != null) {
             double num = 0;
-            double den = 0;
             double ens = 0;
             double theory = 0;
             for (int a = 0; a < m; a++) {
                 gpMean[a] = gp.mean()[a];
                 gpStd[a] = Math.sqrt(gp.variance()[a]);
                 num += (mean[a] - gpMean[a]) * (mean[a] - gpMean[a]);
-                den += gpMean[a] * gpMean[a];
                 ens += std[a] * std[a];
                 theory += gp.variance()[a];
             }
-            gap = den > 0 ? Math.sqrt(num / den) : Math.sqrt(num / m);
+            gap = Math.sqrt(num) / scale(gpMean, gpStd);
             ratio = theory > 0 ? Math.sqrt(ens / theory) : Double.NaN;
         } else {
             Arrays.fill(gpMean, Double.NaN);
             Arrays.fill(gpStd, Double.NaN);
         }
         return new Ensemble.Stats(step, mean, std, gpMean, gpStd, gap, ratio, trainLossMean);
+    }
+
+    /**
+     * What the ensemble's gap is measured against: √Σ(μ_i² + σ_i²), the root of the GP's mean square
+     * output at the test points, which does not vanish where its mean does (at step 0, or for
+     * targets that average out) as long as it has a spread; √m where it has neither.
+     */
+    static double scale(double[] gpMean, double[] gpStd) {
+        double s = 0;
+        for (int i = 0; i < gpMean.length; i++) {
+            s += gpMean[i] * gpMean[i] + gpStd[i] * gpStd[i];
+        }
+        return s > 0 ? Math.sqrt(s) : Math.sqrt(gpMean.length);
     }
 }

@@ -62,15 +62,12 @@ public final class EnsembleSweep {
         return points;
     }
 
-    /** √(Σ_i σ_i²/K)/‖μ‖: how far the mean of K draws of the GP lies from its mean, on average (RMS). */
+    /** √(Σ_i σ_i²/K) over the gap's {@link EnsembleStats#scale}: how far the mean of K draws of the GP lies from its mean (RMS). */
     static double samplingFloor(Ensemble.Stats s, int members) {
         double var = 0;
-        double norm = 0;
         for (int i = 0; i < s.gpMean().length; i++) {
             var += s.gpStd()[i] * s.gpStd()[i];
-            norm += s.gpMean()[i] * s.gpMean()[i];
         }
-        // the same normalisation as the gap: relative to ‖μ‖, or the RMS where μ = 0
-        return norm > 0 ? Math.sqrt(var / members / norm) : Math.sqrt(var / members / s.gpMean().length);
+        return Math.sqrt(var / members) / EnsembleStats.scale(s.gpMean(), s.gpStd());
     }
 }

@@ -9,6 +9,7 @@ import io.ntkstudio.data.DataSource;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
+import io.ntkstudio.input.Range;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
@@ -162,8 +163,11 @@ public final class ExperimentJson {
 
     private static JsonObject section(String origin, JsonObject top, String name, Set<String> allowed) {
         JsonElement e = top.get(name);
-        if (e == null || e.isJsonNull()) {
+        if (e == null) {
             return new JsonObject();
+        }
+        if (e.isJsonNull()) {
+            throw new InvalidInputException(origin + ": " + name + " is null; give an object, or leave it out for the defaults");
         }
         if (!e.isJsonObject()) {
             throw new InvalidInputException(origin + ": " + name + " must be a JSON object");
@@ -183,8 +187,11 @@ public final class ExperimentJson {
 
     private static JsonPrimitive primitive(String origin, JsonObject o, String path) {
         JsonElement e = o.get(path.substring(path.indexOf('.') + 1));
-        if (e == null || e.isJsonNull()) {
+        if (e == null) {
             return null;
+        }
+        if (e.isJsonNull()) {
+            throw new InvalidInputException(origin + ": " + path + " is null; give a value, or leave the field out for its default");
         }
         if (!e.isJsonPrimitive()) {
             throw new InvalidInputException(origin + ": " + path + " must be a single value, got " + StrictJson.quote(e));
@@ -203,17 +210,29 @@ public final class ExperimentJson {
         return p.getAsDouble();
     }
 
+    /** The whole-number fields' ranges, checked here where the digits as written are at hand. */
+    private static final Map<String, Range> INTEGERS = Map.of(
+            NetworkConfig.WIDTH.key(), NetworkConfig.WIDTH, NetworkConfig.DEPTH.key(), NetworkConfig.DEPTH,
+            NetworkConfig.SEED.key(), NetworkConfig.SEED, "data.seed", NetworkConfig.SEED.as("data.seed"),
+            DataSpec.N.key(), DataSpec.N, DataSpec.TEST_N.key(), DataSpec.TEST_N,
+            TrainingSpec.STEPS.key(), TrainingSpec.STEPS, TrainingSpec.KERNEL_EVERY.key(), TrainingSpec.KERNEL_EVERY,
+            TrainingSpec.MEMBERS.key(), TrainingSpec.MEMBERS, TrainingRule.BATCH_SIZE.key(), TrainingRule.BATCH_SIZE);
+
     private static long integer(String origin, JsonObject o, String path, long fallback) {
         JsonPrimitive p = primitive(origin, o, path);
         if (p == null) {
             return fallback;
         }
         double v = p.isNumber() ? p.getAsDouble() : Double.NaN;
-        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) {
+        if (v != Math.rint(v)) {
             throw new InvalidInputException(origin + ": " + path + " must be a whole number, got " + StrictJson.quote(p));
         }
-        if (Math.abs(v) > Integer.MAX_VALUE && !path.endsWith("seed")) {
-            throw new InvalidInputException(origin + ": " + path + " is out of range: " + StrictJson.quote(p));
+        Range range = INTEGERS.get(path);
+        if (Math.abs(v) > 9.0e15 || range != null && !range.contains(v)) {
+            // whole but too large to carry: refused with the field's range and the digits as written
+            throw new InvalidInputException(origin + ": " + (range == null ? path + " must be a whole number below 9e15"
+                    : range.key() + " must be an integer from " + Range.plain(range.min()) + " to " + Range.plain(range.max()))
+                    + ", got " + StrictJson.quote(p));
         }
         return (long) v;
     }

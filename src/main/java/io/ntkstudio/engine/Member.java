@@ -13,10 +13,13 @@ final class Member {
     final Optimiser.Velocity velocity;
     final double[] trainAtZero;
     final double[] testAtZero;
+    /** The train loss past which the network has diverged, though finite ({@link #lossBound}). */
+    final double lossBound;
     private final double initialNorm;
 
-    Member(Network net, Optimiser.Velocity velocity, double[] trainAtZero, double[] testAtZero) {
+    Member(Network net, Optimiser.Velocity velocity, double[] trainAtZero, double[] testAtZero, double lossBound) {
         this.net = net;
+        this.lossBound = lossBound;
         this.initial = net.copy();
         this.initialNorm = Math.sqrt(initial.squaredNorm());
         this.velocity = velocity;
@@ -37,6 +40,18 @@ final class Member {
         }
         return out;
     }
+
+    /**
+     * 10⁶ times the larger of the start loss and the loss of the zero function: a loss that grows
+     * past it has diverged, whether or not it has reached infinity yet. The zero function's loss
+     * (half the targets' mean square, or log 2) keeps the bound off 0 when f_0 fits the targets.
+     */
+    static double lossBound(double startLoss, double zeroLoss) {
+        return DIVERGED_FACTOR * Math.max(startLoss, zeroLoss);
+    }
+
+    /** How many times its start a loss may grow before the run counts as diverged. */
+    static final double DIVERGED_FACTOR = 1e6;
 
     /** ‖θ_t − θ_0‖ / ‖θ_0‖ over the stored parameters. */
     double weightChange() {

@@ -56,7 +56,8 @@ final class MemberStepper {
 
         /**
          * Steps members [from, to), each one's outputs and loss told to {@code live} first or, with
-         * {@code keep}, kept. Returns −1, or the first member whose loss is not finite (not stepped).
+         * {@code keep}, kept. Returns −1, or the first member whose loss is not finite or past its
+         * bound (not stepped).
          */
         int step(List<Member> members, int from, int to, long t, double eta, Ensemble.StepObserver live, boolean keep) {
             if (keep && seen.length < to - from) {
@@ -68,7 +69,7 @@ final class MemberStepper {
                 pass.forward(mb.net, xTrain);
                 double[] f = Member.scaled(alpha, pass.outputs(), mb.trainAtZero, scaled);
                 double now = loss.mean(f, yTrain);
-                if (!Double.isFinite(now)) {
+                if (!(now <= mb.lossBound)) {
                     return k;
                 }
                 if (live != null) {

@@ -6,6 +6,7 @@ import io.ntkstudio.network.BatchedPass;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.TrainingRule;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -119,16 +120,32 @@ public final class MemoryEstimate {
         return 8L * n1 * n2 * 3;
     }
 
-    /** Throws with a message that names the estimate, the limit and the fix when it would not fit. */
+    /**
+     * Throws with a message that names the estimate, the limit and the fix when it would not fit:
+     * the {@code -Xmx} that would hold it (what is in use now, plus the estimate, plus a quarter
+     * for the collector), and whether this machine has that much.
+     */
     public static void requireFits(long bytes, String what, String fix) {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long available = rt.maxMemory() - used;
-        if (bytes > available * 0.9) {
-            throw new InvalidInputException(String.format(Locale.ROOT,
-                    "%s needs about %s but the JVM has %s available (limit %s): %s, or give Java more memory (e.g. java -Xmx16g -jar ...)",
-                    what, human(bytes), human(available), human(rt.maxMemory()), fix));
+        if (bytes > available) {
+            long needed = (used + bytes) / 4 * 5;
+            long gib = Math.max(1, (needed + (1L << 30) - 1) >> 30);
+            long machine = machineBytes();
+            String limit = String.format(Locale.ROOT, "%s needs about %s but the JVM has %s available (limit %s)",
+                    what, human(bytes), human(available), human(rt.maxMemory()));
+            throw new InvalidInputException(machine > 0 && gib << 30 > machine
+                    ? String.format(Locale.ROOT, "%s, and the -Xmx%dg it would take is more than this machine's %s: %s",
+                            limit, gib, human(machine), fix)
+                    : String.format(Locale.ROOT, "%s: %s, or give Java more memory: java -Xmx%dg -jar ...", limit, fix, gib));
         }
+    }
+
+    /** The machine's physical memory, or 0 where the JVM does not say. */
+    private static long machineBytes() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
     }
 
     public static String human(long bytes) {

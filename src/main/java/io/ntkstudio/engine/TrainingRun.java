@@ -114,7 +114,7 @@ public final class TrainingRun {
         return ensemble;
     }
 
-    /** The network (0-based) whose loss stopped being finite, or −1 while none has. */
+    /** The network (0-based) whose loss stopped being finite or grew past its bound ({@link Member#lossBound}), or −1. */
     public int divergedNetwork() {
         return diverged;
     }
@@ -197,15 +197,16 @@ public final class TrainingRun {
     public String divergenceMessage() {
         TrainingRule rule = ensemble.rule;
         if (diverged > 0) {
-            return String.format(Locale.ROOT, "training diverged at step %d: network %d of the ensemble (seed %d) is no longer "
-                    + "finite. The largest stable learning rate here is %s = %.6g; lower training.learningRate below it",
-                    step(), diverged + 1, Ensemble.memberSeed(context.spec().network().seed(), diverged),
+            return String.format(Locale.ROOT, "training diverged at step %d: in network %d of the ensemble (seed %d) %s. "
+                    + "The largest stable learning rate is %s = %.6g; lower training.learningRate below it",
+                    step(), diverged + 1, Ensemble.memberSeed(context.spec().network().seed(), diverged), ensemble.whyDiverged(diverged),
                     rule.stableRateFormula(), context.largestStableLearningRate());
         }
         return String.format(Locale.ROOT,
-                "training diverged at step %d: the loss or the kernel is no longer finite. The largest stable learning rate here is "
-                        + "%s = %.6g (learning rate was %.6g); lower training.learningRate below it",
-                step(), rule.stableRateFormula(), context.largestStableLearningRate(), learningRate);
+                "training diverged at step %d: %s. The largest stable learning rate is "
+                        + "%s = %.6g (it was %.3g); lower training.learningRate below it",
+                step(), diverged == 0 ? ensemble.whyDiverged(0) : "the loss or the kernel is no longer finite",
+                rule.stableRateFormula(), context.largestStableLearningRate(), learningRate);
     }
 
     /** What one evaluation of the current state measured; the arrays are fresh. */

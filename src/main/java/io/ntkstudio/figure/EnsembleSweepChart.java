@@ -60,7 +60,7 @@ public final class EnsembleSweepChart {
         double top = h * 0.56;
         int k = points.get(0).members();
         Chart c = Chart.draw(g, 0, 0, w, top, String.format(Locale.ROOT, "%d networks per width against the NTK Gaussian process, "
-                + "%d steps", k, steps), "width", "‖mean − μ_t‖ / ‖μ_t‖", xr, true, Scale.padded(lo, hi, true), true, width);
+                + "%d steps", k, steps), "width", "‖mean − μ_t‖ / √Σ(μ_t² + σ_t²)", xr, true, Scale.padded(lo, hi, true), true, width);
         c.line(g, width, floor, Palette.GREY, 1.6f, true);
         c.line(g, width, gap, Palette.BLUE, 2.2f, false);
         c.dots(g, width, gap, Palette.BLUE, 3.5);

@@ -2,6 +2,7 @@ package io.ntkstudio.files;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,21 +46,48 @@ public final class AtomicFiles {
         });
     }
 
-    /** Lets {@code body} fill a temporary sibling of {@code target}, then renames it over the target. */
+    /**
+     * Lets {@code body} fill a temporary sibling of {@code target}, forces it to disk and renames it
+     * over the target. A link is written through to the file it names; a device, pipe or socket is
+     * refused, never replaced.
+     */
     public static void writeFile(Path target, FileBody body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path real = OutputTargets.followLinks(target, target.toAbsolutePath().normalize(), false);
+        OutputTargets.requireRegularOrNew(target, real);
+        Path dir = real.getParent();
         Files.createDirectories(dir);
-        Path tmp = freshSibling(dir, target.getFileName().toString());
+        Path tmp = freshSibling(dir, real.getFileName().toString());
         try {
             body.write(tmp);
-            keepMode(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                c.force(true);
             }
+            keepMode(real, tmp);
+            try {
+                Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
+            }
+            OutputTargets.force(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Before any work: refuses a target that {@link #writeFile} would not write (a link to a
+     * device, a pipe, a folder) or that is one of {@code inputs} (through any link).
+     */
+    public static void requireNewOrRegular(Path target, Path... inputs) throws IOException {
+        Path real = OutputTargets.followLinks(target, target.toAbsolutePath().normalize(), false);
+        OutputTargets.requireRegularOrNew(target, real);
+        if (Files.exists(real)) {
+            for (Path in : inputs) {
+                if (in != null && Files.exists(in) && Files.isSameFile(real, in)) {
+                    throw new OutputDirectory.Refused("--out " + target + " is the input " + in
+                            + "; writing the output would replace it, so choose another --out");
+                }
+            }
         }
     }
 

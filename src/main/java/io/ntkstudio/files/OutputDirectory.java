@@ -11,18 +11,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A command's output folder written as one unit. The files are written into a fresh hidden
- * sibling, {@code .NAME.staging-…}; {@link #commit} moves the old folder aside, renames the new one
- * into place and deletes the old. A reader sees the complete old set or the complete new set
- * (during the two renames, briefly, no folder). What a SIGKILL leaves is repaired by the next
- * {@link #open}: staging folders are deleted, and an old set whose replacement never arrived is put
- * back. A folder holding files this command does not write is refused, never replaced: it is the
- * user's.
+ * A command's output folder written as one unit, in a folder this program owns or nothing is
+ * touched. The files are written into a fresh hidden sibling, {@code .NAME.staging-…}, made with
+ * the folder's permissions; {@link #commit} writes the manifest ({@value #MANIFEST}: the status and
+ * the files this program wrote), forces everything to disk, moves the old folder aside, renames
+ * the new one into place and deletes the old. A reader sees the complete old set or the complete
+ * new set (during the two renames, briefly, no folder). Files the user put in the folder (not in
+ * its manifest) are carried into the new one; any that appear during the swap keep the old folder,
+ * renamed, instead of being deleted. One run per folder at a time ({@link OutputLock}). What a
+ * SIGKILL leaves is repaired by the next {@link #open}: staging folders of runs that are gone are
+ * deleted, and an old set whose replacement never arrived is put back. A folder without a manifest
+ * that holds anything is refused, never replaced: it is the user's.
  */
 public final class OutputDirectory implements AutoCloseable {
+    /** The manifest in every set: the caller's status, and the files this program wrote. */
+    public static final String MANIFEST = "status.json";
+
     /** The folder cannot be used; the message names it and the fix. */
     public static final class Refused extends IOException {
         public Refused(String message) {
@@ -32,23 +40,27 @@ public final class OutputDirectory implements AutoCloseable {
 
     private final Path target;
     private final Path staging;
+    private final Set<String> owned;
+    private final OutputLock lock;
     private boolean committed;
 
-    private OutputDirectory(Path target, Path staging) {
+    private OutputDirectory(Path target, Path staging, Set<String> owned, OutputLock lock) {
         this.target = target;
         this.staging = staging;
+        this.owned = owned;
+        this.lock = lock;
     }
 
     /**
-     * Checks {@code out} before any work, repairs what an earlier killed run left, and creates the
-     * staging folder. {@code names} are the files the command may write (anything else found in an
-     * existing {@code out} refuses it).
+     * Checks {@code out} before any work (a link is followed to its folder), takes its lock,
+     * repairs what an earlier killed run left, and creates the staging folder. {@code names} are
+     * the files the command writes; a folder written before manifests listed their files owns those.
      */
     public static OutputDirectory open(Path out, Set<String> names) throws IOException {
         if (out == null || out.toString().isBlank()) {
             throw new Refused("--out is empty; name a folder for the outputs, e.g. --out results");
         }
-        Path target = out.toAbsolutePath().normalize();
+        Path target = OutputTargets.followLinks(out, out.toAbsolutePath().normalize(), true);
         Path parent = target.getParent();
         if (parent == null || target.getFileName() == null) {
             throw new Refused("--out " + out + " is the root folder; name a folder inside it");
@@ -61,35 +73,28 @@ public final class OutputDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new Refused("--out " + out + ": cannot create " + parent + " (" + reason(e) + "); choose a folder you can write to");
         }
-        recover(target);
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new Refused("--out " + out + " is a file; give a folder");
-        }
-        if (Files.isDirectory(target)) {
-            List<String> foreign = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
-                for (Path e : entries) {
-                    if (!names.contains(e.getFileName().toString()) || Files.isDirectory(e)) {
-                        foreign.add(e.getFileName().toString());
-                    }
-                }
-            } catch (IOException e) {
-                throw new Refused("--out " + out + " cannot be read (" + reason(e) + "); choose a folder you can write to");
-            }
-            if (!foreign.isEmpty()) {
-                foreign.sort(null);
-                throw new Refused("--out " + out + " holds files this command did not write (" + String.join(", ",
-                        foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
-                        + "); the outputs replace the folder as a whole, so give a new or empty folder");
-            }
-        }
-        Path staging = parent.resolve("." + target.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        OutputLock lock;
         try {
-            Files.createDirectory(staging);
+            lock = OutputLock.take(parent, target.getFileName().toString(), out.toString());
+        } catch (Refused e) {
+            throw e;
         } catch (IOException e) {
             throw new Refused("--out " + out + ": cannot write in " + parent + " (" + reason(e) + "); choose a folder you can write to");
         }
-        return new OutputDirectory(target, staging);
+        try {
+            recover(target);
+            Set<String> owned = OutputTargets.owned(out, target, names);
+            Path staging = parent.resolve("." + target.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            try {
+                OutputTargets.createLike(staging, target);
+            } catch (IOException e) {
+                throw new Refused("--out " + out + ": cannot write in " + parent + " (" + reason(e) + "); choose a folder you can write to");
+            }
+            return new OutputDirectory(target, staging, owned, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Where to write output {@code name} before the commit. */
@@ -102,37 +107,82 @@ public final class OutputDirectory implements AutoCloseable {
         return staging;
     }
 
-    /** The folder the user named. */
+    /** The folder the user named (a link followed). */
     public Path target() {
         return target;
     }
 
-    /** Puts the new set in place of the old one; each file keeps the mode of the one it replaces. */
-    public void commit() throws IOException {
+    /** {@link #commit(String)} with a manifest that lists only the files. */
+    public String commit() throws IOException {
+        return commit("");
+    }
+
+    /**
+     * Writes the manifest ({@code status}: JSON members, e.g. {@code "status": "complete"}, then the
+     * files), forces the set to disk and puts it in place of the old one; each file keeps the mode
+     * of the one it replaces and the user's files are carried over. Returns null, or one line
+     * saying the old folder was kept and where: files of the user's stayed in it (they appeared
+     * during the swap, or have a name the new set writes).
+     */
+    public String commit(String status) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> staged = Files.list(staging)) {
+            staged.forEach(p -> files.add(p.getFileName().toString()));
+        }
+        files.remove(MANIFEST);
+        files.add(MANIFEST);
+        files.sort(null);
+        String list = files.stream().map(f -> "\"" + f.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", "));
+        AtomicFiles.write(staging.resolve(MANIFEST), w -> w.write("{" + (status.isBlank() ? "" : status + ", ")
+                + "\"files\": [" + list + "]}\n"));
+        OutputTargets.forceTree(staging);
         Path parent = target.getParent();
-        if (Files.isDirectory(target)) {
-            AtomicFiles.keepMode(target, staging);
-            try (Stream<Path> files = Files.list(staging)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    AtomicFiles.keepMode(target.resolve(f.getFileName().toString()), f);
-                }
-            }
-            Path old = parent.resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.isDirectory(target)) {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
+            OutputTargets.force(parent);
+            return null;
+        }
+        AtomicFiles.keepMode(target, staging);
+        for (String f : files) {
+            AtomicFiles.keepMode(target.resolve(f), staging.resolve(f));
+        }
+        OutputTargets.carryOver(target, staging, owned);
+        Path old = parent.resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        OutputTargets.force(parent);
+        List<String> late = OutputTargets.foreign(old, owned);
+        if (late.isEmpty()) {
             deleteTree(old);
-        } else {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
+            return null;
+        }
+        Path kept = OutputTargets.freshName(parent, target.getFileName() + ".previous");
+        Files.move(old, kept, StandardCopyOption.ATOMIC_MOVE);
+        return "kept the previous " + target.getFileName() + " as " + kept + ": it holds files this program did not write ("
+                + String.join(", ", late.subList(0, Math.min(3, late.size()))) + (late.size() > 3 ? ", …" : "") + ")";
+    }
+
+    /** Deletes the staging folder now, quietly: for a process about to end while nothing writes to it. */
+    public void discard() {
+        try {
+            deleteTree(staging);
+        } catch (IOException | RuntimeException e) {
+            // the next run into this folder deletes what is left
         }
     }
 
-    /** Without a commit, deletes the staging folder: the old set stays as it was. */
+    /** Without a commit, deletes the staging folder: the old set stays as it was. Releases the lock. */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            deleteTree(staging);
+        try {
+            if (!committed) {
+                deleteTree(staging);
+            }
+        } finally {
+            lock.close();
         }
     }
 
@@ -163,7 +213,7 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -74,6 +74,10 @@ public record Range(String key, double min, double max, boolean integer) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        if (Math.abs(v) >= 1e18 || Math.abs(v) < 1e-9) {
+            // 1e308 as 1e308, not 309 digits
+            return Double.toString(v).replace(".0E", "e").replace("E", "e");
+        }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -51,9 +51,18 @@ final class ClosedFormMoments implements GaussianMoments {
                 out[1] = 1.0;
                 return;
             case SIN: {
-                double e = Math.exp(-0.5 * (q1 + q2));
-                out[0] = e * Math.sinh(c);
-                out[1] = e * Math.cosh(c);
+                double s = 0.5 * (q1 + q2);
+                if (s < 700) {
+                    double e = Math.exp(-s);
+                    out[0] = e * Math.sinh(c);
+                    out[1] = e * Math.cosh(c);
+                } else {
+                    // e^{−s} and sinh c overflow apart, not together: |c| ≤ s, so both exponents are ≤ 0
+                    double plus = Math.exp(c - s);
+                    double minus = Math.exp(-c - s);
+                    out[0] = 0.5 * (plus - minus);
+                    out[1] = 0.5 * (plus + minus);
+                }
                 return;
             }
             default:

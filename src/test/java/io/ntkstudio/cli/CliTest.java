@@ -99,6 +99,27 @@ class CliTest {
     }
 
     @Test
+    void kernelNeverWritesOverItsInputOrASpecialFile() throws Exception {
+        String before = Files.readString(xFile);
+        assertBadInput(run("kernel", "--x", xFile.toString(), "--depth", "1", "--activation", "relu", "--analytic",
+                "--out", xFile.toString()), "is the input");
+        Path link = Files.createSymbolicLink(dir.resolve("x-link.csv"), xFile);
+        assertBadInput(run("kernel", "--x", xFile.toString(), "--depth", "1", "--activation", "relu", "--analytic",
+                "--out", link.toString()), "is the input");
+        assertEquals(before, Files.readString(xFile));
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertBadInput(run("kernel", "--x", xFile.toString(), "--depth", "1", "--activation", "relu", "--analytic",
+                "--out", fifo.toString()), "device, pipe or socket");
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "still a pipe");
+        // a link to a new file is written through: the link stays
+        Path through = Files.createSymbolicLink(dir.resolve("k-link.csv"), dir.resolve("k-real.csv"));
+        assertEquals(0, run("kernel", "--x", xFile.toString(), "--depth", "1", "--activation", "relu", "--analytic",
+                "--out", through.toString()).code());
+        assertTrue(Files.isSymbolicLink(through) && Files.size(dir.resolve("k-real.csv")) > 0);
+    }
+
+    @Test
     void kernelErrorPaths() throws Exception {
         String x = xFile.toString();
         String out = dir.resolve("k.csv").toString();
@@ -120,6 +141,10 @@ class CliTest {
         assertBadInput(run("kernel", "--x", x, "--depth", "two", "--activation", "relu", "--analytic", "--out", out), "--depth");
         assertBadInput(run("kernel", "--depth", "2", "--activation", "relu", "--analytic", "--out", out), "--x");
         assertBadInput(run("kernel", "--x", x, "--depth", "2", "--activation", "relu", "--analytic", "--out", out, "--bogus"), "--bogus");
+        // one row of 2 MB (the saboteur's had 400 MB and ran out of memory after 40 s): refused as it is read
+        Files.writeString(dir.resolve("wide.csv"), "1," .repeat(1 << 20) + "1\n");
+        assertBadInput(run("kernel", "--x", dir.resolve("wide.csv").toString(), "--depth", "2", "--activation", "relu", "--analytic", "--out", out),
+                "line 1: is longer than 1 MiB");
         assertFalse(Files.exists(dir.resolve("k.csv")), "no output after a refused command");
     }
 
@@ -240,6 +265,49 @@ class CliTest {
             assertEquals(i - 1, Long.parseLong(c[0]));
             assertTrue(Double.isFinite(Double.parseDouble(c[1])), losses.get(i));
         }
+    }
+
+    /**
+     * The saboteur's cases, which finished "complete" with status 0: a loss that grows to 1e30 or
+     * 1e269 while staying finite has diverged, and says why; every step kept is below the bound.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {10, 10000})
+    void aLossThatGrowsAMillionfoldHasDivergedThoughFinite(double rate) throws Exception {
+        Path spec = writeSpec("{\"network\": {\"width\": 16}, \"training\": {\"learningRate\": " + rate
+                + ", \"steps\": 30, \"kernelEvery\": 10}}");
+        Path out = dir.resolve("run");
+        Result r = run("train", "--spec", spec.toString(), "--out", out.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("the train loss grew to") && r.err().contains("over 10^6 × its start"), r.err());
+        assertTrue(Files.readString(out.resolve("status.json")).contains("\"diverged\""));
+        List<String> losses = Files.readAllLines(out.resolve("losses.csv"));
+        double start = Double.parseDouble(losses.get(1).split(",")[1]);
+        for (String line : losses.subList(1, losses.size())) {
+            assertTrue(Double.parseDouble(line.split(",")[1]) <= 1e6 * Math.max(start, 0.5), line);
+        }
+    }
+
+    /** The saboteur's messages: each is one line that names the range, quotes what was written, and is short. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "{\"network\": {\"width\": null}}|network.width is null; give a value, or leave the field out",
+        "{\"training\": null}|training is null",
+        "{\"training\": {\"learningRate\": 1e308}}|training.learningRate must be a number from 0.000001 to 10000, got 1e308",
+        "{\"training\": {\"steps\": 2147483648}}|training.steps must be an integer from 0 to 100000000, got 2147483648",
+        "{\"training\": {\"steps\": 99999999999999999999999}}|training.steps must be an integer from 0 to 100000000, got 99999999999999999999999",
+    })
+    void aBadValueIsOneShortLineNamingItsRange(String json, String message) throws Exception {
+        Result r = run("train", "--spec", writeSpec(json).toString(), "--out", dir.resolve("o").toString());
+        assertBadInput(r, message);
+        assertTrue(r.err().length() < 200, r.err());
+    }
+
+    @Test
+    void aPathWithALineBreakStaysOnOneLine() throws Exception {
+        Path odd = Files.createDirectories(dir.resolve("a\nb"));
+        assertBadInput(run("train", "--spec", odd.resolve("none.json").toString(), "--out", dir.resolve("o").toString()),
+                "a\\nb");
     }
 
     @Test

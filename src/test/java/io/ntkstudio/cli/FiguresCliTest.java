@@ -143,6 +143,16 @@ class FiguresCliTest {
         r = CliTest.run("sweep", "--spec", spec.toString(), "--parameterizations", "ntk,xyz", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown parameterization 'xyz'"), r.err());
+        // one width has no slope (it printed width^NaN and exited 0); --widths beside --output-scales was ignored
+        for (String one : new String[] {"16", "16,16"}) {
+            r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", one, "--out", dir.resolve("one").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("--widths needs at least two different widths to fit a slope, got 16;"), r.err());
+        }
+        r = CliTest.run("sweep", "--spec", spec.toString(), "--widths", "16,64", "--output-scales", "1,10", "--out",
+                dir.resolve("both").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--widths and --output-scales sweep different things"), r.err());
     }
 
     @Test

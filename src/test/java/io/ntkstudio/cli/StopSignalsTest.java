@@ -27,12 +27,15 @@ class StopSignalsTest {
 
     private static Process start(Path spec, Path out, String command) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.awt.headless=true", "-cp",
                 System.getProperty("java.class.path"), "io.ntkstudio.cli.Main", command, "--spec", spec.toString(),
                 "--out", out.toString()));
         if (command.equals("render")) {
             cmd.add("--scale");
             cmd.add("1");
+        }
+        if (command.equals("ensemble")) {
+            cmd.addAll(List.of("--members", "4"));
         }
         if (command.equals("sweep")) {
             cmd.addAll(List.of("--widths", "8,16,32,64", "--seeds", "1", "--parameterizations", "ntk"));
@@ -57,9 +60,11 @@ class StopSignalsTest {
         return m;
     }
 
+    /** Hidden and temporary files left, but the output folders' lock files, which stay by design. */
     private List<String> hidden() throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") || n.endsWith(".tmp")).toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && !n.endsWith(".lock")
+                    || n.endsWith(".tmp")).toList();
         }
     }
 
@@ -75,16 +80,18 @@ class StopSignalsTest {
         }
     }
 
-    @Test
-    void sigtermWritesTheRunSoFarAsACompleteInterruptedSet() throws Exception {
+    /** SIGTERM, or SIGHUP from a closed terminal (which lost the run and left its staging folder). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"TERM, 143", "HUP, 129"})
+    void aStopWritesTheRunSoFarAsACompleteInterruptedSet(String signal, int exit) throws Exception {
         Path out = dir.resolve("run");
         Process p = start(spec(5_000_000), out, "train");
         awaitRunning(p, dir);
         Thread.sleep(1500);
-        p.destroy();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stops after SIGTERM");
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stops after SIG" + signal);
         String said = Files.readString(dir.resolve("run.log")).trim();
-        assertEquals(143, p.exitValue(), said);
+        assertEquals(exit, p.exitValue(), said);
         assertTrue(said.contains("interrupted at step") && said.lines().count() == 1, said);
         String status = Files.readString(out.resolve("status.json"));
         assertTrue(status.contains("\"interrupted\""), status);
@@ -95,6 +102,79 @@ class StopSignalsTest {
         String lastStep = metrics.get(metrics.size() - 1).split(",")[0];
         assertTrue(status.contains("\"step\": " + lastStep), status + " against the last metrics row " + lastStep);
         assertEquals(List.of(), hidden());
+    }
+
+    /**
+     * Two processes, one folder: the second is refused in one line naming the first, which is not
+     * disturbed (before the lock, the second's clean-up deleted the first's staging folder), and
+     * what the user puts in the folder meanwhile stays.
+     */
+    @Test
+    void aSecondRunIntoALiveFolderIsRefusedAndTheFirstFinishesWhole() throws Exception {
+        Path out = dir.resolve("run");
+        Process first = start(spec(5_000_000), out, "train");
+        awaitRunning(first, dir);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "my notes");
+        Process second = start(spec(10), out, "train");
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        String refused = Files.readString(dir.resolve("run.log")).trim();
+        assertEquals(2, second.exitValue(), refused);
+        assertTrue(refused.contains("is being written by another run (process " + first.pid()) && refused.lines().count() == 1, refused);
+        first.destroy();
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, first.exitValue());
+        for (String f : List.of("metrics.csv", "spectrum.csv", "losses.csv", "kernel_init.csv", "predictions.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertEquals("my notes", Files.readString(out.resolve("notes.txt")));
+        assertFalse(Files.readString(out.resolve("status.json")).contains("notes.txt"), "the manifest lists only the program's files");
+        assertEquals(List.of(), hidden());
+    }
+
+    /**
+     * SIGTERM in set-up (1,500 points: kernels and eigendecompositions that take tens of seconds)
+     * ends the process within seconds, the old set untouched; it used to wait for the set-up.
+     */
+    @Test
+    void aStopDuringSetUpEndsTheProcessAtOnceAndLeavesTheOldSet() throws Exception {
+        Path out = dir.resolve("run");
+        Files.createDirectories(out);
+        Path spec = Files.writeString(dir.resolve("big.json"), "{\"network\": {\"width\": 64, \"depth\": 1},"
+                + " \"data\": {\"n\": 1500, \"testN\": 64}, \"training\": {\"steps\": 10, \"kernelEvery\": 5}}");
+        Process p = start(spec, out, "train");
+        awaitRunning(p, dir);
+        Thread.sleep(500);
+        long sent = System.nanoTime();
+        p.destroy();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "stopped within seconds in set-up");
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        String said = Files.readString(dir.resolve("run.log")).trim();
+        assertEquals(143, p.exitValue(), said);
+        assertTrue(said.contains("stopped during set-up") && seconds < 5, seconds + " s: " + said);
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(0, left.count(), "the folder is as it was");
+        }
+        assertEquals(List.of(), hidden());
+    }
+
+    /** An interrupted ensemble ends its metrics with the step it stopped at, as a complete run ends with its last. */
+    @Test
+    void anInterruptedEnsembleWritesTheRowOfItsLastStep() throws Exception {
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("members.json"), "{\"network\": {\"width\": 64, \"depth\": 1},"
+                + " \"data\": {\"n\": 12, \"testN\": 16}, \"training\": {\"learningRate\": 0.5, \"steps\": 50000000,"
+                + " \"kernelEvery\": 10000000}}");
+        Process p = start(spec, out, "ensemble");
+        awaitRunning(p, dir);
+        Thread.sleep(1500);
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), Files.readString(dir.resolve("run.log")));
+        List<String> rows = Files.readAllLines(out.resolve("ensemble_metrics.csv"));
+        String status = Files.readString(out.resolve("status.json"));
+        String lastStep = rows.get(rows.size() - 1).split(",")[0];
+        assertTrue(rows.size() == 3 && !lastStep.equals("0") && status.contains("\"step\": " + lastStep + ","), rows + " / " + status);
     }
 
     @Test

@@ -40,10 +40,10 @@ class EnsembleSweepTest {
 
     @Test
     void theFloorIsTheRmsDistanceOfKSamplesOfTheGaussianProcess() {
-        // three test points with GP mean (3, 4, 0) and σ = (1, 2, 2): Σσ²/K = 9/4 over ‖μ‖² = 25
+        // three test points with GP mean (3, 4, 0) and σ = (1, 2, 2): Σσ²/K = 9/4 over Σ(μ² + σ²) = 25 + 9
         Ensemble.Stats s = new Ensemble.Stats(0, new double[3], new double[3], new double[] {3, 4, 0}, new double[] {1, 2, 2},
                 0, 0, 0);
-        assertEquals(Math.sqrt(9.0 / 4 / 25), EnsembleSweep.samplingFloor(s, 4), 1e-15);
+        assertEquals(Math.sqrt(9.0 / 4 / 34), EnsembleSweep.samplingFloor(s, 4), 1e-15);
     }
 
     @Test
@@ -58,7 +58,7 @@ class EnsembleSweepTest {
         double sumSquares = 0;
         int below = 0;
         int sets = 4000;
-        double norm = Math.sqrt(java.util.Arrays.stream(mu).map(m -> m * m).sum());
+        double norm = Math.sqrt(java.util.Arrays.stream(mu).map(m -> m * m).sum() + java.util.Arrays.stream(sd).map(d -> d * d).sum());
         for (int r = 0; r < sets; r++) {
             double gap = 0;
             for (int i = 0; i < mu.length; i++) {
@@ -84,5 +84,29 @@ class EnsembleSweepTest {
         ExperimentSpec mup = SPEC.withNetwork(NET.withParameterization(Parameterization.MUP));
         Dataset data = DataSources.build(SPEC.data(), Path.of("."));
         assertThrows(InvalidInputException.class, () -> EnsembleSweep.run(mup, data, new int[] {16}, (k, a, p) -> { }, () -> false));
+    }
+
+    /**
+     * A GP mean of nearly 0 (targets that cancel) with members inside its spread: the gap is about
+     * 1/√K of the spread, not 1e12 (it was relative to ‖μ‖).
+     */
+    @Test
+    void aVanishingGpMeanDoesNotMakeTheGapExplode() {
+        int k = 16;
+        int m = 10;
+        java.util.Random rng = new java.util.Random(11);
+        double[][] f = new double[k][m];
+        for (double[] row : f) {
+            for (int i = 0; i < m; i++) {
+                row[i] = rng.nextGaussian();
+            }
+        }
+        double[] mu = new double[m];
+        double[] var = new double[m];
+        java.util.Arrays.fill(mu, 1e-13);
+        java.util.Arrays.fill(var, 1.0);
+        Ensemble.Stats s = EnsembleStats.of(5, f, 0, new io.ntkstudio.kernel.NtkGaussianProcess.Moments(mu, var));
+        assertTrue(s.meanGap() > 0.1 && s.meanGap() < 0.5, "about 1/√16 = 0.25: " + s.meanGap());
+        assertEquals(0.25, EnsembleSweep.samplingFloor(s, k), 1e-12);
     }
 }

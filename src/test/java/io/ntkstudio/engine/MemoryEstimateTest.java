@@ -72,4 +72,22 @@ class MemoryEstimateTest {
         assertTrue(MemoryEstimate.human(3L << 30).equals("3.0 GiB"));
         assertTrue(MemoryEstimate.human(512).equals("512 B"));
     }
+
+    /** The hint names the heap that would hold the work, not a fixed -Xmx16g, and says when no heap on this machine would. */
+    @Test
+    void aRefusalNamesTheHeapItWouldTakeAndNoHiddenMarginContradictsIt() {
+        long max = Runtime.getRuntime().maxMemory();
+        String twice = assertThrows(InvalidInputException.class,
+                () -> MemoryEstimate.requireFits(2 * max, "a big run", "lower it")).getMessage();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-Xmx(\\d+)g").matcher(twice);
+        assertTrue(m.find(), twice);
+        long gib = Long.parseLong(m.group(1));
+        assertTrue(gib << 30 >= 2 * max && gib << 30 <= 3 * max + (2L << 30), gib + " GiB for " + twice);
+        String huge = assertThrows(InvalidInputException.class,
+                () -> MemoryEstimate.requireFits(1L << 50, "a huge run", "lower it")).getMessage();
+        assertTrue(huge.contains("more than this machine's") && huge.endsWith(": lower it"), huge);
+        // just under what is available fits: no hidden factor refuses it
+        Runtime rt = Runtime.getRuntime();
+        MemoryEstimate.requireFits((rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 10 * 9 + (1 << 20), "a run", "lower it");
+    }
 }

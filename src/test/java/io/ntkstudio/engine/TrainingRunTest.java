@@ -139,7 +139,8 @@ class TrainingRunTest {
             last = s;
             kernel = run.lastKernel().toArray();
         }
-        assertTrue(run.step() < 10_000 && run.sample() == null, "twenty times the stable rate diverges");
+        // the loss passes 10^6 times its start (or overflows) long before step 10,000
+        assertTrue(run.step() < 10_000 && (run.divergedNetwork() == 0 || run.sample() == null), "twenty times the stable rate diverges");
         assertArrayEquals(kernel, run.lastKernel().toArray(), 0.0, "Θ of the last finite sample, step " + last.step());
         for (double v : run.lastKernel().toArray()) {
             assertTrue(Double.isFinite(v));

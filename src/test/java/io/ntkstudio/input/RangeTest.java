@@ -34,6 +34,9 @@ class RangeTest {
         assertEquals("--widths must be an integer from 1 to 8192, got 0", e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> Range.integers("network.seed", 0, 9_000_000_000_000_000L).check(-5L));
         assertEquals("network.seed must be an integer from 0 to 9000000000000000, got -5", e.getMessage());
+        // past 1e18, digits give way to an exponent: 1e308 is not quoted as 309 digits
+        e = assertThrows(InvalidInputException.class, () -> Range.numbers("training.learningRate", 1e-6, 1e4).check(1e308));
+        assertEquals("training.learningRate must be a number from 0.000001 to 10000, got 1e308", e.getMessage());
     }
 
     @Test
