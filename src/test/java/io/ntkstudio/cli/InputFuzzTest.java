@@ -94,4 +94,66 @@ class InputFuzzTest {
         assertTrue(refused >= 10 && accepted >= 10,
                 "the mutants exercise both outcomes: " + cases + " cases, " + refused + " refused, " + accepted + " accepted");
     }
+
+    /** The output targets a saboteur tries, made in {@code dir} at {@code out}; each leaves a file of the user's somewhere. */
+    private enum Target { NEW, EMPTY, OWN_SET_WITH_NOTES, NAMES_WITHOUT_MANIFEST, FILE, PIPE, DANGLING_LINK, LINK_TO_SET, LINE_BREAK }
+
+    private Path make(Target t, Path out) throws Exception {
+        switch (t) {
+            case NEW -> { }
+            case EMPTY -> Files.createDirectories(out);
+            case OWN_SET_WITH_NOTES -> {
+                CliTest.run("train", "--spec", dir.resolve("spec.json").toString(), "--out", out.toString());
+                Files.writeString(out.resolve("notes.txt"), "mine");
+            }
+            case NAMES_WITHOUT_MANIFEST -> Files.writeString(Files.createDirectories(out).resolve("metrics.csv"), "mine");
+            case FILE -> Files.writeString(out, "mine");
+            case PIPE -> new ProcessBuilder("mkfifo", out.toString()).start().waitFor();
+            case DANGLING_LINK -> Files.createSymbolicLink(out, dir.resolve("nowhere-" + out.getFileName()));
+            case LINK_TO_SET -> {
+                Path real = dir.resolve("real-" + out.getFileName());
+                CliTest.run("train", "--spec", dir.resolve("spec.json").toString(), "--out", real.toString());
+                Files.writeString(real.resolve("notes.txt"), "mine");
+                Files.createSymbolicLink(out, real);
+            }
+            case LINE_BREAK -> {
+                return dir.resolve("line\nbreak-" + out.getFileName());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Seeded output targets, each tried twice in a row: every run ends 0 or 2 with one line, and
+     * whatever of the user's was there ("mine") is there afterwards, unchanged, or the target is
+     * left as it was.
+     */
+    @Test
+    void outputTargetsNeverLoseWhatTheUserHad() throws Exception {
+        Files.writeString(dir.resolve("spec.json"), SPEC);
+        Files.writeString(dir.resolve("train.csv"), CSV);
+        Files.writeString(dir.resolve("test.csv"), CSV);
+        Random r = new Random(20261203);
+        Target[] kinds = Target.values();
+        for (int c = 0; c < 40; c++) {
+            Target t = kinds[r.nextInt(kinds.length)];
+            Path out = make(t, dir.resolve("target" + c));
+            for (int again = 0; again < 2; again++) {
+                CliTest.Result res = CliTest.run("train", "--spec", dir.resolve("spec.json").toString(), "--out", out.toString());
+                String what = "case " + c + " " + t + ": " + res.code() + " " + res.err();
+                assertTrue(res.code() == 0 || res.code() == 2, what);
+                assertTrue(res.err().strip().lines().count() <= 1 && !res.err().contains("Exception"), what);
+                switch (t) {
+                    case OWN_SET_WITH_NOTES -> assertTrue(Files.readString(out.resolve("notes.txt")).equals("mine") && res.code() == 0, what);
+                    case NAMES_WITHOUT_MANIFEST -> assertTrue(Files.readString(out.resolve("metrics.csv")).equals("mine") && res.code() == 2, what);
+                    case FILE -> assertTrue(Files.readString(out).equals("mine") && res.code() == 2, what);
+                    case PIPE -> assertTrue(!Files.isRegularFile(out) && !Files.isDirectory(out) && res.code() == 2, what);
+                    case DANGLING_LINK -> assertTrue(Files.isSymbolicLink(out) && !Files.exists(out) && res.code() == 2, what);
+                    case LINK_TO_SET -> assertTrue(Files.isSymbolicLink(out) && Files.readString(out.resolve("notes.txt")).equals("mine")
+                            && res.code() == 0, what);
+                    case NEW, EMPTY, LINE_BREAK -> assertTrue(res.code() == 0 && Files.exists(out.resolve("status.json")), what);
+                }
+            }
+        }
+    }
 }
