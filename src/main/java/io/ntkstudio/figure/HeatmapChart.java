@@ -54,12 +54,12 @@ public final class HeatmapChart {
             case INIT -> init;
             case LIMIT -> ctx.kernelLimit();
             case NETWORKS_MEAN -> ks.ensemble().meanKernel();
-            default -> now;
+            case CURRENT, CHANGE, FROM_LIMIT -> now;
         };
         ReadOnlyMatrix base = switch (mode) {
             case CHANGE -> init;
             case FROM_LIMIT -> ctx.kernelLimit();
-            default -> null;
+            case CURRENT, INIT, LIMIT, NETWORKS_MEAN -> null;
         };
         int n = main.rows();
         int[] order = order(ctx.data().train());

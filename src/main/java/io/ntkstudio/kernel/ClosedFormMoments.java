@@ -18,39 +18,28 @@ final class ClosedFormMoments implements GaussianMoments {
 
     /** The closed form for an activation, or null if it has none. */
     static GaussianMoments forActivation(Activation a) {
-        switch (a) {
-            case RELU:
-            case LEAKY_RELU:
-            case ERF:
-            case LINEAR:
-            case SIN:
-                return new ClosedFormMoments(a);
-            default:
-                return null;
-        }
+        return switch (a) {
+            case RELU, LEAKY_RELU, ERF, LINEAR, SIN -> new ClosedFormMoments(a);
+            case TANH, SIGMOID, GELU, SOFTPLUS -> null;
+        };
     }
 
     @Override
     public void compute(double q1, double c, double q2, double[] out) {
         switch (activation) {
-            case RELU:
-                arcCosine(q1, c, q2, 0.0, out);
-                return;
-            case LEAKY_RELU:
-                arcCosine(q1, c, q2, Activation.LEAKY_SLOPE, out);
-                return;
-            case ERF: {
+            case RELU -> arcCosine(q1, c, q2, 0.0, out);
+            case LEAKY_RELU -> arcCosine(q1, c, q2, Activation.LEAKY_SLOPE, out);
+            case ERF -> {
                 double a = 1 + 2 * q1;
                 double b = 1 + 2 * q2;
                 out[0] = 2 / Math.PI * Math.asin(clamp(2 * c / Math.sqrt(a * b)));
                 out[1] = 4 / Math.PI / Math.sqrt(a * b - 4 * c * c);
-                return;
             }
-            case LINEAR:
+            case LINEAR -> {
                 out[0] = c;
                 out[1] = 1.0;
-                return;
-            case SIN: {
+            }
+            case SIN -> {
                 double s = 0.5 * (q1 + q2);
                 if (s < 700) {
                     double e = Math.exp(-s);
@@ -63,10 +52,9 @@ final class ClosedFormMoments implements GaussianMoments {
                     out[0] = 0.5 * (plus - minus);
                     out[1] = 0.5 * (plus + minus);
                 }
-                return;
             }
-            default:
-                throw new AssertionError(activation);
+            // forActivation makes none for these
+            case TANH, SIGMOID, GELU, SOFTPLUS -> throw new AssertionError(activation);
         }
     }
 

@@ -44,40 +44,38 @@ public enum Activation {
 
     /** φ(x). */
     public double value(double x) {
-        switch (this) {
-            case RELU: return x > 0 ? x : 0.0;
-            case LEAKY_RELU: return x > 0 ? x : LEAKY_SLOPE * x;
-            case TANH: return Math.tanh(x);
-            case ERF: return Erf.erf(x);
-            case SIGMOID: return 1.0 / (1.0 + Math.exp(-x));
-            case GELU: return 0.5 * x * Erf.erfc(-x * INV_SQRT_2);
-            case SOFTPLUS: return x > 30 ? x : Math.log1p(Math.exp(x));
-            case SIN: return Math.sin(x);
-            case LINEAR: return x;
-            default: throw new AssertionError(this);
-        }
+        return switch (this) {
+            case RELU -> x > 0 ? x : 0.0;
+            case LEAKY_RELU -> x > 0 ? x : LEAKY_SLOPE * x;
+            case TANH -> Math.tanh(x);
+            case ERF -> Erf.erf(x);
+            case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
+            case GELU -> 0.5 * x * Erf.erfc(-x * INV_SQRT_2);
+            case SOFTPLUS -> x > 30 ? x : Math.log1p(Math.exp(x));
+            case SIN -> Math.sin(x);
+            case LINEAR -> x;
+        };
     }
 
     /** φ'(x). */
     public double derivative(double x) {
-        switch (this) {
-            case RELU: return x >= 0 ? 1.0 : 0.0;
-            case LEAKY_RELU: return x >= 0 ? 1.0 : LEAKY_SLOPE;
-            case TANH: {
+        return switch (this) {
+            case RELU -> x >= 0 ? 1.0 : 0.0;
+            case LEAKY_RELU -> x >= 0 ? 1.0 : LEAKY_SLOPE;
+            case TANH -> {
                 double t = Math.tanh(x);
-                return 1.0 - t * t;
+                yield 1.0 - t * t;
             }
-            case ERF: return TWO_OVER_SQRT_PI * Math.exp(-x * x);
-            case SIGMOID: {
+            case ERF -> TWO_OVER_SQRT_PI * Math.exp(-x * x);
+            case SIGMOID -> {
                 double s = 1.0 / (1.0 + Math.exp(-x));
-                return s * (1.0 - s);
+                yield s * (1.0 - s);
             }
-            case GELU: return 0.5 * Erf.erfc(-x * INV_SQRT_2) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-            case SOFTPLUS: return 1.0 / (1.0 + Math.exp(-x));
-            case SIN: return Math.cos(x);
-            case LINEAR: return 1.0;
-            default: throw new AssertionError(this);
-        }
+            case GELU -> 0.5 * Erf.erfc(-x * INV_SQRT_2) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+            case SOFTPLUS -> 1.0 / (1.0 + Math.exp(-x));
+            case SIN -> Math.cos(x);
+            case LINEAR -> 1.0;
+        };
     }
 
     /**
@@ -102,18 +100,20 @@ public enum Activation {
             double v = z[i];
             double d;
             double f;
+            // fused fast paths; every other activation goes through value and derivative, whose switches are exhaustive
             switch (this) {
-                case TANH:
+                case TANH -> {
                     f = Math.tanh(v);
                     d = 1.0 - f * f;
-                    break;
-                case SIGMOID:
+                }
+                case SIGMOID -> {
                     f = 1.0 / (1.0 + Math.exp(-v));
                     d = f * (1.0 - f);
-                    break;
-                default:
+                }
+                default -> {
                     d = derivative(v);
                     f = value(v);
+                }
             }
             if (dh != null) {
                 dh[i] = d;

@@ -47,23 +47,19 @@ public enum Parameterization {
         int fanIn = input ? inputDim : width;
         double constant = input ? sigmaW / Math.sqrt(inputDim) : sigmaW;
         double n = width;
-        switch (this) {
-            case NTK:
-                return new LayerScales(sigmaW / Math.sqrt(fanIn), 1.0, sigmaB, 1.0);
-            case STANDARD:
-                return new LayerScales(1.0, sigmaW / Math.sqrt(fanIn), 1.0, sigmaB);
-            case MUP: {
+        return switch (this) {
+            case NTK -> new LayerScales(sigmaW / Math.sqrt(fanIn), 1.0, sigmaB, 1.0);
+            case STANDARD -> new LayerScales(1.0, sigmaW / Math.sqrt(fanIn), 1.0, sigmaB);
+            case MUP -> {
                 double a = input ? -0.5 : output ? 0.5 : 0.0;
                 double b = 0.5;
                 double weightMultiplier = constant * Math.pow(n, -a);
                 double weightStd = Math.pow(n, -b);
-                return output
+                yield output
                         ? new LayerScales(weightMultiplier, weightStd, sigmaB, 1.0)
                         : new LayerScales(weightMultiplier, weightStd, sigmaB * Math.sqrt(n), 1.0 / Math.sqrt(n));
             }
-            default:
-                throw new AssertionError(this);
-        }
+        };
     }
 
     /** Parses a name such as {@code ntk}, {@code sp} or {@code μP}, case-insensitive; the message lists what is allowed. */
