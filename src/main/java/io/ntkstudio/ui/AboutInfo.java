@@ -1,7 +1,10 @@
 package io.ntkstudio.ui;
 
 import io.ntkstudio.linalg.MatrixBackend;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 import java.util.Locale;
 
 /**
@@ -10,7 +13,8 @@ import java.util.Locale;
  * and where settings are kept. Shown by Help → About and printed by {@code --version}.
  */
 public final class AboutInfo {
-    public static final String VERSION = "0.1.0";
+    /** The pom's version, from the one resource the build filters. */
+    public static final String VERSION = readVersion();
 
     private AboutInfo() {
     }
@@ -27,7 +31,20 @@ public final class AboutInfo {
                 "platform: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                         + Runtime.getRuntime().availableProcessors() + " cores",
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX " + javaFxVersion(),
-                "settings: " + StudioApp.settingsDir());
+                "settings: " + StudioApp.settingsDir(),
+                "licence: Apache 2.0; the libraries it bundles keep theirs (META-INF/THIRD-PARTY-NOTICES.md in the jar)");
+    }
+
+    private static String readVersion() {
+        Properties p = new Properties();
+        try (InputStream in = AboutInfo.class.getResourceAsStream("/io/ntkstudio/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // a jar without the resource: say so rather than guess
+        }
+        return p.getProperty("version", "unknown");
     }
 
     private static String javaFxVersion() {
