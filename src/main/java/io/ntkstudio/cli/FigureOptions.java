@@ -14,7 +14,8 @@ final class FigureOptions {
                     + "or 1600x1200 for 4:3; --scale then sets the size of text and lines")
     String size;
 
-    @Option(names = "--theme", paramLabel = "T", description = "light, high-contrast or dark (default: ${DEFAULT-VALUE})")
+    @Option(names = "--theme", paramLabel = "T", completionCandidates = EnumNames.Themes.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String theme = "light";
 
     double scale() {

@@ -35,7 +35,8 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = "--depth", required = true, paramLabel = "L", description = "hidden layers, 1-10")
     int depth;
 
-    @Option(names = "--activation", required = true, paramLabel = "NAME", description = "one of: relu, leaky_relu, tanh, erf, sigmoid, gelu, softplus, sin, linear")
+    @Option(names = "--activation", required = true, paramLabel = "NAME", completionCandidates = EnumNames.Activations.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
     String activation;
 
     @Option(names = "--sigma-w", paramLabel = "S", description = "weight scale σ_w (default: √2)")
@@ -44,7 +45,8 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = "--sigma-b", paramLabel = "S", description = "bias scale σ_b (default: ${DEFAULT-VALUE})")
     double sigmaB = 0.1;
 
-    @Option(names = "--parameterization", paramLabel = "P", description = "ntk, standard or mup (default: ${DEFAULT-VALUE})")
+    @Option(names = "--parameterization", paramLabel = "P", completionCandidates = EnumNames.Parameterizations.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String parameterization = "ntk";
 
     @Option(names = "--analytic", description = "the infinite-width kernel (NTK parameterization)")

@@ -51,7 +51,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "seeds per width (default: ${DEFAULT-VALUE})")
     int seeds = 3;
 
-    @Option(names = "--parameterizations", paramLabel = "LIST", split = ",", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--parameterizations", paramLabel = "LIST", split = ",", completionCandidates = EnumNames.Parameterizations.class,
+            description = "any of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String[] parameterizations = {"ntk", "mup"};
 
     @Option(names = "--output-scales", paramLabel = "LIST", split = ",",

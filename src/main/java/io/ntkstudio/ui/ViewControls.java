@@ -6,6 +6,8 @@ import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
 import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.ViewKind;
+import io.ntkstudio.figure.Views;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,17 +21,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
- * The header controls of the views that have their own (by view id): the heatmap's mode selector
+ * The header controls of the views that have their own (by {@link ViewKind}): the heatmap's mode selector
  * and its hover read-out of i, j, their inputs and the value; which of several networks the heatmap
  * and the spectrum show; the function view's NNGP switch; the slice's x₀ spinner. A view without
  * controls needs nothing here.
  */
 final class ViewControls {
-    private static final Map<String, Consumer<PlotView>> CONTROLS = Map.of(
-            "function", ViewControls::function,
-            "heatmap", ViewControls::heatmap,
-            "spectrum", ViewControls::spectrum,
-            "slice", ViewControls::slice);
+    private static final Map<ViewKind, Consumer<PlotView>> CONTROLS = Map.of(
+            Views.FUNCTION, ViewControls::function,
+            Views.HEATMAP, ViewControls::heatmap,
+            Views.SPECTRUM, ViewControls::spectrum,
+            Views.SLICE, ViewControls::slice);
+    /** Where a view keeps the controls that follow its state when it is set from elsewhere (typed keys, not names). */
+    private static final Object MODE_SELECTOR = new Object();
+    private static final Object ANCHOR_SPINNER = new Object();
 
     static final String FIXED_SCALE = "±10 %";
     static final String OWN_SCALE = "auto";
@@ -38,12 +43,12 @@ final class ViewControls {
     }
 
     static void install(PlotView view) {
-        CONTROLS.getOrDefault(view.kind().id(), v -> { }).accept(view);
+        CONTROLS.getOrDefault(view.kind(), v -> { }).accept(view);
     }
 
     /** Keeps a mode selector showing the view's mode when it is set from elsewhere (a test, a key). */
     static void modeChanged(PlotView view) {
-        if (view.getProperties().get("mode-selector") instanceof ComboBox<?> box && box.getValue() != view.mode()) {
+        if (view.getProperties().get(MODE_SELECTOR) instanceof ComboBox<?> box && box.getValue() != view.mode()) {
             @SuppressWarnings("unchecked")
             ComboBox<HeatmapMode> modes = (ComboBox<HeatmapMode>) box;
             modes.setValue(view.mode());
@@ -51,7 +56,7 @@ final class ViewControls {
     }
 
     static void anchorChanged(PlotView view) {
-        if (view.getProperties().get("anchor-spinner") instanceof Spinner<?> sp && !Integer.valueOf(view.anchor()).equals(sp.getValue())) {
+        if (view.getProperties().get(ANCHOR_SPINNER) instanceof Spinner<?> sp && !Integer.valueOf(view.anchor()).equals(sp.getValue())) {
             @SuppressWarnings("unchecked")
             Spinner<Integer> anchor = (Spinner<Integer>) sp;
             anchor.getValueFactory().setValue(view.anchor());
@@ -81,7 +86,7 @@ final class ViewControls {
             view.setMode(b);
             scale.setDisable(b == null || !b.difference());
         });
-        view.getProperties().put("mode-selector", mode);
+        view.getProperties().put(MODE_SELECTOR, mode);
         view.addHeaderControls(mode, scale, networkChooser(view, "heatmap-network"));
         Label hover = new Label(" ");
         hover.getStyleClass().add("hover-readout");
@@ -152,7 +157,7 @@ final class ViewControls {
         anchor.setMinWidth(Region.USE_PREF_SIZE);
         anchor.setTooltip(new Tooltip("x₀: which train point, in input order"));
         anchor.valueProperty().addListener((o, a, b) -> view.setAnchor(b == null ? 0 : b));
-        view.getProperties().put("anchor-spinner", anchor);
+        view.getProperties().put(ANCHOR_SPINNER, anchor);
         HBox anchorBox = new HBox(4, new Label("x₀ #"), anchor);
         anchorBox.setAlignment(Pos.CENTER_LEFT);
         // a slice on the unit circle starts from x₀ = (1, 0), not from a train point: nothing to choose

@@ -119,6 +119,22 @@ class CliTest {
         assertTrue(Files.isSymbolicLink(through) && Files.size(dir.resolve("k-real.csv")) > 0);
     }
 
+    /** The help lists the names from the enums themselves: a new activation or theme shows without an edit. */
+    @Test
+    void helpListsEveryNameTheEnumsHave() {
+        String kernel = run("kernel", "--help").out().replaceAll("\\s+", " ");
+        for (Activation a : Activation.values()) {
+            assertTrue(kernel.contains(a.id()), a.id() + " in: " + kernel);
+        }
+        for (Parameterization p : Parameterization.values()) {
+            assertTrue(kernel.contains(p.id()), p.id() + " in: " + kernel);
+        }
+        String render = run("render", "--help").out();
+        for (io.ntkstudio.figure.ChartTheme t : io.ntkstudio.figure.ChartTheme.values()) {
+            assertTrue(render.contains(t.id()), t.id() + " in: " + render);
+        }
+    }
+
     @Test
     void kernelErrorPaths() throws Exception {
         String x = xFile.toString();

@@ -524,7 +524,7 @@ class StudioWindowTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             javafx.scene.control.Spinner<?> anchor = (javafx.scene.control.Spinner<?>) fx(() -> window.dashboard.view("slice")
-                    .getProperties().get("anchor-spinner"));
+                    .lookup("#slice-anchor"));
             double w = fx(() -> anchor.getWidth());
             double pw = fx(() -> anchor.prefWidth(-1));
             assertTrue(w >= pw - 0.5 && fx(() -> anchor.getEditor().getWidth()) > 20, "x₀ spinner squashed at " + scale + ": " + w + " < " + pw);
