@@ -98,23 +98,17 @@ public enum Activation {
         }
         for (int i = 0; i < len; i++) {
             double v = z[i];
-            double d;
-            double f;
-            // fused fast paths; every other activation goes through value and derivative, whose switches are exhaustive
-            switch (this) {
-                case TANH -> {
-                    f = Math.tanh(v);
-                    d = 1.0 - f * f;
-                }
-                case SIGMOID -> {
-                    f = 1.0 / (1.0 + Math.exp(-v));
-                    d = f * (1.0 - f);
-                }
-                default -> {
-                    d = derivative(v);
-                    f = value(v);
-                }
-            }
+            // tanh and the sigmoid give φ' from φ; the others compute each
+            double f = switch (this) {
+                case TANH -> Math.tanh(v);
+                case SIGMOID -> 1.0 / (1.0 + Math.exp(-v));
+                case RELU, LEAKY_RELU, ERF, GELU, SOFTPLUS, SIN, LINEAR -> value(v);
+            };
+            double d = switch (this) {
+                case TANH -> 1.0 - f * f;
+                case SIGMOID -> f * (1.0 - f);
+                case RELU, LEAKY_RELU, ERF, GELU, SOFTPLUS, SIN, LINEAR -> derivative(v);
+            };
             if (dh != null) {
                 dh[i] = d;
             }
