@@ -1,5 +1,6 @@
 package io.ntkstudio.files;
 
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -132,8 +133,7 @@ public final class OutputDirectory implements AutoCloseable {
         files.remove(MANIFEST);
         files.add(MANIFEST);
         files.sort(null);
-        String list = files.stream().map(f -> "\"" + f.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(", "));
+        String list = files.stream().map(f -> new JsonPrimitive(f).toString()).collect(Collectors.joining(", "));
         AtomicFiles.write(staging.resolve(MANIFEST), w -> w.write("{" + (status.isBlank() ? "" : status + ", ")
                 + "\"files\": [" + list + "]}\n"));
         OutputTargets.forceTree(staging);

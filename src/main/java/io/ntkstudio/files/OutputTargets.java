@@ -114,8 +114,7 @@ final class OutputTargets {
                 return null;
             }
             JsonElement e = JsonParser.parseString(Files.readString(file));
-            return e.isJsonObject() && e.getAsJsonObject().has("status") || e.isJsonObject() && e.getAsJsonObject().has("files")
-                    ? e.getAsJsonObject() : null;
+            return e.isJsonObject() && (e.getAsJsonObject().has("status") || e.getAsJsonObject().has("files")) ? e.getAsJsonObject() : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
