@@ -25,10 +25,11 @@ import java.nio.file.Path;
  * temporaries of their own).
  */
 final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, AutoCloseable {
-    static final String METRICS_HEADER = "step,train_loss,test_loss,kernel_change,kernel_distance_to_limit,kernel_alignment,weight_change";
+    static final String METRICS_HEADER = "step,train_loss,test_loss,kernel_change,kernel_distance_to_limit,kernel_alignment,weight_change,"
+            + "kernel_alignment_centred";
     static final String LOSSES_HEADER = "step,train_loss,kernel_regime_train_loss";
-    /** metrics.csv's last two columns for labelled data (every target ±1). */
-    static final String ACCURACY_COLUMNS = ",train_accuracy,test_accuracy";
+    /** metrics.csv's last columns for labelled data (every target ±1, or classes). */
+    static final String ACCURACY_COLUMNS = ",train_accuracy,test_accuracy,kernel_regime_test_accuracy";
     static final String BATCHES_HEADER = "step,indices";
 
     private final Path dir;
@@ -78,9 +79,10 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
         KernelMetricsRow m = s.metrics();
         try {
             metrics.write(s.step() + "," + s.trainLoss() + "," + s.testLoss() + "," + m.kernelChange() + ","
-                    + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange()
+                    + m.distanceToLimit() + "," + m.alignment() + "," + m.weightChange() + "," + m.alignmentCentred()
                     + (labelled ? "," + context.data().train().accuracy(s.trainOutputs().toArray()) + ","
-                            + context.data().test().accuracy(s.testOutputs().toArray()) : "") + "\n");
+                            + context.data().test().accuracy(s.testOutputs().toArray()) + ","
+                            + context.data().test().accuracy(s.regimeTest().toArray()) : "") + "\n");
             spectrum.write(s.step() + "," + join(s.eigenvalues()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,6 +154,10 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
         AtomicFiles.writeMatrix(dir.resolve("kernel_init.csv"), n, n, context.kernelInit().toArray());
         AtomicFiles.writeMatrix(dir.resolve("kernel_final.csv"), n, n, kernelFinal.toArray());
         Samples test = context.data().test();
+        if (test.classes() > 0) {
+            writeClassPredictions(test);
+            return;
+        }
         AtomicFiles.write(dir.resolve("predictions.csv"), out -> {
             out.write(test.inputHeader() + "target,network,kernel_regime,kernel_regime_limit\n");
             for (int i = 0; i < test.count(); i++) {
@@ -160,6 +166,30 @@ final class TrainOutputs implements RunRecorder.Samples, RunRecorder.Steps, Auto
                         .append(last.regimeTest().get(i)).append(',')
                         .append(last.limitRegimeTest().isEmpty() ? Double.NaN : last.limitRegimeTest().get(i)).append('\n');
                 out.write(line.toString());
+            }
+        });
+    }
+
+    /** predictions.csv for C outputs: the inputs, the class, then network_c, kernel_regime_c and kernel_regime_limit_c. */
+    private void writeClassPredictions(Samples test) throws IOException {
+        int c = test.classes();
+        StringBuilder header = new StringBuilder(test.inputHeader()).append("target");
+        for (String column : new String[] {"network_", "kernel_regime_", "kernel_regime_limit_"}) {
+            for (int o = 0; o < c; o++) {
+                header.append(',').append(column).append(o);
+            }
+        }
+        ReadOnlyVector limit = last.limitRegimeTest();
+        AtomicFiles.write(dir.resolve("predictions.csv"), out -> {
+            out.write(header.append('\n').toString());
+            for (int i = 0; i < test.count(); i++) {
+                StringBuilder line = new StringBuilder(test.inputCells(i)).append(test.label(i));
+                for (ReadOnlyVector v : new ReadOnlyVector[] {last.testOutputs(), last.regimeTest(), limit}) {
+                    for (int o = 0; o < c; o++) {
+                        line.append(',').append(v.isEmpty() ? Double.NaN : v.get(i * c + o));
+                    }
+                }
+                out.write(line.append('\n').toString());
             }
         });
     }

@@ -109,6 +109,14 @@ public final class CsvData {
 
     /** Input columns then the target in the last column. */
     public static Samples readLabelled(Path file) {
+        return readLabelled(file, 0);
+    }
+
+    /**
+     * Input columns then, in the last column, the target, or with {@code classes} C ≥ 2 the class
+     * 0…C−1 of each row.
+     */
+    public static Samples readLabelled(Path file, int classes) {
         List<double[]> rows = readRows(file);
         int cols = rows.get(0).length;
         if (cols < 2) {
@@ -121,7 +129,18 @@ public final class CsvData {
             System.arraycopy(rows.get(i), 0, x, i * dim, dim);
             y[i] = rows.get(i)[dim];
         }
-        return new Samples(rows.size(), dim, x, y);
+        if (classes == 0) {
+            return new Samples(rows.size(), dim, x, y);
+        }
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != Math.rint(y[i]) || y[i] < 0 || y[i] >= classes) {
+                throw new InvalidInputException(file + " row " + (i + 1) + ": the last column is " + y[i] + ", not a class 0 to "
+                        + (classes - 1) + " (data.classes is " + classes + "); give each row's class as a whole number");
+            }
+            labels[i] = (int) y[i];
+        }
+        return Samples.ofClasses(rows.size(), dim, x, labels, classes);
     }
 
     /** Formats a number so that it parses back to exactly the same double. */

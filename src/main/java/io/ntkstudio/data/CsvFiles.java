@@ -28,8 +28,10 @@ final class CsvFiles implements DataSource {
     @Override
     public Dataset build(DataSpec s, Path baseDir) {
         Path trainPath = resolve(baseDir, s.train(), "data.train");
-        Samples train = CsvData.readLabelled(trainPath);
-        Samples test = s.test() == null || s.test().isBlank() ? train : CsvData.readLabelled(resolve(baseDir, s.test(), "data.test"));
+        int classes = s.classes().count();
+        Samples train = CsvData.readLabelled(trainPath, classes);
+        Samples test = s.test() == null || s.test().isBlank() ? train
+                : CsvData.readLabelled(resolve(baseDir, s.test(), "data.test"), classes);
         return new Dataset("csv " + trainPath.getFileName(), train, test, Geometry.ofDimension(train.dim()));
     }
 

@@ -10,7 +10,7 @@ public final class DataSources {
     public static final DataSource INTERVAL = new IntervalData();
     public static final DataSource CSV = new CsvFiles();
     public static final List<DataSource> ALL = List.of(CIRCLE, INTERVAL, PlaygroundData.XOR, PlaygroundData.CIRCLES,
-            PlaygroundData.SPIRALS, PlaygroundData.GAUSSIANS, new FourPointsData(), new NormalProductData(), CSV);
+            PlaygroundData.SPIRALS, PlaygroundData.GAUSSIANS, new FourPointsData(), new NormalProductData(), new DigitsData(), CSV);
 
     private DataSources() {
     }

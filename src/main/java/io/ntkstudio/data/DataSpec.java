@@ -13,14 +13,24 @@ import java.util.List;
  * reads them too.
  */
 public record DataSpec(String source, int n, int testN, String target, double frequency, double noise, long seed,
-                       String train, String test) {
+                       String train, String test, ClassChoice classes) {
     public static final Range N = Range.integers("data.n", 1, 100_000);
     public static final Range TEST_N = Range.integers("data.testN", 1, 100_000);
     public static final Range FREQUENCY = Range.numbers("data.frequency", 0, 64);
+    public static final Range CLASSES = Range.integers("data.classes", 0, ClassChoice.MAX_CLASSES);
     public static final Range NOISE = Range.numbers("data.noise", 0, 10);
     public static final int MAX_POINTS = (int) N.max();
 
+    /** Data without classes: scalar targets, or the source's own classes in full. */
+    public DataSpec(String source, int n, int testN, String target, double frequency, double noise, long seed, String train,
+                    String test) {
+        this(source, n, testN, target, frequency, noise, seed, train, test, ClassChoice.NONE);
+    }
+
     public DataSpec {
+        if (classes == null) {
+            classes = ClassChoice.NONE;
+        }
         DataSource kind = DataSources.of(source);
         if (!kind.readsFiles()) {
             N.check(n);
@@ -29,6 +39,13 @@ public record DataSpec(String source, int n, int testN, String target, double fr
             throw new InvalidInputException("data.train is required when data.source is " + source + ": the path of a CSV file");
         }
         NOISE.check(noise);
+        if (classes.count() > 0 && !kind.readsFiles()) {
+            throw new InvalidInputException("data.classes is for CSV files (the number of classes in the last column); "
+                    + "leave it out for data.source " + source);
+        }
+        if (!classes.digits().isEmpty() && !kind.id().equals("digits")) {
+            throw new InvalidInputException("data.digits chooses digits to train on; it needs data.source \"digits\", not " + source);
+        }
         FREQUENCY.check(frequency);
         List<String> targets = kind.targets();
         if (!targets.isEmpty() && !targets.contains(target)) {
@@ -61,7 +78,7 @@ public record DataSpec(String source, int n, int testN, String target, double fr
             return this;
         }
         return new DataSpec(source, n, testN, target, frequency, noise, seed, folder.resolve(train).toString(),
-                test == null ? null : folder.resolve(test).toString());
+                test == null ? null : folder.resolve(test).toString(), classes);
     }
 
     /** Whether the source reads the user's files rather than generating points. */

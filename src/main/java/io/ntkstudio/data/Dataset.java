@@ -1,6 +1,7 @@
 package io.ntkstudio.data;
 
 import io.ntkstudio.input.InvalidInputException;
+import java.util.List;
 
 /**
  * A data set with its train part and its test part, inputs of the same dimension, and how the
@@ -8,8 +9,21 @@ import io.ntkstudio.input.InvalidInputException;
  * says in words what it is, for captions and reports. {@code slice} is where its kernel slice is
  * drawn when not over the train points (null: over them).
  */
-public record Dataset(String description, Samples train, Samples test, Geometry geometry, CircleSlice slice) {
+public record Dataset(String description, Samples train, Samples test, Geometry geometry, CircleSlice slice, List<String> classNames) {
+    /** A data set without named classes. */
+    public Dataset(String description, Samples train, Samples test, Geometry geometry, CircleSlice slice) {
+        this(description, train, test, geometry, slice, List.of());
+    }
+
     public Dataset {
+        classNames = List.copyOf(classNames);
+        if (train.classes() != test.classes()) {
+            throw new InvalidInputException("the train set has " + train.classes() + " classes but the test set has " + test.classes()
+                    + "; both need the same classes");
+        }
+        if (!classNames.isEmpty() && classNames.size() != train.classes()) {
+            throw new IllegalArgumentException(classNames.size() + " class names for " + train.classes() + " classes");
+        }
         if (train.dim() != test.dim()) {
             throw new InvalidInputException("train inputs have " + train.dim() + " columns but test inputs have "
                     + test.dim() + "; both need the same input columns");
@@ -38,5 +52,15 @@ public record Dataset(String description, Samples train, Samples test, Geometry 
 
     public int inputDim() {
         return train.dim();
+    }
+
+    /** C for class data, 0 for scalar targets. */
+    public int classes() {
+        return train.classes();
+    }
+
+    /** The name of class c as the views label it: the digit, or the class number. */
+    public String className(int c) {
+        return classNames.isEmpty() ? Integer.toString(c) : classNames.get(c);
     }
 }

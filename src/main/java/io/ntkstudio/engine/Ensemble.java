@@ -50,6 +50,8 @@ public final class Ensemble {
     final double[] xTest;
     final double[] yTest;
     final double alpha;
+    /** C: one output per class for class data, else 1. */
+    final int outputs;
     final TrainingRule rule;
     final BatchSchedule batches;
     private final Loss loss;
@@ -89,22 +91,27 @@ public final class Ensemble {
         this.xTest = data.test().copyInputs();
         this.yTest = data.test().copyTargets();
         this.alpha = cfg.outputScale();
+        this.outputs = data.train().outputs();
         this.rule = spec.training().rule();
         this.loss = rule.loss();
-        rule.checkTargets(yTrain);
+        rule.checkTargets(yTrain, data.classes());
+        if (count > 1 && outputs > 1) {
+            throw new InvalidInputException("an ensemble of networks with one output per class is not available yet; "
+                    + "train one network (training.members 1) on class data");
+        }
         this.batches = new BatchSchedule(n, rule.batchOn(n), spec.data().seed());
         requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
         requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
         MatrixBackend backend = MatrixBackend.current();
         this.learningRate = spec.training().learningRate();
-        Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim());
+        Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim(), outputs);
         this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend, count);
         this.testPass = new BatchedPass(first, data.test().count(), backend);
         for (int k = 0; k < count; k++) {
             if (count > 1) {
                 progress.at((double) k / (count + (withGp ? 1 : 0)), "network " + (k + 1) + " of " + count);
             }
-            members.add(member(k == 0 ? first : Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), k)), data.inputDim())));
+            members.add(member(k == 0 ? first : Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), k)), data.inputDim(), outputs)));
         }
         if (withGp) {
             progress.at((double) count / (count + 1), "the Gaussian process of infinite width");
@@ -124,7 +131,8 @@ public final class Ensemble {
         int n = data.train().count();
         long estimate = MemoryEstimate.forMembers(cfg, data.inputDim(), n, data.test().count(), rule,
                 data.geometry() == Geometry.PLANE, count, false);
-        boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null;
+        boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null
+                && data.train().outputs() == 1;
         return new Ensemble(spec, data, count, estimate, withGp, cancelled, SetupProgress.NONE);
     }
 
@@ -137,11 +145,11 @@ public final class Ensemble {
         String scales = "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down";
         requireFinite(trainAtZero, "the network's outputs at initialisation", scales);
         requireFinite(testAtZero, "the network's outputs on the test inputs at initialisation", scales);
-        if (!Double.isFinite(loss.mean(trainAtZero, yTrain)) || !Double.isFinite(loss.mean(testAtZero, yTest))) {
+        if (!Double.isFinite(trainLoss(trainAtZero)) || !Double.isFinite(testLoss(testAtZero))) {
             throw new InvalidInputException("the loss at initialisation overflows double precision: the targets or outputs are "
                     + "too large (around 1e154 or more); scale the targets down");
         }
-        double bound = Member.lossBound(loss.mean(trainAtZero, yTrain), loss.mean(new double[yTrain.length], yTrain));
+        double bound = Member.lossBound(trainLoss(trainAtZero), trainLoss(new double[yTrain.length]));
         return new Member(net, stepper.velocity(net), trainAtZero, testAtZero, bound);
     }
 
@@ -240,12 +248,12 @@ public final class Ensemble {
 
     /** The training loss of outputs {@code f} on the train points. */
     double trainLoss(double[] f) {
-        return loss.mean(f, yTrain);
+        return loss.mean(f, yTrain, outputs);
     }
 
     /** The loss of outputs {@code f} on the test points. */
     double testLoss(double[] f) {
-        return loss.mean(f, yTest);
+        return loss.mean(f, yTest, outputs);
     }
 
     /** As {@link Member#scaled}, into a fresh array the caller may keep. */

@@ -2,9 +2,11 @@ package io.ntkstudio.engine;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.ntkstudio.data.ClassChoice;
 import io.ntkstudio.data.DataSource;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
@@ -16,6 +18,8 @@ import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.TrainingRule;
 import io.ntkstudio.network.Parameterization;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +33,8 @@ public final class ExperimentJson {
     private static final Set<String> TOP = Set.of("network", "data", "training");
     private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed",
             "outputScale");
-    private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test");
+    private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test",
+            "classes", "digits");
     private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery", "members", "loss", "momentum", "batchSize");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -76,7 +81,8 @@ public final class ExperimentJson {
                     number(origin, data, "data.noise", base.noise()),
                     integer(origin, data, "data.seed", base.seed()),
                     string(origin, data, "data.train", kind.readsFiles() ? null : base.train()),
-                    string(origin, data, "data.test", base.test()));
+                    string(origin, data, "data.test", base.test()),
+                    new ClassChoice((int) integer(origin, data, "data.classes", 0), digits(origin, data)));
             TrainingSpec t = TrainingSpec.defaults();
             TrainingRule rule = new TrainingRule(
                     Loss.parse(string(origin, tr, "training.loss", t.rule().loss().id())),
@@ -128,6 +134,9 @@ public final class ExperimentJson {
             if (d.test() != null) {
                 data.addProperty("test", d.test());
             }
+            if (d.classes().count() > 0) {
+                data.addProperty("classes", d.classes().count());
+            }
         } else {
             data.addProperty("n", d.n());
             data.addProperty("testN", d.testN());
@@ -137,6 +146,11 @@ public final class ExperimentJson {
             }
             data.addProperty("noise", d.noise());
             data.addProperty("seed", d.seed());
+            if (!d.classes().digits().isEmpty()) {
+                JsonArray digits = new JsonArray();
+                d.classes().digits().forEach(digits::add);
+                data.add("digits", digits);
+            }
         }
         JsonObject tr = new JsonObject();
         tr.addProperty("learningRate", spec.training().learningRate());
@@ -211,12 +225,13 @@ public final class ExperimentJson {
     }
 
     /** The whole-number fields' ranges, checked here where the digits as written are at hand. */
-    private static final Map<String, Range> INTEGERS = Map.of(
-            NetworkConfig.WIDTH.key(), NetworkConfig.WIDTH, NetworkConfig.DEPTH.key(), NetworkConfig.DEPTH,
-            NetworkConfig.SEED.key(), NetworkConfig.SEED, "data.seed", NetworkConfig.SEED.as("data.seed"),
-            DataSpec.N.key(), DataSpec.N, DataSpec.TEST_N.key(), DataSpec.TEST_N,
-            TrainingSpec.STEPS.key(), TrainingSpec.STEPS, TrainingSpec.KERNEL_EVERY.key(), TrainingSpec.KERNEL_EVERY,
-            TrainingSpec.MEMBERS.key(), TrainingSpec.MEMBERS, TrainingRule.BATCH_SIZE.key(), TrainingRule.BATCH_SIZE);
+    private static final Map<String, Range> INTEGERS = Map.ofEntries(
+            Map.entry(NetworkConfig.WIDTH.key(), NetworkConfig.WIDTH), Map.entry(NetworkConfig.DEPTH.key(), NetworkConfig.DEPTH),
+            Map.entry(NetworkConfig.SEED.key(), NetworkConfig.SEED), Map.entry("data.seed", NetworkConfig.SEED.as("data.seed")),
+            Map.entry(DataSpec.N.key(), DataSpec.N), Map.entry(DataSpec.TEST_N.key(), DataSpec.TEST_N),
+            Map.entry(DataSpec.CLASSES.key(), DataSpec.CLASSES),
+            Map.entry(TrainingSpec.STEPS.key(), TrainingSpec.STEPS), Map.entry(TrainingSpec.KERNEL_EVERY.key(), TrainingSpec.KERNEL_EVERY),
+            Map.entry(TrainingSpec.MEMBERS.key(), TrainingSpec.MEMBERS), Map.entry(TrainingRule.BATCH_SIZE.key(), TrainingRule.BATCH_SIZE));
 
     private static long integer(String origin, JsonObject o, String path, long fallback) {
         JsonPrimitive p = primitive(origin, o, path);
@@ -235,6 +250,27 @@ public final class ExperimentJson {
                     + ", got " + StrictJson.quote(p));
         }
         return (long) v;
+    }
+
+    /** {@code data.digits}: a list of whole numbers, or empty when left out. */
+    private static List<Integer> digits(String origin, JsonObject o) {
+        JsonElement e = o.get("digits");
+        if (e == null) {
+            return List.of();
+        }
+        String how = "; give a list of digits 0 to 9, e.g. [3, 8]";
+        if (!e.isJsonArray()) {
+            throw new InvalidInputException(origin + ": data.digits must be a list, got " + StrictJson.quote(e) + how);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonElement d : e.getAsJsonArray()) {
+            double v = d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber() ? d.getAsDouble() : Double.NaN;
+            if (v != Math.rint(v) || Math.abs(v) > 1e9) {
+                throw new InvalidInputException(origin + ": data.digits holds " + StrictJson.quote(d) + how);
+            }
+            out.add((int) v);
+        }
+        return out;
     }
 
     private static String string(String origin, JsonObject o, String path, String fallback) {

@@ -19,8 +19,9 @@ public final class KernelLog {
     public static final int DISTANCE_TO_LIMIT = 3;
     public static final int ALIGNMENT = 4;
     public static final int WEIGHT_CHANGE = 5;
+    public static final int ALIGNMENT_CENTRED = 6;
     /** Column of eigenvalue i (0-based, descending) of Θ_t; NaN when the kernel has fewer. */
-    public static final int TOP_EIGENVALUE = 6;
+    public static final int TOP_EIGENVALUE = 7;
     public static final int COLUMNS = TOP_EIGENVALUE + TOP_EIGENVALUES;
 
     private double[] steps = new double[CAPACITY];

@@ -5,6 +5,7 @@ import io.ntkstudio.kernel.CrossKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.KernelMetrics;
+import io.ntkstudio.kernel.OutputsNtk;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.network.BatchedPass;
@@ -14,15 +15,21 @@ import io.ntkstudio.network.Network;
  * Measures the kernels of an {@link Ensemble}'s networks as they train, apart from training
  * itself: the empirical Θ_t on the train points from the shared forward pass, its eigenvalues and
  * metrics against Θ_0 and Θ_∞, Θ_t(x₀, ·) on the data's circle slice, and the network on the 2-D
- * function grid. Every kernel is that of f_α, α²Θ (docs/ntk-math.md, "Output scale"). Θ_t of the
+ * function grid. Every kernel is that of f_α, α²Θ (docs/ntk-math.md, "Output scale"); with C
+ * outputs the n × n kernel measured and shown is the output-averaged (1/C) Σ_c Θ_cc, and the full
+ * (nC) × (nC) Θ_0 is computed once for the kernel regime ({@link #fullKernel}). Θ_t of the
  * shown network is measured into a scratch buffer and swapped in only when finite, so the last
  * finite measurement stays. Workspaces are allocated once.
  */
 final class KernelMeter {
     private final int n;
+    private final int outputs;
     private final double alpha;
     private final double[] yTrain;
+    /** One output's kernel; null with C outputs, which {@link #outputsNtk} measures. */
     private final EmpiricalNtk ntk;
+    private final OutputsNtk outputsNtk;
+    private final BatchedPass trainPass;
     private final EigenvalueSolver eigenvalues;
     private double[] kernelNow;
     private double[] kernelScratch;
@@ -36,10 +43,13 @@ final class KernelMeter {
     private double[] gridAtZero;
 
     KernelMeter(Network shape, BatchedPass trainPass, double[] yTrain, double alpha, CircleSlice slice, FunctionGrid grid) {
-        this.n = yTrain.length;
+        this.outputs = shape.outputs();
+        this.n = yTrain.length / outputs;
         this.alpha = alpha;
         this.yTrain = yTrain;
-        this.ntk = EmpiricalNtk.sharing(trainPass);
+        this.trainPass = trainPass;
+        this.ntk = outputs == 1 ? EmpiricalNtk.sharing(trainPass) : null;
+        this.outputsNtk = outputs == 1 ? null : new OutputsNtk(shape, trainPass, trainPass, MatrixBackend.current());
         this.eigenvalues = new EigenvalueSolver(n);
         this.kernelNow = new double[n * n];
         this.kernelScratch = new double[n * n];
@@ -62,18 +72,36 @@ final class KernelMeter {
         return k;
     }
 
-    /** Θ(x, x) of {@code net} on the n train inputs {@code x}, fresh (its own forward pass). */
+    /** Θ(x, x) of {@code net} (output-averaged) on the n train inputs {@code x}, fresh (its own forward pass). */
     double[] kernel(Network net, double[] x) {
+        trainPass.forward(net, x);
+        return kernelFromForward(net);
+    }
+
+    /** Θ of {@code net} (output-averaged) from the shared train pass, which holds its forward pass, fresh. */
+    double[] kernelFromForward(Network net) {
         double[] k = new double[n * n];
-        ntk.compute(net, x, k);
+        into(net, k);
         return scale(k);
     }
 
-    /** Θ of {@code net} from the shared train pass, which holds its forward pass, fresh. */
-    double[] kernelFromForward(Network net) {
-        double[] k = new double[n * n];
-        ntk.computeFromForward(net, k);
+    /** The full (nC) × (nC) Θ(x, x) of {@code net}, cross-output blocks included, fresh; Θ itself for one output. */
+    double[] fullKernel(Network net, double[] x) {
+        if (outputs == 1) {
+            return kernel(net, x);
+        }
+        trainPass.forward(net, x);
+        double[] k = new double[n * outputs * n * outputs];
+        outputsNtk.full(net, k);
         return scale(k);
+    }
+
+    private void into(Network net, double[] out) {
+        if (ntk != null) {
+            ntk.computeFromForward(net, out);
+        } else {
+            outputsNtk.averaged(net, out);
+        }
     }
 
     /**
@@ -82,7 +110,7 @@ final class KernelMeter {
      * cannot be found (finite but so large or ill-scaled that the QR iterations fail).
      */
     double[] measure(Network net) {
-        ntk.computeFromForward(net, kernelScratch);
+        into(net, kernelScratch);
         scale(kernelScratch);
         if (!Double.isFinite(KernelMetrics.frobenius(kernelScratch))) {
             return null;
@@ -109,7 +137,8 @@ final class KernelMeter {
         return new KernelMetricsRow(
                 KernelMetrics.relativeDistance(kernelNow, init),
                 limit == null ? Double.NaN : KernelMetrics.relativeDistance(kernelNow, limit),
-                KernelMetrics.alignment(kernelNow, yTrain),
+                KernelMetrics.alignment(kernelNow, yTrain, outputs),
+                KernelMetrics.centredAlignment(kernelNow, yTrain, outputs),
                 KernelMetrics.kernelDistance(kernelNow, init),
                 dw,
                 values[n - 1] > 0 ? values[0] / values[n - 1] : Double.POSITIVE_INFINITY);

@@ -4,6 +4,9 @@ import io.ntkstudio.data.CircleSlice;
 import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.KernelRegime;
+import io.ntkstudio.kernel.LargestEigenvalue;
+import io.ntkstudio.kernel.OutputsLinearisedModel;
+import io.ntkstudio.kernel.OutputsNtk;
 import io.ntkstudio.kernel.RegimePath;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.ReadOnlyVector;
@@ -13,12 +16,16 @@ import java.util.function.BooleanSupplier;
 /**
  * The kernel-regime predictions for network 1 of a run: the linearised network trained by the same
  * rule and batches from its empirical Θ_0 and, with {@code limit}, from the analytic Θ_∞
- * (docs/ntk-math.md, "Kernel regime"), both as kernels of f_α (α²Θ, at rate η/α²).
+ * (docs/ntk-math.md, "Kernel regime"), both as kernels of f_α (α²Θ, at rate η/α²). With C
+ * outputs the empirical path uses the full (nC) × (nC) Θ_0 and the limit Θ_∞ ⊗ I_C
+ * ({@link OutputsLinearisedModel}); {@link #kernelInit} is then the output-averaged n × n Θ_0.
  */
 final class KernelRegimes {
     final double[] kernelInit;
     final Spectrum spectrumInit;
     final RegimePath pathInit;
+    /** λ_max of the kernel the regime trains with: of the full Θ_0 with C outputs. */
+    final double lambdaMax;
     /** Null without the limit (outside NTK parameterization, or not asked for). */
     final double[] kernelLimit;
     final Spectrum spectrumLimit;
@@ -33,18 +40,41 @@ final class KernelRegimes {
         double[] x = ensemble.xTrain;
         double[] y = ensemble.yTrain;
         double[] t = ensemble.xTest;
-        int n = y.length;
-        int m = ensemble.yTest.length;
+        int c = ensemble.outputs;
+        int n = y.length / c;
+        int m = ensemble.yTest.length / c;
         this.dim = shown.net.inputDim();
         this.cancelled = cancelled;
         this.kernelInit = meter.kernel(shown.net, x);
         Ensemble.requireFinite(kernelInit, "the kernel Θ_0 at initialisation",
                 "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
+        this.analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
+        if (c > 1) {
+            double[] full = meter.fullKernel(shown.net, x);
+            Ensemble.requireFinite(full, "the kernel Θ_0 at initialisation",
+                    "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
+            this.lambdaMax = LargestEigenvalue.of(full, n * c, spectrumInit.largest());
+            double[] crossT = meter.scale(OutputsNtk.full(shown.net, x, n, t, m));
+            this.pathInit = new OutputsLinearisedModel(spectrumInit, full, crossT, false, c, y, shown.trainAtZero, shown.testAtZero,
+                    ensemble.rule, ensemble.batches);
+            if (limit) {
+                kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled).ntk());
+                spectrumLimit = Spectrum.of(kernelLimit, n, true);
+                double[] limitT = meter.scale(analytic.compute(x, n, t, m, dim, cancelled).ntk());
+                pathLimit = new OutputsLinearisedModel(spectrumLimit, kernelLimit, limitT, true, c, y, shown.trainAtZero,
+                        shown.testAtZero, ensemble.rule, ensemble.batches);
+            } else {
+                kernelLimit = null;
+                spectrumLimit = null;
+                pathLimit = null;
+            }
+            return;
+        }
+        this.lambdaMax = spectrumInit.largest();
         double[] crossInit = meter.scale(EmpiricalNtk.cross(shown.net, t, m, x, n));
         this.pathInit = RegimePath.of(new KernelRegime(spectrumInit, crossInit, y, shown.trainAtZero, shown.testAtZero), kernelInit,
                 crossInit, y, shown.trainAtZero, shown.testAtZero, ensemble.rule, ensemble.batches);
-        this.analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
         if (limit) {
             kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled).ntk());
             spectrumLimit = Spectrum.of(kernelLimit, n, true);

@@ -39,6 +39,7 @@ final class MemberStepper {
     private final int threads;
     /** The first lane's train pass, which measurements share. */
     final BatchedPass trainPass;
+    private final int outputs;
 
     /** One lane's workspaces, and the outputs and losses of the members it stepped, kept for the observer. */
     private final class Lane {
@@ -49,7 +50,7 @@ final class MemberStepper {
         double[] losses = new double[0];
 
         Lane(Network shape, TrainingRule rule, BatchSchedule batches) {
-            pass = new BatchedPass(shape, yTrain.length, backend);
+            pass = new BatchedPass(shape, yTrain.length / shape.outputs(), backend);
             scaled = new double[yTrain.length];
             optimiser = new Optimiser(shape, xTrain, yTrain, alpha, rule, batches, backend);
         }
@@ -68,7 +69,7 @@ final class MemberStepper {
                 Member mb = members.get(k);
                 pass.forward(mb.net, xTrain);
                 double[] f = Member.scaled(alpha, pass.outputs(), mb.trainAtZero, scaled);
-                double now = loss.mean(f, yTrain);
+                double now = loss.mean(f, yTrain, outputs);
                 if (!(now <= mb.lossBound)) {
                     return k;
                 }
@@ -88,6 +89,7 @@ final class MemberStepper {
                   MatrixBackend backend, int members) {
         this.xTrain = xTrain;
         this.yTrain = yTrain;
+        this.outputs = shape.outputs();
         this.alpha = alpha;
         this.loss = rule.loss();
         this.backend = backend;

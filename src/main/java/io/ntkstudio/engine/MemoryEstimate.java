@@ -58,6 +58,29 @@ public final class MemoryEstimate {
      */
     public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
                                   boolean kernels) {
+        return oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels);
+    }
+
+    /**
+     * As {@link #forMembers(NetworkConfig, int, int, int, TrainingRule, boolean, int, boolean)} for networks
+     * with {@code outputs} C outputs: with C &gt; 1 also the full (nC) × (nC) Θ_0 and the (nC) × (mC) test
+     * kernel the kernel regime keeps, each with the copy the native products read (which outlasts
+     * the workspace each had while it was computed), and the stacked per-output Δ's of the kernel
+     * measurements.
+     */
+    public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
+                                  boolean kernels, int outputs) {
+        long classes = 0;
+        if (outputs > 1) {
+            long rows = (long) n * outputs;
+            long cols = (long) m * outputs;
+            classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + 8L * (n + m) * outputs * net.width() * net.depth());
+        }
+        return classes + oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels);
+    }
+
+    private static long oneOutputEach(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
+                                      boolean kernels) {
         long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.depth())
                 + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.depth()));
         return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels);

@@ -26,6 +26,7 @@ final class Optimiser {
     private final double[] yTrain;
     private final double alpha;
     private final int dim;
+    private final int outputs;
     private final MatrixBackend backend;
     private final double[][] g;
     private final BatchedPass batchPass;
@@ -57,8 +58,9 @@ final class Optimiser {
         this.yTrain = yTrain;
         this.alpha = alpha;
         this.dim = shape.inputDim();
+        this.outputs = shape.outputs();
         this.backend = backend;
-        int n = yTrain.length;
+        int n = yTrain.length / outputs;
         int b = batches.batchSize();
         this.g = new double[shape.layerCount()][];
         for (int l = 0; l < shape.layerCount(); l++) {
@@ -100,11 +102,18 @@ final class Optimiser {
         Loss loss = rule.loss();
         BatchedPass pass;
         int count;
+        int c = outputs;
         if (batches.fullBatch()) {
             pass = fullPass;
-            count = f.length;
-            for (int i = 0; i < count; i++) {
-                g[last][i] = alpha * loss.slope(f[i], yTrain[i]) / count;
+            count = f.length / c;
+            if (c == 1) {
+                for (int i = 0; i < count; i++) {
+                    g[last][i] = alpha * loss.slope(f[i], yTrain[i]) / count;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    loss.rowSlopes(f, i * c, yTrain, i * c, c, alpha / count, g[last], i * c);
+                }
             }
         } else {
             int[] s = batches.indices(t);
@@ -116,10 +125,24 @@ final class Optimiser {
             }
             pass.forward(net, x);
             double[] out = pass.outputs();
-            for (int k = 0; k < count; k++) {
-                int i = s[k];
-                double fa = alpha == 1 ? out[k] : trainAtZero[i] + alpha * (out[k] - trainAtZero[i]);
-                g[last][k] = alpha * loss.slope(fa, yTrain[i]) / count;
+            if (c == 1) {
+                for (int k = 0; k < count; k++) {
+                    int i = s[k];
+                    double fa = alpha == 1 ? out[k] : trainAtZero[i] + alpha * (out[k] - trainAtZero[i]);
+                    g[last][k] = alpha * loss.slope(fa, yTrain[i]) / count;
+                }
+            } else {
+                if (alpha != 1) {
+                    for (int k = 0; k < count; k++) {
+                        for (int a = 0; a < c; a++) {
+                            int at = s[k] * c + a;
+                            out[k * c + a] = trainAtZero[at] + alpha * (out[k * c + a] - trainAtZero[at]);
+                        }
+                    }
+                }
+                for (int k = 0; k < count; k++) {
+                    loss.rowSlopes(out, k * c, yTrain, s[k] * c, c, alpha / count, g[last], k * c);
+                }
             }
         }
         double rate = learningRate / (alpha * alpha);

@@ -14,13 +14,15 @@ final class RunLogs {
     private final Spectrum spectrumInit;
     private final RegimePath pathInit;
     private final double[] y;
+    private final int outputs;
     private final StepLog steps;
     private final KernelLog kernels = new KernelLog();
     private final double[] stepRow;
     private final double[] kernelRow = new double[KernelLog.COLUMNS];
 
-    RunLogs(int[] tracked, Spectrum spectrumInit, RegimePath pathInit, double[] yTrain) {
+    RunLogs(int[] tracked, Spectrum spectrumInit, RegimePath pathInit, double[] yTrain, int outputs) {
         this.tracked = tracked;
+        this.outputs = outputs;
         this.spectrumInit = spectrumInit;
         this.pathInit = pathInit;
         this.y = yTrain;
@@ -36,11 +38,24 @@ final class RunLogs {
         stepRow[StepLog.TRAIN_LOSS] = loss;
         stepRow[StepLog.REGIME_TRAIN_LOSS] = pathInit.trainLoss();
         for (int j = 0; j < tracked.length; j++) {
-            double c = 0;
-            for (int i = 0; i < y.length; i++) {
-                c += spectrumInit.vector(tracked[j], i) * (f[i] - y[i]);
+            double e;
+            if (outputs == 1) {
+                double c = 0;
+                for (int i = 0; i < y.length; i++) {
+                    c += spectrumInit.vector(tracked[j], i) * (f[i] - y[i]);
+                }
+                e = c * c;
+            } else {
+                e = 0;
+                for (int a = 0; a < outputs; a++) {
+                    double c = 0;
+                    for (int i = 0; i < y.length / outputs; i++) {
+                        c += spectrumInit.vector(tracked[j], i) * (f[i * outputs + a] - y[i * outputs + a]);
+                    }
+                    e += c * c;
+                }
             }
-            stepRow[StepLog.modeColumn(j)] = c * c;
+            stepRow[StepLog.modeColumn(j)] = e;
             stepRow[StepLog.regimeModeColumn(j)] = pathInit.modeEnergy(tracked[j]);
         }
         steps.record(t, stepRow);
@@ -54,6 +69,7 @@ final class RunLogs {
         kernelRow[KernelLog.DISTANCE_TO_LIMIT] = m.distanceToLimit();
         kernelRow[KernelLog.ALIGNMENT] = m.alignment();
         kernelRow[KernelLog.WEIGHT_CHANGE] = m.weightChange();
+        kernelRow[KernelLog.ALIGNMENT_CENTRED] = m.alignmentCentred();
         for (int i = 0; i < KernelLog.TOP_EIGENVALUES; i++) {
             kernelRow[KernelLog.TOP_EIGENVALUE + i] = i < eigen.length ? eigen[i] : Double.NaN;
         }

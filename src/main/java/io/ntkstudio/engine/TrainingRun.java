@@ -64,9 +64,11 @@ public final class TrainingRun {
         CircleSlice slice = data.slice();
         // an ensemble run holds all its networks at once, each measured with its kernel: the estimate counts every one
         long sliceBytes = slice == null ? 0 : CrossKernel.bytesNeeded(1, slice.count(), cfg.width(), cfg.depth());
-        long estimate = MemoryEstimate.forMembers(cfg, dim, n, m, rule, data.geometry() == Geometry.PLANE, count, true) + sliceBytes;
+        long estimate = MemoryEstimate.forMembers(cfg, dim, n, m, rule, data.geometry() == Geometry.PLANE, count, true,
+                data.train().outputs()) + sliceBytes;
         progress.at(0, count > 1 ? "network 1 of " + count : "the network and its kernels");
         boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null
+                && data.train().outputs() == 1
                 && (count > 1 && limit || options.gaussianProcess());
         this.ensemble = new Ensemble(spec, data, count, estimate, withGp, cancelled, progress);
         this.shown = ensemble.member(0);
@@ -81,13 +83,13 @@ public final class TrainingRun {
                 ReadOnlyVector.adopt(meter.slice(shown.net)), regimes.sliceLimit(slice, meter));
         progress.at(1, "done");
         this.context = new RunContext(spec, data, ReadOnlyMatrix.copyOf(n, n, kernelInit),
-                ReadOnlyVector.copyOf(spectrumInit.values()), ReadOnlyVector.copyOf(spectrumInit.energies(residual(shown.trainAtZero))),
+                ReadOnlyVector.copyOf(spectrumInit.values()), ReadOnlyVector.copyOf(spectrumInit.energies(residual(shown.trainAtZero), ensemble.outputs)),
                 limit ? ReadOnlyMatrix.copyOf(n, n, regimes.kernelLimit) : null,
                 limit ? ReadOnlyVector.copyOf(regimes.spectrumLimit.values()) : null,
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
-                alpha * alpha * rule.largestStableLearningRate(n, spectrumInit.largest()), shown.net.parameterCount(), grid,
+                alpha * alpha * rule.largestStableLearningRate(n, regimes.lambdaMax), shown.net.parameterCount(), grid,
                 sliceValues);
-        this.logs = new RunLogs(context.trackedModes(), spectrumInit, regimes.pathInit, ensemble.yTrain);
+        this.logs = new RunLogs(context.trackedModes(), spectrumInit, regimes.pathInit, ensemble.yTrain, ensemble.outputs);
         this.viewer = count > 1 ? new EnsembleViewer(ensemble, meter, context) : null;
     }
 
@@ -258,7 +260,7 @@ public final class TrainingRun {
         ReadOnlyVector slice = withKernel && meter.hasSlice() ? ReadOnlyVector.adopt(meter.slice(shown.net)) : ReadOnlyVector.empty();
         TrainingSnapshot.NetworkNow network = new TrainingSnapshot.NetworkNow(m.trainLoss(), m.testLoss(),
                 ReadOnlyVector.adopt(m.fTrain()), ReadOnlyVector.adopt(m.fTest()),
-                ReadOnlyVector.adopt(regimes.spectrumInit.energies(residual(m.fTrain()))),
+                ReadOnlyVector.adopt(regimes.spectrumInit.energies(residual(m.fTrain()), ensemble.outputs)),
                 withKernel ? meter.grid(shown.net, shown.initial, backend) : ReadOnlyVector.empty());
         TrainingSnapshot.RegimeNow regime = new TrainingSnapshot.RegimeNow(ReadOnlyVector.adopt(regimes.pathInit.train()),
                 ReadOnlyVector.adopt(m.regimeTest()), regimes.pathInit.trainLoss(), m.regimeTestLoss(),
@@ -306,10 +308,10 @@ public final class TrainingRun {
         return ReadOnlyMatrix.copyOf(n, n, meter.now());
     }
 
-    /** f(X) − y on the train inputs. */
+    /** f(X) − y on the train inputs (n × C). */
     private double[] residual(double[] outputs) {
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] r = new double[outputs.length];
+        for (int i = 0; i < r.length; i++) {
             r[i] = outputs[i] - ensemble.yTrain[i];
         }
         return r;

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
 /**
  * The learned-function view: a curve against the angle (circle) or x (1-D) with the target, the
  * training points and the kernel-regime predictions from Θ_0 and Θ_∞; a coloured map over the
- * plane for 2-D data; else the network against the target.
+ * plane for 2-D data; the test confusion matrices for class data ({@link ConfusionChart}); else
+ * the network against the target.
  */
 public final class FunctionChart {
     private FunctionChart() {
@@ -35,7 +36,9 @@ public final class FunctionChart {
         RunContext ctx = s.context();
         Geometry geometry = ctx.data().geometry();
         boolean circle = geometry == Geometry.CIRCLE;
-        if (geometry.curves()) {
+        if (ctx.data().classes() > 0) {
+            ConfusionChart.paint(g, w, h, s);
+        } else if (geometry.curves()) {
             curve(g, w, h, s, circle, in.showNngp());
         } else if (ctx.grid() != null) {
             map(g, w, h, s, in.kernelSnapshot(), ctx.grid());

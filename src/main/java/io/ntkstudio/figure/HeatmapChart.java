@@ -18,8 +18,9 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * The train kernel as a heatmap, points ordered by their input (angle on the circle, x in 1-D),
- * with a colour bar labelled in values.
+ * The train kernel as a heatmap, points ordered by their input (angle on the circle, x in 1-D)
+ * or, for class data, by class with the class bands marked and named along both axes, with a
+ * colour bar labelled in values. With C outputs it is the output-averaged (1/C) Σ_c Θ_cc.
  */
 public final class HeatmapChart {
     /** Difference maps are coloured from −10 % to +10 % of the largest entry of the kernel they are measured from. */
@@ -110,19 +111,24 @@ public final class HeatmapChart {
         double bar = 84;
         double titleH = 24;
         double below = scaleNote == null ? 20 : 38;
-        double cell = Math.max(1, Math.min(w - bar - 24, h - below - titleH)) / n;
+        double cell = Math.max(1, Math.min(w - bar - 24 - (ctx.data().classes() > 0 ? 12 : 0), h - below - titleH)) / n;
         double side = cell * n;
-        double x0 = 12 + Math.max(0, (w - bar - 24 - side) / 2);
+        int classes = ctx.data().classes();
+        double x0 = (classes > 0 ? 24 : 12) + Math.max(0, (w - bar - 24 - side) / 2);
         double y0 = titleH + (h - titleH - side - (below - 20)) / 2;
         g.setColor(ChartTheme.of(g).ink);
         g.setFont(Chart.TITLE_FONT);
         Chart.text(g, mode + (k > 0 && mode != HeatmapMode.NETWORKS_MEAN && mode != HeatmapMode.LIMIT ? " of network " + (k + 1) : "")
-                + ", points ordered by input", w / 2, 6, 0.5, 0);
+                + (ctx.data().classes() > 0 ? (in.snapshot().context().data().train().outputs() > 1 ? " averaged over outputs" : "")
+                + ", points ordered by class" : ", points ordered by input"), w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(ChartTheme.of(g).ink);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x0, y0, side, side));
+        if (classes > 0) {
+            classBands(g, ctx.data().train(), ctx.data()::className, order, x0, y0, cell);
+        }
         colourBar(g, map, lo, hi, x0 + side + 14, y0, side);
         if (scaleNote != null) {
             g.setFont(Chart.TICK_FONT);
@@ -155,13 +161,39 @@ public final class HeatmapChart {
         }
     }
 
-    /** Train indices sorted by input: angle for 2-D inputs, value for 1-D, as given otherwise. */
+    /** Lines between the classes' bands, and each class's name beside its band on the left and below. */
+    private static void classBands(Graphics2D g, Samples train, java.util.function.IntFunction<String> name, int[] order, double x0,
+                                   double y0, double cell) {
+        int n = order.length;
+        double side = n * cell;
+        g.setFont(Chart.TICK_FONT);
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && train.label(order[i]) == train.label(order[start])) {
+                continue;
+            }
+            double mid = (start + i) / 2.0 * cell;
+            g.setColor(ChartTheme.of(g).ink);
+            Chart.text(g, name.apply(train.label(order[start])), x0 - 4, y0 + mid, 1, 0.5);
+            Chart.text(g, name.apply(train.label(order[start])), x0 + mid, y0 + side + 2, 0.5, 0);
+            if (i < n) {
+                g.setColor(new java.awt.Color(255, 255, 255, 170));
+                g.draw(new Line2D.Double(x0 + i * cell, y0, x0 + i * cell, y0 + side));
+                g.draw(new Line2D.Double(x0, y0 + i * cell, x0 + side, y0 + i * cell));
+            }
+            start = i;
+        }
+    }
+
+    /** Train indices sorted by class for class data, by input (angle for 2-D inputs, value for 1-D), or as given otherwise. */
     public static int[] order(Samples train) {
         Integer[] idx = new Integer[train.count()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        if (train.dim() <= 2) {
+        if (train.classes() > 0) {
+            Arrays.sort(idx, Comparator.comparingInt(train::label));
+        } else if (train.dim() <= 2) {
             Arrays.sort(idx, Comparator.comparingDouble(i -> sortKey(train, i)));
         }
         return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();

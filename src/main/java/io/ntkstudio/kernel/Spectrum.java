@@ -101,4 +101,32 @@ public final class Spectrum {
         }
         return a;
     }
+
+    /**
+     * The energy of a residual of C outputs per point (point i's at i·C) along eigenvector i of
+     * an n × n kernel, Σ_c (vᵢᵀ r_c)²: the energy per mode of Θ ⊗ I_C.
+     */
+    public double energy(int i, double[] r, int outputs) {
+        double sum = 0;
+        for (int c = 0; c < outputs; c++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += vectors[i * n + j] * r[j * outputs + c];
+            }
+            sum += s * s;
+        }
+        return sum;
+    }
+
+    /** {@link #energy} along every eigenvector. */
+    public double[] energies(double[] r, int outputs) {
+        if (outputs == 1) {
+            return energies(r);
+        }
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = energy(i, r, outputs);
+        }
+        return e;
+    }
 }

@@ -1,23 +1,25 @@
 package io.ntkstudio.network;
 
 import io.ntkstudio.linalg.MatrixBackend;
-import java.util.Arrays;
 
 /**
  * A forward pass over a batch of n inputs and the batched backward pass of the output,
  * in buffers allocated once and reused: the hot path of training and of the empirical NTK.
  *
  * <p>After {@link #forward}: {@code layerInput(l)} = H_{l−1} (n × fan_in(l), with H_{−1} = X),
- * {@code slopes(l)} = φ'(z_l) for the hidden layers, {@code outputs()} = f(X). After
- * {@link #computeDeltas}: {@code delta(l)} = Δ_l with Δ_l[i] = ∂f(x_i)/∂z_l(x_i)
+ * {@code slopes(l)} = φ'(z_l) for the hidden layers, {@code outputs()} = f(X) (n × C). After
+ * {@link #computeDeltas(Network, int)} for output c: {@code delta(l)} = Δ_l with Δ_l[i] = ∂f_c(x_i)/∂z_l(x_i)
  * (Novak et al. 2022, "Fast Finite Width Neural Tangent Kernel", structured derivatives):
- * Δ_{L} = 1, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l).
+ * Δ_{L} = e_c, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l).
  */
 public final class BatchedPass {
     private final int n;
     private final int inputDim;
     private final int width;
     private final int layers;
+    private final int outputCount;
+    /** The output whose Δ the delta buffers hold. */
+    private int deltaOutput;
     private final double[][] hidden;
     private final double[][] slopes;
     private final double[][] deltas;
@@ -35,6 +37,7 @@ public final class BatchedPass {
         this.inputDim = shape.inputDim();
         this.width = shape.config().width();
         this.layers = shape.layerCount();
+        this.outputCount = shape.outputs();
         this.backend = backend;
         hidden = new double[layers - 1][n * width];
         slopes = new double[layers - 1][n * width];
@@ -42,9 +45,11 @@ public final class BatchedPass {
         for (int l = 0; l < layers - 1; l++) {
             deltas[l] = new double[n * width];
         }
-        deltas[layers - 1] = new double[n];
-        Arrays.fill(deltas[layers - 1], 1.0);
-        outputs = new double[n];
+        deltas[layers - 1] = new double[n * outputCount];
+        for (int i = 0; i < n; i++) {
+            deltas[layers - 1][i * outputCount] = 1.0;
+        }
+        outputs = new double[n * outputCount];
         scaledBias = new double[layers][];
         for (int l = 0; l < layers; l++) {
             scaledBias[l] = new double[shape.fanOut(l)];
@@ -53,7 +58,12 @@ public final class BatchedPass {
 
     /** Bytes this pass holds for a network of that shape and n inputs, for memory checks. */
     public static long bytesNeeded(int n, int width, int depth) {
-        return 8L * n * width * depth * 3 + 8L * n * 2;
+        return bytesNeeded(n, width, depth, 1);
+    }
+
+    /** As {@link #bytesNeeded(int, int, int)} for a network with {@code outputs} outputs. */
+    public static long bytesNeeded(int n, int width, int depth, int outputs) {
+        return 8L * n * width * depth * 3 + 16L * n * outputs;
     }
 
     public int size() {
@@ -84,14 +94,29 @@ public final class BatchedPass {
                 phi.applyWithBias(z, sb, n, fanOut, z, slopes[l]);
             } else {
                 for (int i = 0; i < n; i++) {
-                    z[i * fanOut] += sb[0];
+                    for (int o = 0; o < fanOut; o++) {
+                        z[i * fanOut + o] += sb[o];
+                    }
                 }
             }
         }
     }
 
-    /** Fills Δ_l for every layer from the last {@link #forward}. */
+    /** Fills Δ_l of output 0 (the only one of a one-output network) for every layer from the last {@link #forward}. */
     public void computeDeltas(Network net) {
+        computeDeltas(net, 0);
+    }
+
+    /** Fills Δ_l of output {@code c} for every layer from the last {@link #forward}. */
+    public void computeDeltas(Network net, int c) {
+        if (c != deltaOutput) {
+            double[] last = deltas[layers - 1];
+            for (int i = 0; i < n; i++) {
+                last[i * outputCount + deltaOutput] = 0.0;
+                last[i * outputCount + c] = 1.0;
+            }
+            deltaOutput = c;
+        }
         for (int l = layers - 2; l >= 0; l--) {
             propagate(net, l + 1, deltas[l + 1], deltas[l]);
         }
@@ -125,7 +150,7 @@ public final class BatchedPass {
         return deltas[l];
     }
 
-    /** f(x_i) for every input. Live buffer. */
+    /** f(x_i) for every input, n × C. Live buffer. */
     public double[] outputs() {
         return outputs;
     }

@@ -5,7 +5,7 @@ import io.ntkstudio.linalg.WeightStorage;
 import java.util.Random;
 
 /**
- * A fully connected network with scalar output and its stored trainable parameters
+ * A fully connected network with C ≥ 1 outputs (the last layer is C × width) and its stored trainable parameters
  * (docs/ntk-math.md, "Network"; Jacot et al. 2018; Yang &amp; Hu 2021 for the parameterizations):
  *
  * <pre>
@@ -22,13 +22,15 @@ import java.util.Random;
 public final class Network {
     private final NetworkConfig config;
     private final int inputDim;
+    private final int outputs;
     private final WeightStorage[] weights;
     private final double[][] biases;
     private final LayerScales[] scales;
 
-    private Network(NetworkConfig config, int inputDim, WeightStorage[] weights, double[][] biases) {
+    private Network(NetworkConfig config, int inputDim, int outputs, WeightStorage[] weights, double[][] biases) {
         this.config = config;
         this.inputDim = inputDim;
+        this.outputs = outputs;
         this.weights = weights;
         this.biases = biases;
         this.scales = new LayerScales[config.depth() + 1];
@@ -38,15 +40,23 @@ public final class Network {
         }
     }
 
-    /** A freshly initialised network for inputs of dimension {@code inputDim}. */
+    /** A freshly initialised network with one output for inputs of dimension {@code inputDim}. */
     public static Network initialize(NetworkConfig config, int inputDim) {
+        return initialize(config, inputDim, 1);
+    }
+
+    /** A freshly initialised network with {@code outputs} outputs for inputs of dimension {@code inputDim}. */
+    public static Network initialize(NetworkConfig config, int inputDim, int outputs) {
         if (inputDim < 1) {
             throw new InvalidInputException("inputs must have at least one column, got " + inputDim);
+        }
+        if (outputs < 1) {
+            throw new IllegalArgumentException("a network needs at least one output, got " + outputs);
         }
         int layers = config.depth() + 1;
         WeightStorage[] w = new WeightStorage[layers];
         double[][] b = new double[layers][];
-        Network net = new Network(config, inputDim, w, b);
+        Network net = new Network(config, inputDim, outputs, w, b);
         Random random = new Random(config.seed());
         for (int l = 0; l < layers; l++) {
             LayerScales s = net.scales[l];
@@ -63,9 +73,13 @@ public final class Network {
         return net;
     }
 
-    /** A network with the given stored parameters (copied), e.g. read back from a file. */
+    /**
+     * A network with the given stored parameters (copied), e.g. read back from a file; its number
+     * of outputs is that of the last layer's biases.
+     */
     public static Network of(NetworkConfig config, int inputDim, double[][] weights, double[][] biases) {
-        Network shape = new Network(config, inputDim, new WeightStorage[config.depth() + 1], new double[config.depth() + 1][]);
+        Network shape = new Network(config, inputDim, biases[config.depth()].length, new WeightStorage[config.depth() + 1],
+                new double[config.depth() + 1][]);
         for (int l = 0; l <= config.depth(); l++) {
             if (weights[l].length != shape.fanIn(l) * shape.fanOut(l) || biases[l].length != shape.fanOut(l)) {
                 throw new InvalidInputException("layer " + l + " has the wrong shape for width "
@@ -93,6 +107,11 @@ public final class Network {
         return inputDim;
     }
 
+    /** C, the number of outputs. */
+    public int outputs() {
+        return outputs;
+    }
+
     /** Number of dense layers, depth + 1. */
     public int layerCount() {
         return weights.length;
@@ -103,7 +122,7 @@ public final class Network {
     }
 
     public int fanOut(int layer) {
-        return layer == config.depth() ? 1 : config.width();
+        return layer == config.depth() ? outputs : config.width();
     }
 
     public LayerScales scales(int layer) {
@@ -136,13 +155,18 @@ public final class Network {
         return count;
     }
 
-    /** f(x) for one input, by plain loops: an oracle independent of the batched path. */
+    /** f(x) of a one-output network for one input, by plain loops: an oracle independent of the batched path. */
     public double output(double[] x) {
+        return outputsOf(x)[0];
+    }
+
+    /** The C outputs f(x) for one input, by plain loops. */
+    public double[] outputsOf(double[] x) {
         double[] h = x;
         for (int l = 0; l < layerCount(); l++) {
             double[] z = affine(l, h);
             if (l == layerCount() - 1) {
-                return z[0];
+                return z;
             }
             for (int i = 0; i < z.length; i++) {
                 z[i] = config.activation().value(z[i]);
@@ -153,10 +177,15 @@ public final class Network {
     }
 
     /**
-     * ∇θ f(x) for one input by plain backpropagation, flattened in the order of
+     * ∇θ f(x) of a one-output network for one input by plain backpropagation, flattened in the order of
      * {@link #flatParameters()}: a row of the Jacobian J used as the oracle of the factorised NTK.
      */
     public double[] parameterGradient(double[] x) {
+        return parameterGradient(x, 0);
+    }
+
+    /** ∇θ f_c(x), output c's row of the Jacobian, by plain backpropagation. */
+    public double[] parameterGradient(double[] x, int output) {
         int layers = layerCount();
         double[][] inputs = new double[layers][];
         double[][] slopes = new double[layers][];
@@ -175,7 +204,8 @@ public final class Network {
         }
         double[] grad = new double[Math.toIntExact(parameterCount())];
         int[] offsets = layerOffsets();
-        double[] delta = {1.0};
+        double[] delta = new double[outputs];
+        delta[output] = 1.0;
         for (int l = layers - 1; l >= 0; l--) {
             int in = fanIn(l);
             int off = offsets[l];

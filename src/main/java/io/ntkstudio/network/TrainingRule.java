@@ -82,6 +82,19 @@ public record TrainingRule(Loss loss, double momentum, int batchSize) {
 
     /** Refuses targets that this rule's loss cannot train on. */
     public void checkTargets(double[] y) {
+        checkTargets(y, 0);
+    }
+
+    /** Refuses targets ({@code classes} C ≥ 2 of them one-hot per point, or 0 for scalar targets) that this rule's loss cannot train on. */
+    public void checkTargets(double[] y, int classes) {
+        if (loss.needsClasses() && classes == 0) {
+            throw new InvalidInputException("training.loss \"" + loss.id() + "\" needs class data (one output per class): "
+                    + "use data.source \"digits\", or a CSV file with data.classes; or training.loss \"mse\"");
+        }
+        if (classes > 0 && loss.needsLabels()) {
+            throw new InvalidInputException("training.loss \"" + loss.id() + "\" trains one output on labels ±1; for class data "
+                    + "(one output per class) use training.loss \"softmax\" or \"mse\" (one-hot targets)");
+        }
         if (!loss.needsLabels()) {
             return;
         }

@@ -19,6 +19,10 @@ public final class AboutInfo {
     private AboutInfo() {
     }
 
+    /** The attribution the digits' licence (CC BY 4.0) asks for, shown in Help → About. */
+    public static final String DIGITS_ATTRIBUTION = "Optical Recognition of Handwritten Digits, E. Alpaydin and C. Kaynak (1998), "
+            + "UCI Machine Learning Repository, CC BY 4.0";
+
     public static List<String> lines() {
         MatrixBackend b = MatrixBackend.current();
         String why = MatrixBackend.fallbackReason();
@@ -32,7 +36,8 @@ public final class AboutInfo {
                         + Runtime.getRuntime().availableProcessors() + " cores",
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX " + javaFxVersion(),
                 "settings: " + StudioApp.settingsDir(),
-                "licence: Apache 2.0; the libraries it bundles keep theirs (META-INF/THIRD-PARTY-NOTICES.md in the jar)");
+                "licence: Apache 2.0; the libraries it bundles keep theirs (META-INF/THIRD-PARTY-NOTICES.md in the jar)",
+                "digits data: " + DIGITS_ATTRIBUTION);
     }
 
     private static String readVersion() {

@@ -155,7 +155,7 @@ class DataSourcesTest {
         assertEquals(DataSources.ALL.size(), new java.util.HashSet<>(DataSources.ids()).size(), "keys are unique");
         java.util.Map<String, Geometry> expected = java.util.Map.of("circle", Geometry.CIRCLE, "interval", Geometry.LINE,
                 "xor", Geometry.PLANE, "circles", Geometry.PLANE, "spirals", Geometry.PLANE, "gaussians", Geometry.PLANE,
-                "four-points", Geometry.CIRCLE, "normal-product", Geometry.PLANE);
+                "four-points", Geometry.CIRCLE, "normal-product", Geometry.PLANE, "digits", Geometry.POINTS);
         for (DataSource source : DataSources.ALL) {
             DataSpec d = source.defaults();
             assertEquals(source.id(), d.source());

@@ -72,7 +72,7 @@ class TrainingRulesTest {
         return f;
     }
 
-    private static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double s = 0;
         for (int p = 0; p < a.length; p++) {
             s += a[p] * b[p];
@@ -80,7 +80,8 @@ class TrainingRulesTest {
         return s;
     }
 
-    private static void assertRelative(double[] expected, double[] actual, double tol, String what) {
+    static void assertRelative(double[] expected, double[] actual, double tol, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
         double scale = 0;
         for (double e : expected) {
             scale = Math.max(scale, Math.abs(e));
