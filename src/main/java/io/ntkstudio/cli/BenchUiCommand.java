@@ -1,6 +1,9 @@
 package io.ntkstudio.cli;
 
 import com.google.gson.Gson;
+import io.ntkstudio.engine.ExperimentSpec;
+import io.ntkstudio.figure.LessonJson;
+import java.nio.file.Path;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.ui.UiBenchmark;
 import java.util.Map;
@@ -25,15 +28,26 @@ final class BenchUiCommand implements Callable<Integer> {
     @Mixin
     BenchNetworkOptions problem = new BenchNetworkOptions();
 
+    @Option(names = "--spec", paramLabel = "FILE", description = "time this experiment instead (e.g. assets/presets/digits.json); "
+            + "--n, --width and --depth are then the file's")
+    Path spec;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
+
+    /** The experiment with its CSV paths resolved against the spec file's folder. */
+    private static ExperimentSpec withDataFrom(ExperimentSpec s, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return s.withData(s.data().withFilesFrom(folder));
+    }
 
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0 && seconds <= 3600) || !(warmup >= 0 && warmup <= 600) || problem.n < 2 || problem.n > 2000) {
             throw new InvalidInputException("--seconds must be in (0, 3600], --warmup in [0, 600] and --n from 2 to 2000");
         }
-        Map<String, Object> json = UiBenchmark.run(seconds, warmup, problem.n, problem.network().width(), problem.network().depth());
+        Map<String, Object> json = spec != null ? UiBenchmark.run(seconds, warmup, withDataFrom(LessonJson.experiment(spec), spec))
+                : UiBenchmark.run(seconds, warmup, problem.n, problem.network().width(), problem.network().depth());
         command.commandLine().getOut().println(new Gson().toJson(json));
         return 0;
     }

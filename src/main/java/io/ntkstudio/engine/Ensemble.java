@@ -81,9 +81,9 @@ public final class Ensemble {
         int n = data.train().count();
         MemoryEstimate.requireFits(estimate, count == 1
                         ? String.format(Locale.ROOT, "training a width-%d depth-%d network (%,d parameters) on %d points",
-                        cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim()), n)
+                        cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim(), data.train().outputs()), n)
                         : String.format(Locale.ROOT, "training %d width-%d depth-%d networks (%,d parameters each) on %d points",
-                        count, cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim()), n),
+                        count, cfg.width(), cfg.depth(), cfg.parameterCount(data.inputDim(), data.train().outputs()), n),
                 count == 1 ? "lower network.width, network.depth or the number of points"
                         : "use fewer networks (training.members or --members), or lower network.width or network.depth");
         this.xTrain = data.train().copyInputs();

@@ -20,8 +20,11 @@ public final class KernelLog {
     public static final int ALIGNMENT = 4;
     public static final int WEIGHT_CHANGE = 5;
     public static final int ALIGNMENT_CENTRED = 6;
+    /** The network's and the kernel regime's (Θ_0) test accuracy; NaN without labels ±1 or classes. */
+    public static final int TEST_ACCURACY = 7;
+    public static final int REGIME_TEST_ACCURACY = 8;
     /** Column of eigenvalue i (0-based, descending) of Θ_t; NaN when the kernel has fewer. */
-    public static final int TOP_EIGENVALUE = 7;
+    public static final int TOP_EIGENVALUE = 9;
     public static final int COLUMNS = TOP_EIGENVALUE + TOP_EIGENVALUES;
 
     private double[] steps = new double[CAPACITY];

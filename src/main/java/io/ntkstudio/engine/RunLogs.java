@@ -62,7 +62,10 @@ final class RunLogs {
     }
 
     /** A kernel measurement at step t, before a snapshot hands out its view. */
-    void kernel(long t, double testLoss, double regimeTestLoss, KernelMetricsRow m, double[] eigen) {
+    void kernel(long t, double testLoss, double regimeTestLoss, KernelMetricsRow m, double[] eigen, double testAccuracy,
+                double regimeTestAccuracy) {
+        kernelRow[KernelLog.TEST_ACCURACY] = testAccuracy;
+        kernelRow[KernelLog.REGIME_TEST_ACCURACY] = regimeTestAccuracy;
         kernelRow[KernelLog.TEST_LOSS] = testLoss;
         kernelRow[KernelLog.REGIME_TEST_LOSS] = regimeTestLoss;
         kernelRow[KernelLog.KERNEL_CHANGE] = m.kernelChange();

@@ -4,6 +4,7 @@ import io.ntkstudio.data.CircleSlice;
 import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Geometry;
+import io.ntkstudio.data.Samples;
 import io.ntkstudio.kernel.CrossKernel;
 import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.kernel.RegimePath;
@@ -242,7 +243,10 @@ public final class TrainingRun {
         double[] regimeTest = regimes.pathInit.test();
         double regimeTestLoss = ensemble.testLoss(regimeTest);
         if (withKernel) {
-            logs.kernel(step(), testLoss, regimeTestLoss, metrics, values);
+            Samples test = context.data().test();
+            boolean labelled = test.labelled();
+            logs.kernel(step(), testLoss, regimeTestLoss, metrics, values, labelled ? test.accuracy(fTest) : Double.NaN,
+                    labelled ? test.accuracy(regimeTest) : Double.NaN);
         }
         return new Measured(fTrain, fTest, trainLoss, testLoss, values, metrics, regimeTest, regimeTestLoss);
     }

@@ -10,18 +10,16 @@ import io.ntkstudio.engine.TrainingSnapshot;
  * curves then run to the latest step, with a cursor at it); −1 when live. {@code companion}: in
  * compare mode's overlay, run B's inputs beside these (run A's); else null.
  */
-public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot,
-                          Series trainLoss, Series testLoss, Series regimeTrainLoss, Series regimeTestLoss,
-                          Series kernelChange, Series distanceToLimit, Series alignment, Series weightChange,
-                          Series[] topEigenvalues, ModeTrajectories modeTrajectories,
-                          ViewSettings view, long cursorStep, ChartInputs companion) {
+public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnapshot, Series trainLoss, Series regimeTrainLoss,
+                          KernelCurves kernel, ModeTrajectories modeTrajectories, ViewSettings view, long cursorStep,
+                          ChartInputs companion) {
     /** The same inputs for a view with these settings (the series are shared, being immutable). */
     public ChartInputs with(ViewSettings settings) {
         if (settings.equals(view)) {
             return this;
         }
-        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
-                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, settings, cursorStep, companion);
+        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, regimeTrainLoss, kernel, modeTrajectories, settings, cursorStep,
+                companion);
     }
 
     /** The same inputs for another heatmap mode and slice anchor. */
@@ -56,8 +54,35 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
 
     /** The same inputs with another run's beside them, for an overlay. */
     public ChartInputs withCompanion(ChartInputs other) {
-        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, testLoss, regimeTrainLoss, regimeTestLoss, kernelChange,
-                distanceToLimit, alignment, weightChange, topEigenvalues, modeTrajectories, view, cursorStep, other);
+        return new ChartInputs(snapshot, kernelSnapshot, trainLoss, regimeTrainLoss, kernel, modeTrajectories, view, cursorStep, other);
+    }
+
+    public Series testLoss() {
+        return kernel.testLoss();
+    }
+
+    public Series regimeTestLoss() {
+        return kernel.regimeTestLoss();
+    }
+
+    public Series kernelChange() {
+        return kernel.kernelChange();
+    }
+
+    public Series distanceToLimit() {
+        return kernel.distanceToLimit();
+    }
+
+    public Series alignment() {
+        return kernel.alignment();
+    }
+
+    public Series weightChange() {
+        return kernel.weightChange();
+    }
+
+    public Series[] topEigenvalues() {
+        return kernel.top();
     }
 
     public HeatmapMode heatmapMode() {

@@ -91,7 +91,7 @@ public final class LossChart {
      * can fall while the labels it gets right do not change.
      */
     static String title(TrainingSnapshot s) {
-        String loss = "loss  " + s.context().spec().training().rule().loss().formula();
+        String loss = "loss  " + s.context().spec().training().rule().loss().formula(s.context().data().classes() > 0);
         Samples train = s.context().data().train();
         Samples test = s.context().data().test();
         if (!train.labelled() || !test.labelled()) {
@@ -101,20 +101,35 @@ public final class LossChart {
                 100 * train.accuracy(s.trainOutputs().toArray()), 100 * test.accuracy(s.testOutputs().toArray()));
     }
 
-    /** The kernel metrics over training. */
+    /**
+     * The kernel metrics over training: kernel change, distance to Θ_∞, alignment and weight
+     * change; for class data the centred alignment (the plain one is the constant mode's) and the
+     * test accuracy of the network and of its kernel regime instead of the last two.
+     */
     private static void metrics(Graphics2D g, PanelSplit split, ChartInputs in) {
-        Series[] metrics = {in.kernelChange(), in.distanceToLimit(), in.alignment(), in.weightChange()};
-        double[] mr = LogRange.of(metrics);
+        KernelCurves k = in.kernel();
+        boolean classes = in.snapshot().context().data().classes() > 0;
+        Series[] all = classes
+                ? new Series[] {k.kernelChange(), k.distanceToLimit(), k.alignmentCentred(), k.testAccuracy(), k.regimeTestAccuracy()}
+                : new Series[] {k.kernelChange(), k.distanceToLimit(), k.alignment(), k.weightChange()};
+        String[] names = classes
+                ? new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "centred alignment", "test accuracy", "… kernel regime"}
+                : new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"};
+        Color[] colors = classes ? new Color[] {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.ORANGE, Palette.ORANGE}
+                : new Color[] {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.BROWN};
+        boolean[] dashes = new boolean[all.length];
+        if (classes) {
+            dashes[4] = true;
+        }
+        double[] mr = LogRange.of(all);
         Chart m = Chart.draw(g, split.secondX(), split.secondY(), split.secondWidth(), split.secondHeight(), "kernel metrics", "step", "value",
                 new double[] {0, Math.max(1, Math.max(mr[2], in.snapshot().step()))}, false, Scale.padded(mr[0], mr[1], true), true);
-        Color[] colors = {Palette.RED, Palette.GREEN, Palette.PURPLE, Palette.BROWN};
-        for (int i = 0; i < metrics.length; i++) {
-            m.line(g, metrics[i], colors[i], 2f, false);
+        for (int i = 0; i < all.length; i++) {
+            m.line(g, all[i], colors[i], 2f, dashes[i]);
         }
         if (in.replaying()) {
             m.cursor(g, in.cursorStep());
         }
-        m.legend(g, new String[] {"‖Θ_t − Θ_0‖ / ‖Θ_0‖", "‖Θ_t − Θ_∞‖ / ‖Θ_∞‖", "alignment yᵀΘy / (‖Θ‖ ‖y‖²)", "‖θ_t − θ_0‖ / ‖θ_0‖"},
-                colors, new boolean[4]);
+        m.legend(g, names, colors, dashes);
     }
 }

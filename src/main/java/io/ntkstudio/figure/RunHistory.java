@@ -40,33 +40,11 @@ public final class RunHistory {
         // a replay's inputs (with a cursor) hold the curves of another snapshot than their own
         ChartInputs same = previous != null && previous.cursorStep() < 0 && previous.companion() == null
                 && previous.snapshot().kernels().sameRows(snapshot.kernels()) ? previous : null;
-        KernelCurves k = same != null ? KernelCurves.of(same) : KernelCurves.read(snapshot.kernels());
+        KernelCurves k = same != null ? same.kernel() : KernelCurves.read(snapshot.kernels());
         double[] loggedSteps = loggedSteps(snapshot);
         return new ChartInputs(snapshot, kernelSnapshot, logged(snapshot, StepLog.TRAIN_LOSS, snapshot.trainLoss(), loggedSteps),
-                k.testLoss(), logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss(), loggedSteps),
-                k.regimeTestLoss(), k.kernelChange(), k.distance(), k.alignment(), k.weightChange(), k.top(),
+                logged(snapshot, StepLog.REGIME_TRAIN_LOSS, snapshot.regimeTrainLoss(), loggedSteps), k,
                 trajectories(snapshot, loggedSteps), ViewSettings.DEFAULT.with(mode, anchor), -1, null);
-    }
-
-    /** The curves read from the kernel log: its metrics and top eigenvalues against step. */
-    private record KernelCurves(Series testLoss, Series regimeTestLoss, Series kernelChange, Series distance,
-                                Series alignment, Series weightChange, Series[] top) {
-        static KernelCurves of(ChartInputs in) {
-            return new KernelCurves(in.testLoss(), in.regimeTestLoss(), in.kernelChange(), in.distanceToLimit(),
-                    in.alignment(), in.weightChange(), in.topEigenvalues());
-        }
-
-        /** Every column of {@code log}, sharing one array of steps. */
-        static KernelCurves read(StepLogView log) {
-            double[] steps = steps(log, log.size());
-            Series[] top = new Series[TOP_EIGENVALUES];
-            for (int i = 0; i < top.length; i++) {
-                top[i] = column(log, KernelLog.TOP_EIGENVALUE + i, steps);
-            }
-            return new KernelCurves(column(log, KernelLog.TEST_LOSS, steps), column(log, KernelLog.REGIME_TEST_LOSS, steps),
-                    column(log, KernelLog.KERNEL_CHANGE, steps), column(log, KernelLog.DISTANCE_TO_LIMIT, steps),
-                    column(log, KernelLog.ALIGNMENT, steps), column(log, KernelLog.WEIGHT_CHANGE, steps), top);
-        }
     }
 
     /**
@@ -76,9 +54,8 @@ public final class RunHistory {
      */
     public static ChartInputs replay(TrainingSnapshot latest, TrainingSnapshot frame, HeatmapMode mode, int anchor) {
         ChartInputs all = inputs(latest.step() >= frame.step() ? latest : frame, frame, mode, anchor);
-        return new ChartInputs(frame, frame, all.trainLoss(), all.testLoss(), all.regimeTrainLoss(), all.regimeTestLoss(),
-                all.kernelChange(), all.distanceToLimit(), all.alignment(), all.weightChange(), all.topEigenvalues(),
-                all.modeTrajectories(), ViewSettings.DEFAULT.with(mode, anchor), frame.step(), null);
+        return new ChartInputs(frame, frame, all.trainLoss(), all.regimeTrainLoss(), all.kernel(), all.modeTrajectories(),
+                ViewSettings.DEFAULT.with(mode, anchor), frame.step(), null);
     }
 
     /** A column of a step log as a curve against step (an ensemble member's train loss, say). */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The kernel-slice view: Θ_0(x₀, ·), Θ_t(x₀, ·) and Θ_∞(x₀, ·), the picture of Jacot, Gabriel
- * &amp; Hongler 2018, Figure 1.
+ * &amp; Hongler 2018, Figure 1; for class data, the kernel PCA ({@link KernelPcaChart}).
  */
 public final class SliceChart {
     private SliceChart() {
@@ -20,6 +20,11 @@ public final class SliceChart {
      * with a circle slice; an ensemble's networks each at t = 0 and now, over Θ_∞.
      */
     public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
+        if (in.snapshot().context().data().classes() > 0) {
+            // for class data a row of the kernel says less than its principal components do
+            KernelPcaChart.paint(g, w, h, in);
+            return;
+        }
         KernelSlice s = KernelSlice.of(in);
         double[] range = s.valueRange();
         Chart c = Chart.draw(g, 0, 0, w, h, "kernel slice Θ(x₀, x), " + s.anchor(), s.xLabel(), "Θ(x₀, x)",

@@ -13,7 +13,7 @@ public final class Views {
                 prediction f_t(x) = f_0(x) + Θ(x,X)K⁻¹(I − (I − ηK/n)^t)(y − f_0(X)) from Θ_0 and from Θ_∞: \
                 the linearised network after the same t steps of GD (gradient flow e^{−ηtK/n} as η → 0). \
                 With several networks: each thin, their mean ± 2σ, the NTK Gaussian process (purple) and, \
-                switched by NNGP, the NNGP posterior (green) for contrast.
+                switched by NNGP, the NNGP posterior (green) for contrast. For class data (digits): the test                 set's confusion matrices, true class down, predicted (largest output) across, for the network                 and its kernel regime from Θ_0 and Θ_∞.
                 Notice: the wider the network, the closer it follows the dashed prediction.
                 Jacot, Gabriel & Hongler 2018; Lee et al. 2019.""",
             false, (g, w, h, in) -> {
@@ -23,7 +23,7 @@ public final class Views {
 
     public static final ViewKind HEATMAP = new ViewKind("heatmap", "Kernel heatmap", "Kernel", """
                 The kernel Θ(x_i, x_j) = ∇θf(x_i)·∇θf(x_j) on the train inputs, ordered by input. \
-                Θ_t − Θ_0 shows how far it moved; Θ_t − Θ_∞ how far it is from the infinite-width kernel.
+                Θ_t − Θ_0 shows how far it moved; Θ_t − Θ_∞ how far it is from the infinite-width kernel.                 Class data is ordered by class, the bands marked; with one output per class the map is the                 output-averaged kernel (1/C) Σ_c Θ_cc.
                 Notice: under NTK parameterization a wide network's Θ_t − Θ_0 stays near 0 (white); \
                 under μP it does not. Hover for values.
                 Jacot et al. 2018; Novak et al. 2022 for the computation.""",
@@ -32,7 +32,8 @@ public final class Views {
     public static final ViewKind LOSSES = new ViewKind("losses", "Loss and kernel metrics", "Losses", """
                 Train and test loss L = 1/(2n) Σ (f − y)² against step, with the kernel-regime prediction \
                 dashed; below, ‖Θ_t − Θ_0‖/‖Θ_0‖, ‖Θ_t − Θ_∞‖/‖Θ_∞‖, the alignment yᵀΘy/(‖Θ‖‖y‖²) and \
-                ‖θ_t − θ_0‖/‖θ_0‖.
+                ‖θ_t − θ_0‖/‖θ_0‖; for class data the centred alignment (Cortes et al. 2012) and the test \
+                accuracy of the network and of its kernel regime (dashed) in place of the last two.
                 Notice: the kernel change falls with width under NTK parameterization.
                 Lee et al. 2019; Cristianini et al. 2002 (alignment).""",
             false, (g, w, h, in) -> {
@@ -55,7 +56,7 @@ public final class Views {
     public static final ViewKind SLICE = new ViewKind("slice", "Kernel slice", "Slice", """
                 One row of the kernel, Θ(x₀, x) against the input x, for Θ_0, Θ_t and Θ_∞: the picture of \
                 Jacot et al. 2018, Figure 1 (on its data, over the unit circle from x₀ = (1, 0)). With several \
-                networks, every one at t = 0 (grey; "t = 0" hides them) and now (blue).
+                networks, every one at t = 0 (grey; "t = 0" hides them) and now (blue). For class data: the                 kernel PCA, each train point at √λ v on the top two eigenvectors of the centred kernel HΘH,                 coloured by class, Θ_0 (or, with "t = 0" off, Θ_∞) beside Θ_t (Canatar, Bordelon & Pehlevan 2021).
                 Notice: for a wide network Θ_t lies on Θ_0 and both near Θ_∞; a narrow one's moves.
                 Jacot, Gabriel & Hongler 2018.""",
             true, (g, w, h, in) -> {

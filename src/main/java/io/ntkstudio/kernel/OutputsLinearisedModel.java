@@ -40,6 +40,10 @@ public final class OutputsLinearisedModel implements RegimePath {
     /** Σ_t η_t a_t: the test outputs are f_0(x) − Θ(x, X) of it, formed when asked for. */
     private final double[] moved;
     private final double[] scratch;
+    /** The test outputs as of {@link #testAt} steps, kept: several snapshots of one step ask for them. */
+    private double[] testNow;
+    private long steps;
+    private long testAt = -1;
 
     /**
      * @param kernel Θ(X, X): (nC) × (nC), or n × n when {@code kronecker}; @param crossT Θ(X, x), the
@@ -71,6 +75,7 @@ public final class OutputsLinearisedModel implements RegimePath {
 
     @Override
     public void step(double rate, long t) {
+        steps++;
         int[] s = batches.indices(t);
         int count = batches.count(t);
         boolean sparse = beta == 0 && count < n;
@@ -155,9 +160,13 @@ public final class OutputsLinearisedModel implements RegimePath {
 
     @Override
     public double[] test() {
-        double[] out = testAtZero.clone();
-        apply(1.0, moved, crossStore, out, m);
-        return out;
+        if (testAt != steps) {
+            double[] out = testAtZero.clone();
+            apply(1.0, moved, crossStore, out, m);
+            testNow = out;
+            testAt = steps;
+        }
+        return testNow.clone();
     }
 
     @Override

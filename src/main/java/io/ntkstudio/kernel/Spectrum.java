@@ -123,9 +123,17 @@ public final class Spectrum {
         if (outputs == 1) {
             return energies(r);
         }
+        // V R: row i holds vᵢᵀ r_c for every output c
+        double[] projected = new double[n * outputs];
+        io.ntkstudio.linalg.MatrixBackend.current().mult(1.0, vectors, r, projected, n, n, outputs);
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            e[i] = energy(i, r, outputs);
+            double sum = 0;
+            for (int c = 0; c < outputs; c++) {
+                double p = projected[i * outputs + c];
+                sum += p * p;
+            }
+            e[i] = sum;
         }
         return e;
     }

@@ -155,6 +155,11 @@ public enum Loss {
         };
     }
 
+    /** The loss as the loss view's title writes it, for C outputs per point when {@code classes}. */
+    public String formula(boolean classes) {
+        return classes && this == MSE ? "L = 1/(2n) Σ ‖f − y‖²" : formula();
+    }
+
     /** The loss as the loss view's title writes it, in the charts' markup. */
     public String formula() {
         return switch (this) {

@@ -69,9 +69,14 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
         return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, alpha);
     }
 
-    /** Number of trainable parameters for inputs of dimension {@code inputDim}. */
+    /** Number of trainable parameters for inputs of dimension {@code inputDim}, one output. */
     public long parameterCount(int inputDim) {
+        return parameterCount(inputDim, 1);
+    }
+
+    /** Number of trainable parameters for inputs of dimension {@code inputDim} and {@code outputs} outputs. */
+    public long parameterCount(int inputDim, int outputs) {
         long hidden = (long) width * (width + 1) * (depth - 1);
-        return (long) width * (inputDim + 1) + hidden + width + 1;
+        return (long) width * (inputDim + 1) + hidden + (long) (width + 1) * outputs;
     }
 }

@@ -32,11 +32,19 @@ public final class UiBenchmark {
     }
 
     public static Map<String, Object> run(double seconds, double warmup, int n, int width, int depth) throws Exception {
-        HeadlessStudio.startToolkit(false, WIDTH + 8, HEIGHT + 8);
-        ExperimentSpec spec = new ExperimentSpec(
+        return run(seconds, warmup, new ExperimentSpec(
                 new NetworkConfig(width, depth, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 0),
                 DataSpec.circle(n, 128, "sin", 3),
-                new TrainingSpec(0.2, TrainingSpec.MAX_STEPS, 10));
+                new TrainingSpec(0.2, TrainingSpec.MAX_STEPS, 10)));
+    }
+
+    /** As above for any experiment, trained for as many steps as a run may take. */
+    public static Map<String, Object> run(double seconds, double warmup, ExperimentSpec experiment) throws Exception {
+        HeadlessStudio.startToolkit(false, WIDTH + 8, HEIGHT + 8);
+        ExperimentSpec spec = experiment.withTraining(experiment.training().withSteps(TrainingSpec.MAX_STEPS));
+        int n = spec.data().n();
+        int width = spec.network().width();
+        int depth = spec.network().depth();
         try (HeadlessStudio studio = HeadlessStudio.open(spec, Path.of("."), WIDTH, HEIGHT);
              TimerFloor floor = new TimerFloor(PERIOD_MS)) {
             StudioModel model = studio.model();
@@ -74,6 +82,7 @@ public final class UiBenchmark {
             double floorP99 = floor.gapQuantile(0.99);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> json = new LinkedHashMap<>();
+            json.put("source", spec.data().source());
             json.put("n", n);
             json.put("width", width);
             json.put("depth", depth);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The two lessons on training rules run headless to the figures their notes give. */
 class TrainingRuleLessonsTest {
-    private static TrainingRun trained(ExperimentSpec spec) {
+    static TrainingRun trained(ExperimentSpec spec) {
         TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.WITH_INFINITE_WIDTH);
         for (int t = 0; t < spec.training().steps(); t++) {
             assertTrue(run.advance(), "no divergence at step " + t);
