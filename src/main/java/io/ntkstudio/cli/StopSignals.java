@@ -1,5 +1,6 @@
 package io.ntkstudio.cli;
 
+import io.ntkstudio.linalg.NativeCalls;
 import sun.misc.Signal;
 
 /**
@@ -29,11 +30,11 @@ final class StopSignals {
                             cleanup.run();
                         } finally {
                             System.err.println(settingUp + ": stopped during set-up; nothing was written, and --out is as it was");
-                            Runtime.getRuntime().halt(128 + s.getNumber());
+                            halt(128 + s.getNumber());
                         }
                     }
                     if (received != 0) {
-                        Runtime.getRuntime().halt(128 + s.getNumber());
+                        halt(128 + s.getNumber());
                     }
                     received = s.getNumber();
                 });
@@ -41,6 +42,12 @@ final class StopSignals {
                 // A platform without this signal (or one the JVM reserves): its default stays.
             }
         }
+    }
+
+    /** Ends the process once the BLAS call in flight, if any, has returned (at most 5 s on). */
+    private static void halt(int status) {
+        NativeCalls.closeForExit(5000);
+        Runtime.getRuntime().halt(status);
     }
 
     /**

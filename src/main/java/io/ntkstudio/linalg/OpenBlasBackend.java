@@ -61,7 +61,12 @@ final class OpenBlasBackend implements MatrixBackend {
         DoublePointer pa = s.in(0, a, m * k);
         DoublePointer pb = s.in(1, b, n * k);
         DoublePointer pc = s.buffer(2, m * n);
-        openblas.cblas_dgemm(ROW, N, T, m, n, k, alpha, pa, k, pb, k, 0.0, pc, n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, N, T, m, n, k, alpha, pa, k, pb, k, 0.0, pc, n);
+        } finally {
+            NativeCalls.leave();
+        }
         pc.get(c, 0, m * n);
     }
 
@@ -71,7 +76,12 @@ final class OpenBlasBackend implements MatrixBackend {
         DoublePointer pa = s.in(0, a, m * k);
         DoublePointer pb = s.in(1, b, k * n);
         DoublePointer pc = s.buffer(2, m * n);
-        openblas.cblas_dgemm(ROW, N, N, m, n, k, alpha, pa, k, pb, n, 0.0, pc, n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, N, N, m, n, k, alpha, pa, k, pb, n, 0.0, pc, n);
+        } finally {
+            NativeCalls.leave();
+        }
         pc.get(c, 0, m * n);
     }
 
@@ -80,7 +90,12 @@ final class OpenBlasBackend implements MatrixBackend {
         Scratch s = scratch.get();
         DoublePointer ph = s.in(0, h, m * k);
         DoublePointer pz = s.buffer(2, m * n);
-        openblas.cblas_dgemm(ROW, N, T, m, n, k, alpha, ph, k, resident(w), k, 0.0, pz, n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, N, T, m, n, k, alpha, ph, k, resident(w), k, 0.0, pz, n);
+        } finally {
+            NativeCalls.leave();
+        }
         pz.get(z, 0, m * n);
     }
 
@@ -89,7 +104,12 @@ final class OpenBlasBackend implements MatrixBackend {
         Scratch s = scratch.get();
         DoublePointer pg = s.in(0, g, m * k);
         DoublePointer pc = s.buffer(2, m * n);
-        openblas.cblas_dgemm(ROW, N, N, m, n, k, alpha, pg, k, resident(w), n, 0.0, pc, n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, N, N, m, n, k, alpha, pg, k, resident(w), n, 0.0, pc, n);
+        } finally {
+            NativeCalls.leave();
+        }
         pc.get(c, 0, m * n);
     }
 
@@ -98,7 +118,12 @@ final class OpenBlasBackend implements MatrixBackend {
         Scratch s = scratch.get();
         DoublePointer pg = s.in(0, g, k * m);
         DoublePointer ph = s.in(1, h, k * n);
-        openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pg, m, ph, n, 1.0, resident(w), n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pg, m, ph, n, 1.0, resident(w), n);
+        } finally {
+            NativeCalls.leave();
+        }
         w.mirrorWritten();
     }
 
@@ -107,13 +132,23 @@ final class OpenBlasBackend implements MatrixBackend {
         Scratch s = scratch.get();
         DoublePointer pg = s.in(0, g, k * m);
         DoublePointer ph = s.in(1, h, k * n);
-        openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pg, m, ph, n, keep, resident(v), n);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dgemm(ROW, T, N, m, n, k, alpha, pg, m, ph, n, keep, resident(v), n);
+        } finally {
+            NativeCalls.leave();
+        }
         v.mirrorWritten();
     }
 
     @Override
     public void addScaled(double a, WeightStorage x, WeightStorage y) {
-        openblas.cblas_daxpy(y.length(), a, resident(x), 1, resident(y), 1);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_daxpy(y.length(), a, resident(x), 1, resident(y), 1);
+        } finally {
+            NativeCalls.leave();
+        }
         y.mirrorWritten();
     }
 
@@ -122,7 +157,12 @@ final class OpenBlasBackend implements MatrixBackend {
         Scratch s = scratch.get();
         DoublePointer pa = s.in(0, a, m * k);
         DoublePointer pc = s.buffer(2, m * m);
-        openblas.cblas_dsyrk(ROW, openblas.CblasUpper, N, m, k, alpha, pa, k, 0.0, pc, m);
+        NativeCalls.enter();
+        try {
+            openblas.cblas_dsyrk(ROW, openblas.CblasUpper, N, m, k, alpha, pa, k, 0.0, pc, m);
+        } finally {
+            NativeCalls.leave();
+        }
         pc.get(c, 0, m * m);
     }
 
