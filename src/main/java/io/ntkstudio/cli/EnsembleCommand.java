@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         header = "Trains several networks of one experiment and compares them with the NTK Gaussian process.",
         description = {"Trains --members networks of the experiment in --spec, member k from seed network.seed + k, and writes to --out: ensemble.csv (the test inputs x1…xd, then mean, std, gp_mean, gp_std, nngp_mean and nngp_std at the last step), ensemble_metrics.csv (step, mean_gap, std_ratio and train_loss_mean every kernelEvery steps), members.csv (member, the inputs, prediction) and ensemble.png (the networks, their mean ± 2σ and the Gaussian process).",
-                "The gp and nngp columns need parameterization ntk. Exit status 3 if a member diverges; the message names it."})
+                "On class data (C outputs) each of those columns is one per output, mean_0…mean_{C-1} and so on, the target is the class, members.csv has prediction_0…, and ensemble.png shows the test confusion matrices of network 1, the members' mean and the NTK-GP mean; the GP's standard deviation is the same for every output.",
+                "The gp and nngp columns need parameterization ntk and the square loss. Exit status 3 if a member diverges; the message names it."})
 final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "experiment file (JSON), or a lesson (.ntk: its experiment, A)")
     Path specFile;
@@ -119,11 +120,28 @@ final class EnsembleCommand implements Callable<Integer> {
             String against = e.hasGaussianProcess() ? String.format(Locale.ROOT,
                     "ensemble mean %.3g from the NTK-GP mean (relative), spread %.3g of the GP's", last.meanGap(), last.stdRatio())
                     : absent.replace("no NTK-GP band", "no NTK-GP to compare with");
+            if (data.classes() > 0) {
+                against += String.format(Locale.ROOT, "; test accuracy of the mean %.1f %%", 100 * data.test().accuracy(last.mean()))
+                        + (e.hasGaussianProcess()
+                        ? String.format(Locale.ROOT, ", of the NTK-GP mean %.1f %%", 100 * data.test().accuracy(last.gpMean())) : "");
+            }
             command.commandLine().getOut().printf(Locale.ROOT, "trained %d members for %d steps: %s (memory: estimated %s at most, "
                             + "peak so far %s); wrote %s%n", members, last.step(), against, MemoryEstimate.human(e.estimatedPeak()),
                     PeakMemory.bytes() < 0 ? "not known here" : MemoryEstimate.human(PeakMemory.bytes()), outDir);
             return 0;
         }
+    }
+
+    /** ",name" for one output, else ",name_0,…,name_{C−1}". */
+    private static String columns(String name, int outputs) {
+        if (outputs == 1) {
+            return "," + name;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int o = 0; o < outputs; o++) {
+            b.append(',').append(name).append('_').append(o);
+        }
+        return b.toString();
     }
 
     private static void write(Writer w, Ensemble.Stats s) throws IOException {
@@ -141,20 +159,35 @@ final class EnsembleCommand implements Callable<Integer> {
         NtkGaussianProcess.Moments nngp = e.nngpPosterior();
         double[] nngpStd = nngp == null ? null : nngp.std();
         Samples test = data.test();
+        int c = test.outputs();
+        double[] nngpMean = nngp == null ? null : nngp.mean();
         AtomicFiles.write(out.file("ensemble.csv"), w -> {
-            w.write("index," + test.inputHeader() + "target,mean,std,gp_mean,gp_std,nngp_mean,nngp_std\n");
-            for (int a = 0; a < s.mean().length; a++) {
-                w.write(a + "," + test.inputCells(a) + test.target(a) + "," + s.mean()[a] + "," + s.std()[a] + "," + s.gpMean()[a] + ","
-                        + s.gpStd()[a] + "," + (nngp == null ? Double.NaN : nngp.mean()[a]) + "," + (nngp == null ? Double.NaN : nngpStd[a])
-                        + "\n");
+            StringBuilder header = new StringBuilder("index,").append(test.inputHeader()).append("target");
+            for (String column : new String[] {"mean", "std", "gp_mean", "gp_std", "nngp_mean", "nngp_std"}) {
+                header.append(columns(column, c));
+            }
+            w.write(header.append('\n').toString());
+            for (int a = 0; a < test.count(); a++) {
+                StringBuilder line = new StringBuilder().append(a).append(',').append(test.inputCells(a))
+                        .append(c > 1 ? Integer.toString(test.label(a)) : Double.toString(test.target(a)));
+                for (double[] v : new double[][] {s.mean(), s.std(), s.gpMean(), s.gpStd(), nngpMean, nngpStd}) {
+                    for (int o = 0; o < c; o++) {
+                        line.append(',').append(v == null ? Double.NaN : v[a * c + o]);
+                    }
+                }
+                w.write(line.append('\n').toString());
             }
         });
         List<double[]> now = first == null ? List.of() : e.testOutputs();
         AtomicFiles.write(out.file("members.csv"), w -> {
-            w.write("member,index," + test.inputHeader() + "prediction\n");
+            w.write("member,index," + test.inputHeader() + columns("prediction", c).substring(1) + "\n");
             for (int k = 0; k < now.size(); k++) {
-                for (int a = 0; a < now.get(k).length; a++) {
-                    w.write(k + "," + a + "," + test.inputCells(a) + now.get(k)[a] + "\n");
+                for (int a = 0; a < test.count(); a++) {
+                    StringBuilder line = new StringBuilder().append(k).append(',').append(a).append(',').append(test.inputCells(a));
+                    for (int o = 0; o < c; o++) {
+                        line.append(o == 0 ? "" : ",").append(now.get(k)[a * c + o]);
+                    }
+                    w.write(line.append('\n').toString());
                 }
             }
         });

@@ -95,10 +95,6 @@ public final class Ensemble {
         this.rule = spec.training().rule();
         this.loss = rule.loss();
         rule.checkTargets(yTrain, data.classes());
-        if (count > 1 && outputs > 1) {
-            throw new InvalidInputException("an ensemble of networks with one output per class is not available yet; "
-                    + "train one network (training.members 1) on class data");
-        }
         this.batches = new BatchSchedule(n, rule.batchOn(n), spec.data().seed());
         requireFinite(yTrain, "the train targets", "lower data.frequency or data.noise, or fix the data file");
         requireFinite(yTest, "the test targets", "lower data.frequency, or fix the data file");
@@ -130,9 +126,8 @@ public final class Ensemble {
         TrainingRule rule = spec.training().rule();
         int n = data.train().count();
         long estimate = MemoryEstimate.forMembers(cfg, data.inputDim(), n, data.test().count(), rule,
-                data.geometry() == Geometry.PLANE, count, false);
-        boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null
-                && data.train().outputs() == 1;
+                data.geometry() == Geometry.PLANE, count, false, data.train().outputs());
+        boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null;
         return new Ensemble(spec, data, count, estimate, withGp, cancelled, SetupProgress.NONE);
     }
 

@@ -28,7 +28,7 @@ final class EnsembleViewer {
         this.ensemble = ensemble;
         this.meter = meter;
         this.context = context;
-        this.n = ensemble.yTrain.length;
+        this.n = ensemble.yTrain.length / ensemble.outputs;
         for (int k = 1; k < ensemble.size(); k++) {
             logs.add(new StepLog(0));
         }

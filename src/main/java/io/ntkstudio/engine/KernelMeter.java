@@ -33,6 +33,8 @@ final class KernelMeter {
     private final EigenvalueSolver eigenvalues;
     private double[] kernelNow;
     private double[] kernelScratch;
+    /** C(k) of Θ_t as last measured; null above {@link RunContext.TaskAlignments#MEASURED_POINTS}. */
+    private double[] alignmentNow;
     private final CrossKernel sliceKernel;
     private final double[] sliceAnchor;
     private final double[] slicePoints;
@@ -116,15 +118,23 @@ final class KernelMeter {
             return null;
         }
         double[] values;
+        double[] alignment = n <= RunContext.TaskAlignments.MEASURED_POINTS ? new double[n] : null;
         try {
-            values = eigenvalues.descending(kernelScratch);
+            values = alignment == null ? eigenvalues.descending(kernelScratch)
+                    : eigenvalues.descending(kernelScratch, yTrain, outputs, alignment);
         } catch (IllegalStateException e) {
             return null;
         }
+        alignmentNow = alignment;
         double[] t = kernelNow;
         kernelNow = kernelScratch;
         kernelScratch = t;
         return values;
+    }
+
+    /** The task–model alignment C(k) of Θ_t as last measured (the caller may keep it); null above {@link RunContext.TaskAlignments#MEASURED_POINTS} points. */
+    double[] alignment() {
+        return alignmentNow;
     }
 
     /** Θ_t as last measured (not a copy: read it before the next measurement). */

@@ -58,7 +58,7 @@ public final class MemoryEstimate {
      */
     public static long forMembers(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
                                   boolean kernels) {
-        return oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels);
+        return oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels, 1);
     }
 
     /**
@@ -76,27 +76,28 @@ public final class MemoryEstimate {
             long cols = (long) m * outputs;
             classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + 8L * (n + m) * outputs * net.width() * net.depth());
         }
-        return classes + oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels);
+        return classes + oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels, outputs);
     }
 
     private static long oneOutputEach(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
-                                      boolean kernels) {
+                                      boolean kernels, int outputs) {
         long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.depth())
                 + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.depth()));
-        return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels);
+        return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels, outputs);
     }
 
     /**
      * Bytes one more network of an ensemble holds: its parameters and their initial copy, its
      * momentum buffers, its outputs at initialisation, its train-loss log, and its test outputs in
-     * the three snapshots alive at once; with {@code kernels}, its Θ_t in those snapshots and its Θ_0.
+     * the three snapshots alive at once (C = {@code classes} of each); with {@code kernels}, its Θ_t
+     * in those snapshots and its Θ_0.
      */
-    static long perMember(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean kernels) {
-        long params = net.parameterCount(inputDim) * 8L;
-        long outputs = 8L * 2 * (n + m) + 3 * 8L * m;
+    static long perMember(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean kernels, int classes) {
+        long params = net.parameterCount(inputDim, classes) * 8L;
+        long outputs = (8L * 2 * (n + m) + 3 * 8L * m) * classes;
         long log = 2 * 8L * StepLog.CAPACITY * 3;
         long measured = kernels ? 4 * 8L * n * n : 0;
-        return inHeap(2 * params + Optimiser.velocityBytes(rule, net.parameterCount(inputDim)) + outputs + log + measured);
+        return inHeap(2 * params + Optimiser.velocityBytes(rule, net.parameterCount(inputDim, classes)) + outputs + log + measured);
     }
 
     /**

@@ -69,7 +69,6 @@ public final class TrainingRun {
                 data.train().outputs()) + sliceBytes;
         progress.at(0, count > 1 ? "network 1 of " + count : "the network and its kernels");
         boolean withGp = cfg.parameterization() == Parameterization.NTK && NtkGaussianProcess.absentBecause(rule, n) == null
-                && data.train().outputs() == 1
                 && (count > 1 && limit || options.gaussianProcess());
         this.ensemble = new Ensemble(spec, data, count, estimate, withGp, cancelled, progress);
         this.shown = ensemble.member(0);
@@ -89,7 +88,10 @@ public final class TrainingRun {
                 limit ? ReadOnlyVector.copyOf(regimes.spectrumLimit.values()) : null,
                 // in the units of η: the parameters move at η/α² along a kernel α²Θ
                 alpha * alpha * rule.largestStableLearningRate(n, regimes.lambdaMax), shown.net.parameterCount(), grid,
-                sliceValues);
+                sliceValues, new RunContext.TaskAlignments(
+                        ReadOnlyVector.adopt(spectrumInit.taskAlignment(ensemble.yTrain, ensemble.outputs)),
+                        limit ? ReadOnlyVector.adopt(regimes.spectrumLimit.taskAlignment(ensemble.yTrain, ensemble.outputs))
+                                : ReadOnlyVector.empty()));
         this.logs = new RunLogs(context.trackedModes(), spectrumInit, regimes.pathInit, ensemble.yTrain, ensemble.outputs);
         this.viewer = count > 1 ? new EnsembleViewer(ensemble, meter, context) : null;
     }
@@ -270,8 +272,8 @@ public final class TrainingRun {
                 ReadOnlyVector.adopt(m.regimeTest()), regimes.pathInit.trainLoss(), m.regimeTestLoss(),
                 regimes.limitTest(), ReadOnlyVector.adopt(regimes.pathInit.modeEnergies()));
         TrainingSnapshot.KernelNow kernel = withKernel
-                ? new TrainingSnapshot.KernelNow(ReadOnlyMatrix.copyOf(n, n, meter.now()), ReadOnlyVector.adopt(m.eigenvalues()), m.metrics(),
-                slice)
+                ? new TrainingSnapshot.KernelNow(ReadOnlyMatrix.copyOf(n, n, meter.now()), ReadOnlyVector.adopt(m.eigenvalues()),
+                meter.alignment() == null ? ReadOnlyVector.empty() : ReadOnlyVector.adopt(meter.alignment()), m.metrics(), slice)
                 : TrainingSnapshot.KernelNow.NONE;
         if (withKernel && ensemble.size() > 1) {
             lastEnsemble = viewer.view(m.fTest(), m.trainLoss(), meter.now(), slice);

@@ -52,11 +52,13 @@ public record TrainingSnapshot(RunContext context, Clock clock, NetworkNow netwo
     }
 
     /**
-     * Θ_t on the train inputs, its eigenvalues (descending) and metrics, and Θ_t(x₀, ·) on the
-     * circle slice: present only when the kernel was computed at this step (null / empty otherwise).
+     * Θ_t on the train inputs, its eigenvalues (descending), its task–model alignment C(k) (empty
+     * above {@link RunContext.TaskAlignments#MEASURED_POINTS} points) and metrics, and Θ_t(x₀, ·) on the circle
+     * slice: present only when the kernel was computed at this step (null / empty otherwise).
      */
-    public record KernelNow(ReadOnlyMatrix kernel, ReadOnlyVector eigenvalues, KernelMetricsRow metrics, ReadOnlyVector circleSlice) {
-        static final KernelNow NONE = new KernelNow(null, ReadOnlyVector.empty(), null, ReadOnlyVector.empty());
+    public record KernelNow(ReadOnlyMatrix kernel, ReadOnlyVector eigenvalues, ReadOnlyVector taskAlignment, KernelMetricsRow metrics,
+                            ReadOnlyVector circleSlice) {
+        static final KernelNow NONE = new KernelNow(null, ReadOnlyVector.empty(), ReadOnlyVector.empty(), null, ReadOnlyVector.empty());
     }
 
     /**
@@ -112,6 +114,11 @@ public record TrainingSnapshot(RunContext context, Clock clock, NetworkNow netwo
 
     public ReadOnlyVector eigenvalues() {
         return measured.eigenvalues();
+    }
+
+    /** C(k) of Θ_t when it was measured at this step (else, and above {@link RunContext.TaskAlignments#MEASURED_POINTS} points, empty). */
+    public ReadOnlyVector taskAlignment() {
+        return measured.taskAlignment();
     }
 
     public KernelMetricsRow metrics() {

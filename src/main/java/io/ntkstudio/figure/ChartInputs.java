@@ -32,6 +32,16 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
         return with(view.withOwnRange(own));
     }
 
+    /** The same inputs with the spectrum view drawing {@code shows}. */
+    public ChartInputs withSpectrum(SpectrumShows shows) {
+        return with(view.withSpectrum(shows));
+    }
+
+    /** The same inputs with the heatmap's class data in input order (true) or in class bands. */
+    public ChartInputs withInputOrder(boolean input) {
+        return with(view.with(view.heatmap().withInputOrder(input)));
+    }
+
     /** The same inputs with the heatmap or spectrum showing network {@code k} (0: network 1) of several. */
     public ChartInputs withNetwork(int k) {
         return with(view.withNetwork(k));
@@ -95,6 +105,11 @@ public record ChartInputs(TrainingSnapshot snapshot, TrainingSnapshot kernelSnap
 
     public boolean heatmapOwnRange() {
         return view.heatmapOwnRange();
+    }
+
+    /** Whether the heatmap keeps class data in input order rather than in class bands. */
+    public boolean heatmapInputOrder() {
+        return view.heatmap().inputOrder();
     }
 
     public int network() {

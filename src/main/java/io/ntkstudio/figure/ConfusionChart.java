@@ -2,6 +2,7 @@ package io.ntkstudio.figure;
 
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Samples;
+import io.ntkstudio.engine.EnsembleView;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.plotmath.ColorMap;
@@ -16,8 +17,9 @@ import java.util.Locale;
 /**
  * The learned function on class data: the test set's confusion matrices, true class down,
  * predicted class (the largest output) across, for the network, its kernel regime from Θ_0 and,
- * where it exists, from Θ_∞. A cell's shade is its share of the true class's points; its number
- * is the count. The title gives each accuracy.
+ * where it exists, from Θ_∞; for an ensemble, network 1, the mean of the K networks' outputs and
+ * the NTK-GP's mean. A cell's shade is its share of the true class's points; its number is the
+ * count. The title gives each accuracy.
  */
 final class ConfusionChart {
     private ConfusionChart() {
@@ -36,24 +38,19 @@ final class ConfusionChart {
     static void paint(Graphics2D g, double w, double h, TrainingSnapshot s) {
         Dataset data = s.context().data();
         Samples test = data.test();
-        List<String> names = new ArrayList<>(List.of("network", "kernel regime Θ_0"));
-        List<ReadOnlyVector> outputs = new ArrayList<>(List.of(s.testOutputs(), s.regimeTest()));
-        if (!s.limitRegimeTest().isEmpty()) {
-            names.add("Θ_∞");
-            outputs.add(s.limitRegimeTest());
-        }
+        List<Shown> shown = shown(s);
         double top = 30;
         double label = 30;
         double gap = 16;
         // as many matrices as fit at a readable size, the network's first
-        int k = names.size();
+        int k = shown.size();
         while (k > 1 && (w - gap * (k + 1) - label * k) / k < MIN_SIDE) {
             k--;
         }
         StringBuilder title = new StringBuilder("test accuracy:");
-        for (int p = 0; p < names.size(); p++) {
-            title.append(p == 0 ? " " : ", ").append(p == 1 ? "Θ_0" : names.get(p)).append(' ')
-                    .append(String.format(Locale.ROOT, "%.0f %%", 100 * test.accuracy(outputs.get(p).toArray())));
+        for (int p = 0; p < shown.size(); p++) {
+            title.append(p == 0 ? " " : ", ").append(shown.get(p).shortName()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f %%", 100 * test.accuracy(shown.get(p).outputs().toArray())));
         }
         ChartTheme theme = ChartTheme.of(g);
         g.setColor(theme.ink);
@@ -64,14 +61,38 @@ final class ConfusionChart {
         double cell = side / c;
         double x = (w - k * (side + label) - (k - 1) * gap) / 2 + label;
         for (int p = 0; p < k; p++) {
-            int[][] counts = counts(test, outputs.get(p).toArray());
+            int[][] counts = counts(test, shown.get(p).outputs().toArray());
             matrix(g, counts, data, x, top + 18, cell);
             g.setFont(Chart.LABEL_FONT);
             g.setColor(theme.ink);
-            Chart.text(g, names.get(p), x + side / 2, top, 0.5, 0);
+            Chart.text(g, shown.get(p).name(), x + side / 2, top, 0.5, 0);
             Chart.text(g, "predicted", x + side / 2, top + 18 + side + 16, 0.5, 0);
             x += side + label + gap;
         }
+    }
+
+    /** One confusion matrix's source: its name over the matrix, in the title, and its test outputs. */
+    private record Shown(String name, String shortName, ReadOnlyVector outputs) {
+    }
+
+    /** The network's, its kernel regimes'; for an ensemble network 1's, the members' mean and the NTK-GP's. */
+    private static List<Shown> shown(TrainingSnapshot s) {
+        List<Shown> shown = new ArrayList<>();
+        EnsembleView e = s.ensemble();
+        if (e == null) {
+            shown.add(new Shown("network", "network", s.testOutputs()));
+            shown.add(new Shown("kernel regime Θ_0", "Θ_0", s.regimeTest()));
+            if (!s.limitRegimeTest().isEmpty()) {
+                shown.add(new Shown("Θ_∞", "Θ_∞", s.limitRegimeTest()));
+            }
+            return shown;
+        }
+        shown.add(new Shown("network 1", "network 1", s.testOutputs()));
+        shown.add(new Shown("mean of " + e.members().size() + " networks", "mean", e.mean()));
+        if (e.hasGaussianProcess()) {
+            shown.add(new Shown("NTK-GP mean", "NTK-GP", e.gpMean()));
+        }
+        return shown;
     }
 
     /** The smallest side of a matrix worth drawing: ten classes then get cells of 11 px. */

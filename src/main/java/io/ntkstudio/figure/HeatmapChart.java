@@ -63,7 +63,8 @@ public final class HeatmapChart {
             case CURRENT, INIT, LIMIT, NETWORKS_MEAN -> null;
         };
         int n = main.rows();
-        int[] order = order(ctx.data().train());
+        boolean byClass = ctx.data().classes() > 0 && !in.heatmapInputOrder();
+        int[] order = byClass ? order(ctx.data().train()) : inputOrder(ctx.data().train());
         double[] values = new double[n * n];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -111,22 +112,22 @@ public final class HeatmapChart {
         double bar = 84;
         double titleH = 24;
         double below = scaleNote == null ? 20 : 38;
-        double cell = Math.max(1, Math.min(w - bar - 24 - (ctx.data().classes() > 0 ? 12 : 0), h - below - titleH)) / n;
+        double cell = Math.max(1, Math.min(w - bar - 24 - (byClass ? 12 : 0), h - below - titleH)) / n;
         double side = cell * n;
-        int classes = ctx.data().classes();
-        double x0 = (classes > 0 ? 24 : 12) + Math.max(0, (w - bar - 24 - side) / 2);
+        double x0 = (byClass ? 24 : 12) + Math.max(0, (w - bar - 24 - side) / 2);
         double y0 = titleH + (h - titleH - side - (below - 20)) / 2;
         g.setColor(ChartTheme.of(g).ink);
         g.setFont(Chart.TITLE_FONT);
         Chart.text(g, mode + (k > 0 && mode != HeatmapMode.NETWORKS_MEAN && mode != HeatmapMode.LIMIT ? " of network " + (k + 1) : "")
-                + (ctx.data().classes() > 0 ? (in.snapshot().context().data().train().outputs() > 1 ? " averaged over outputs" : "")
-                + ", points ordered by class" : ", points ordered by input"), w / 2, 6, 0.5, 0);
+                + (ctx.data().train().outputs() > 1 ? " averaged over outputs" : "")
+                + (byClass ? ", points ordered by class" : ctx.data().classes() > 0 ? ", points in data order" : ", points ordered by input"),
+                w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(ChartTheme.of(g).ink);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x0, y0, side, side));
-        if (classes > 0) {
+        if (byClass) {
             classBands(g, ctx.data().train(), ctx.data()::className, order, x0, y0, cell);
         }
         colourBar(g, map, lo, hi, x0 + side + 14, y0, side);
@@ -183,6 +184,16 @@ public final class HeatmapChart {
             }
             start = i;
         }
+    }
+
+    /** Train indices sorted by input (angle for 2-D inputs, value for 1-D), or as given otherwise: classes ignored. */
+    static int[] inputOrder(Samples train) {
+        if (train.classes() > 0) {
+            int[] idx = new int[train.count()];
+            Arrays.setAll(idx, i -> i);
+            return idx;
+        }
+        return order(train);
     }
 
     /** Train indices sorted by class for class data, by input (angle for 2-D inputs, value for 1-D), or as given otherwise. */

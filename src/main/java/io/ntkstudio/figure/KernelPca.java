@@ -1,5 +1,6 @@
 package io.ntkstudio.figure;
 
+import io.ntkstudio.kernel.KernelMetrics;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.ReadOnlyMatrix;
 
@@ -14,23 +15,9 @@ record KernelPca(double[] first, double[] second, double[] variance) {
     /** The top two components of an n × n kernel, and the share of the centred kernel's trace each holds. */
     static KernelPca of(ReadOnlyMatrix k) {
         int n = k.rows();
-        double[] c = new double[n * n];
-        double[] row = new double[n];
-        double all = 0;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += k.get(i, j);
-            }
-            row[i] = s / n;
-            all += s;
-        }
-        all /= (double) n * n;
+        double[] c = KernelMetrics.centred(k.toArray(), n);
         double trace = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                c[i * n + j] = k.get(i, j) - row[i] - row[j] + all;
-            }
             trace += c[i * n + i];
         }
         Spectrum s = Spectrum.of(c, n, true);

@@ -24,7 +24,10 @@ public final class SpectrumChart {
     public static void paint(Graphics2D g, double w, double h, ChartInputs in) {
         PanelSplit split = PanelSplit.of(w, h, in);
         if (split.first()) {
-            eigenvalues(g, split, in);
+            switch (in.view().spectrum()) {
+                case EIGENVALUES -> eigenvalues(g, split, in);
+                case ALIGNMENT -> alignment(g, split, in);
+            }
         }
         if (split.both()) {
             topOverTraining(g, split, in);
@@ -88,6 +91,37 @@ public final class SpectrumChart {
             legendDashed.add(false);
         }
         c.legend(g, legendNames, legendColors, legendDashed, false);
+    }
+
+    /**
+     * The task–model alignment C(k) = Σ_{i≤k} (vᵢᵀ y)² / ‖y‖² against k for Θ_t, Θ_0 and Θ_∞
+     * (Canatar, Bordelon &amp; Pehlevan 2021): how much of the target the top k modes hold. The modes
+     * that hold it are learned first, at rate ηλ_i/n; a kernel that learns features moves the
+     * target into its top modes, and its curve rises.
+     */
+    private static void alignment(Graphics2D g, PanelSplit split, ChartInputs in) {
+        RunContext ctx = in.snapshot().context();
+        TrainingSnapshot ks = in.kernelSnapshot();
+        ReadOnlyVector init = ctx.alignments().init();
+        ReadOnlyVector limit = ctx.alignments().limit();
+        boolean measured = ks != null && ks.hasKernel();
+        ReadOnlyVector now = measured ? ks.taskAlignment() : init;
+        int n = init.size();
+        Chart c = Chart.draw(g, 0, 0, split.firstWidth(), split.firstHeight(), "target in the top k modes, C(k)"
+                        + (ks != null && ks.ensemble() != null ? ", network 1" : ""), "k", "C(k)",
+                new double[] {1, Math.max(2, n)}, n > 20, new double[] {0, 1.02}, false);
+        if (!limit.isEmpty()) {
+            c.line(g, index(n), limit.toArray(), Palette.GREEN, 1.6f, true);
+        }
+        c.line(g, index(n), init.toArray(), Palette.GREY, 1.6f, true);
+        if (!now.isEmpty()) {
+            c.line(g, index(now.size()), now.toArray(), Palette.BLUE, 2.2f, false);
+        }
+        // the curves rise to 1 at the right: the lower right corner stays free
+        String[] names = {now.isEmpty() ? "Θ_t: at most " + RunContext.TaskAlignments.MEASURED_POINTS + " points" : "Θ_t", "Θ_0", "Θ_∞"};
+        int shown = limit.isEmpty() ? 2 : 3;
+        c.legend(g, Arrays.copyOf(names, shown), Arrays.copyOf(new Color[] {Palette.BLUE, Palette.GREY, Palette.GREEN}, shown),
+                Arrays.copyOf(new boolean[] {false, true, true}, shown), new boolean[shown], Chart.Corner.BOTTOM_RIGHT);
     }
 
     /** The top eigenvalues over training against the 2n/η line. */

@@ -127,7 +127,7 @@ public final class KernelMetrics {
     }
 
     /** HKH for an n × n K: K with its row and column means taken out and its grand mean put back. */
-    static double[] centred(double[] k, int n) {
+    public static double[] centred(double[] k, int n) {
         double[] row = new double[n];
         double all = 0;
         for (int i = 0; i < n; i++) {

@@ -20,7 +20,12 @@ import java.util.function.BooleanSupplier;
  * Θ⁻¹(I − E_t) = V diag(g_i) Vᵀ with g_i the exact gains of {@link GdDecay}, so no inverse of a
  * nearly singular Θ is formed and no regularisation is needed. For contrast,
  * {@link #nngpPosterior} gives Bayesian inference with 𝒦 alone, through its eigendecomposition
- * with directions below {@link #PSEUDO_INVERSE_CUTOFF} × λ_max dropped (a pseudo-inverse). Immutable.
+ * with directions below {@link #PSEUDO_INVERSE_CUTOFF} × λ_max dropped (a pseudo-inverse).
+ *
+ * <p>With C outputs (one-hot targets Y, n × C) the limit's kernel is Θ ⊗ I_C and 𝒦 ⊗ I_C
+ * (Lee et al. 2019, Sec. 2.2: the outputs of an infinitely wide network are independent): each
+ * output's mean is the formula above on its column of Y, and every output has the same variance.
+ * Means and variances are then m × C, row-major, the variance repeated across a row. Immutable.
  */
 public final class NtkGaussianProcess {
     /** Eigenvalues of 𝒦 below this fraction of the largest are treated as 0 in the NNGP posterior. */
@@ -48,6 +53,7 @@ public final class NtkGaussianProcess {
     private final double[] nngpCross;
     private final double[] nngpTestDiagonal;
     private final double[] targets;
+    private final int outputs;
 
     /**
      * @param ntkTrain Θ(X, X), n × n        @param ntkCross Θ(x, X), m × n
@@ -56,7 +62,17 @@ public final class NtkGaussianProcess {
      */
     public NtkGaussianProcess(double[] ntkTrain, double[] ntkCross, double[] nngpTrain, double[] nngpCross,
                               double[] nngpTestDiagonal, double[] targets) {
-        this.n = targets.length;
+        this(ntkTrain, ntkCross, nngpTrain, nngpCross, nngpTestDiagonal, targets, 1);
+    }
+
+    /** As above with {@code outputs} = C targets per train point ({@code targets} n × C, row-major). */
+    public NtkGaussianProcess(double[] ntkTrain, double[] ntkCross, double[] nngpTrain, double[] nngpCross,
+                              double[] nngpTestDiagonal, double[] targets, int outputs) {
+        if (outputs < 1 || targets.length % outputs != 0) {
+            throw new IllegalArgumentException(targets.length + " targets are not " + outputs + " per point");
+        }
+        this.outputs = outputs;
+        this.n = targets.length / outputs;
         this.m = nngpTestDiagonal.length;
         this.ntkTrain = ntkTrain;
         this.ntkCross = ntkCross;
@@ -115,10 +131,11 @@ public final class NtkGaussianProcess {
 
     /**
      * The process of the architecture that {@code k} computes: its analytic Θ and 𝒦 between the
-     * n train inputs {@code x} (targets {@code y}) and the m test inputs {@code t}, of dimension d.
+     * n train inputs {@code x} (targets {@code y}, C = y.length / n per point) and the m test inputs
+     * {@code t}, of dimension d.
      */
     public static NtkGaussianProcess analytic(AnalyticKernel k, double[] x, double[] y, double[] t, int d, BooleanSupplier cancelled) {
-        int n = y.length;
+        int n = x.length / d;
         int m = t.length / d;
         AnalyticKernel.Result train = k.compute(x, n, x, n, d, cancelled);
         AnalyticKernel.Result cross = k.compute(t, m, x, n, d, cancelled);
@@ -127,7 +144,7 @@ public final class NtkGaussianProcess {
             double[] point = Arrays.copyOfRange(t, a * d, (a + 1) * d);
             diagonal[a] = k.compute(point, 1, point, 1, d, cancelled).nngp()[0];
         }
-        return new NtkGaussianProcess(train.ntk(), cross.ntk(), train.nngp(), cross.nngp(), diagonal, y.clone());
+        return new NtkGaussianProcess(train.ntk(), cross.ntk(), train.nngp(), cross.nngp(), diagonal, y.clone(), y.length / n);
     }
 
     /** Why no NTK-GP is drawn for {@code rule} on n train points, in one line; null when it exists. */
@@ -150,8 +167,14 @@ public final class NtkGaussianProcess {
         return m;
     }
 
+    /** The targets, n × C row-major. */
     double[] targets() {
         return targets;
+    }
+
+    /** C, the targets per train point. */
+    public int outputs() {
+        return outputs;
     }
 
     double[] ntkTrain() {
@@ -163,11 +186,12 @@ public final class NtkGaussianProcess {
     }
 
     /**
-     * Moments of f(x) = f_0(x) + sign · L f_0(X) + mean with f_0 ~ GP(0, 𝒦): variance
-     * 𝒦(x, x) + L𝒦Lᵀ + 2 sign L𝒦(X, x), for the m × n linear part {@code linear}.
+     * Moments of f(x) = f_0(x) + sign · L f_0(X) + mean (m × C) with f_0 ~ GP(0, 𝒦) in each output:
+     * variance 𝒦(x, x) + L𝒦Lᵀ + 2 sign L𝒦(X, x), for the m × n linear part {@code linear}, the
+     * same in every output.
      */
     Moments moments(double[] mean, double[] linear, double sign) {
-        double[] variance = new double[m];
+        double[] variance = new double[m * outputs];
         double[] tk = new double[n];
         for (int a = 0; a < m; a++) {
             double cross = 0;
@@ -185,7 +209,8 @@ public final class NtkGaussianProcess {
             for (int j = 0; j < n; j++) {
                 quad += tk[j] * linear[a * n + j];
             }
-            variance[a] = clampVariance(nngpTestDiagonal[a] + quad + 2 * sign * cross, nngpTestDiagonal[a] + quad);
+            Arrays.fill(variance, a * outputs, (a + 1) * outputs,
+                    clampVariance(nngpTestDiagonal[a] + quad + 2 * sign * cross, nngpTestDiagonal[a] + quad));
         }
         return new Moments(mean, variance);
     }
@@ -210,13 +235,14 @@ public final class NtkGaussianProcess {
     /** μ_t and the diagonal of Σ_t at the test inputs. */
     public Moments at(GdDecay d) {
         double[] t = transfer(d);
-        double[] mean = new double[m];
+        double[] mean = new double[m * outputs];
         for (int a = 0; a < m; a++) {
-            double mu = 0;
             for (int j = 0; j < n; j++) {
-                mu += t[a * n + j] * targets[j];
+                double w = t[a * n + j];
+                for (int c = 0; c < outputs; c++) {
+                    mean[a * outputs + c] += w * targets[j * outputs + c];
+                }
             }
-            mean[a] = mu;
         }
         return moments(mean, t, -1);
     }
@@ -228,11 +254,17 @@ public final class NtkGaussianProcess {
     public Moments nngpPosterior() {
         Spectrum k = Spectrum.of(nngpTrain, n, true);
         double cutoff = PSEUDO_INVERSE_CUTOFF * Math.max(k.largest(), 0);
-        double[] coordinates = k.project(targets);
-        double[] mean = new double[m];
-        double[] variance = new double[m];
+        double[][] coordinates = new double[outputs][];
+        double[] column = new double[n];
+        for (int c = 0; c < outputs; c++) {
+            for (int j = 0; j < n; j++) {
+                column[j] = targets[j * outputs + c];
+            }
+            coordinates[c] = k.project(column);
+        }
+        double[] mean = new double[m * outputs];
+        double[] variance = new double[m * outputs];
         for (int a = 0; a < m; a++) {
-            double mu = 0;
             double explained = 0;
             for (int i = 0; i < n; i++) {
                 double lambda = k.value(i);
@@ -243,11 +275,13 @@ public final class NtkGaussianProcess {
                 for (int j = 0; j < n; j++) {
                     c += nngpCross[a * n + j] * k.vector(i, j);
                 }
-                mu += c * coordinates[i] / lambda;
+                for (int out = 0; out < outputs; out++) {
+                    mean[a * outputs + out] += c * coordinates[out][i] / lambda;
+                }
                 explained += c * c / lambda;
             }
-            mean[a] = mu;
-            variance[a] = clampVariance(nngpTestDiagonal[a] - explained, nngpTestDiagonal[a]);
+            Arrays.fill(variance, a * outputs, (a + 1) * outputs,
+                    clampVariance(nngpTestDiagonal[a] - explained, nngpTestDiagonal[a]));
         }
         return new Moments(mean, variance);
     }

@@ -40,6 +40,9 @@ public final class OutputsLinearisedModel implements RegimePath {
     /** Σ_t η_t a_t: the test outputs are f_0(x) − Θ(x, X) of it, formed when asked for. */
     private final double[] moved;
     private final double[] scratch;
+    /** v transposed for the Θ_∞ ⊗ I product (null with the full kernel). */
+    private final double[] transposed;
+    private final double[] residual;
     /** The test outputs as of {@link #testAt} steps, kept: several snapshots of one step ask for them. */
     private double[] testNow;
     private long steps;
@@ -71,6 +74,8 @@ public final class OutputsLinearisedModel implements RegimePath {
         this.a = new double[n * outputs];
         this.moved = new double[n * outputs];
         this.scratch = new double[Math.max(n, m) * outputs];
+        this.transposed = kronecker ? new double[n * outputs] : null;
+        this.residual = new double[n * outputs];
     }
 
     @Override
@@ -113,7 +118,7 @@ public final class OutputsLinearisedModel implements RegimePath {
     private void apply(double rate, double[] v, WeightStorage matrix, double[] out, int points) {
         if (kronecker) {
             // (Θ ⊗ I) v: v as n × C, Θ(X, ·)ᵀ v as points × C
-            backend.mult(1.0, transposeOf(v), matrix, scratch, c, n, points);
+            backend.mult(1.0, transpose(v), matrix, scratch, c, n, points);
             for (int i = 0; i < points; i++) {
                 for (int o = 0; o < c; o++) {
                     out[i * c + o] -= rate * scratch[o * points + i];
@@ -127,14 +132,14 @@ public final class OutputsLinearisedModel implements RegimePath {
         }
     }
 
-    private double[] transposeOf(double[] v) {
-        double[] t = new double[v.length];
+    /** v (n × C) as C × n, in the reused buffer. */
+    private double[] transpose(double[] v) {
         for (int i = 0; i < n; i++) {
             for (int o = 0; o < c; o++) {
-                t[o * n + i] = v[i * c + o];
+                transposed[o * n + i] = v[i * c + o];
             }
         }
-        return t;
+        return transposed;
     }
 
     /** f −= coef · (row {@code col} of the symmetric train kernel). */
@@ -184,11 +189,11 @@ public final class OutputsLinearisedModel implements RegimePath {
         return spectrum.energies(residual(), c);
     }
 
+    /** f − y now, in the reused buffer (the energies only read it). */
     private double[] residual() {
-        double[] r = new double[f.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = f[j] - targets[j];
+        for (int j = 0; j < residual.length; j++) {
+            residual[j] = f[j] - targets[j];
         }
-        return r;
+        return residual;
     }
 }

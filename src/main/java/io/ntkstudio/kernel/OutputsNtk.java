@@ -57,16 +57,20 @@ public final class OutputsNtk {
         }
     }
 
-    /** (1/C) Σ_c Θ_cc(X₁, X₂), n₁ × n₂, from the passes' last forward, into {@code out}. */
+    /**
+     * (1/C) Σ_c Θ_cc(X₁, X₂), n₁ × n₂, from the passes' last forward, into {@code out}. On one pass
+     * (X₁ = X₂) the products are Gram products, half the work, and the upper triangle is mirrored.
+     */
     public void averaged(Network net, double[] out) {
         stackDeltas(net);
+        boolean self = second == first;
         if (deltaGram == null || deltaGram.length < n1 * n2) {
             deltaGram = new double[n1 * n2];
         }
         Arrays.fill(out, 0, n1 * n2, 0.0);
         int last = net.layerCount() - 1;
         for (int l = 0; l <= last; l++) {
-            double mb2 = inputGram(net, l);
+            double mb2 = self ? inputGramSelf(net, l) : inputGram(net, l);
             if (l == last) {
                 // (1/C) Σ_c e_cᵀ e_c = 1
                 for (int k = 0; k < n1 * n2; k++) {
@@ -74,11 +78,31 @@ public final class OutputsNtk {
                 }
                 continue;
             }
-            backend.multTransB(1.0 / c, stack1[l], stack2[l], deltaGram, n1, c * width, n2);
+            if (self) {
+                backend.gram(1.0 / c, stack1[l], deltaGram, n1, c * width);
+            } else {
+                backend.multTransB(1.0 / c, stack1[l], stack2[l], deltaGram, n1, c * width, n2);
+            }
             for (int k = 0; k < n1 * n2; k++) {
                 out[k] += deltaGram[k] * (inputGram[k] + mb2);
             }
         }
+        if (self) {
+            // only the upper triangles were summed
+            for (int i = 0; i < n1; i++) {
+                for (int j = 0; j < i; j++) {
+                    out[i * n1 + j] = out[j * n1 + i];
+                }
+            }
+        }
+    }
+
+    /** As {@link #inputGram} on one pass, its upper triangle only. */
+    private double inputGramSelf(Network net, int l) {
+        LayerScales s = net.scales(l);
+        double m = s.weightMultiplier();
+        backend.gram(m * m, first.layerInput(l), inputGram, n1, net.fanIn(l));
+        return s.biasMultiplier() * s.biasMultiplier();
     }
 
     /** The full Θ(X₁, X₂), (n₁C) × (n₂C) with (i, c) at i·C + c, from the passes' last forward, into {@code out}. */
@@ -164,6 +188,17 @@ public final class OutputsNtk {
         OutputsNtk k = new OutputsNtk(net, new BatchedPass(net, n1, backend), new BatchedPass(net, n2, backend), backend);
         k.forward(net, x1, x2);
         double[] out = new double[n1 * n2];
+        k.averaged(net, out);
+        return out;
+    }
+
+    /** The output-averaged Θ(X, X) of {@code net} on one pass, allocating its own workspace. */
+    public static double[] averaged(Network net, double[] x, int n) {
+        MatrixBackend backend = MatrixBackend.current();
+        BatchedPass pass = new BatchedPass(net, n, backend);
+        OutputsNtk k = new OutputsNtk(net, pass, pass, backend);
+        k.forward(net, x, x);
+        double[] out = new double[n * n];
         k.averaged(net, out);
         return out;
     }

@@ -7,7 +7,7 @@ import io.ntkstudio.network.BatchSchedule;
  * linearised network is affine in its initial function: f_t(X) = P_t f_0(X) + p_t and
  * f_t(x) = f_0(x) + Q_t f_0(X) + q_t. Each column of [P | p], [Q | q] and of the velocity [A | a]
  * follows the recurrence of {@link LinearisedModel} (columns c &lt; n: f_0(X) = e_c, targets 0;
- * column n: f_0 = 0, targets y), so with f_0 ~ GP(0, 𝒦)
+ * columns n … n + C − 1: f_0 = 0, targets the C columns of Y), so with f_0 ~ GP(0, 𝒦) in each output
  *
  * <pre>
  *   μ_t(x) = q_t(x)      Σ_t(x, x) = 𝒦(x, x) + Q_t 𝒦(X, X) Q_tᵀ + 2 Q_t 𝒦(X, x)
@@ -24,6 +24,7 @@ public final class PropagatedGp implements GpPath {
     private final int n;
     private final int m;
     private final int c;
+    private final int outputs;
     private final double beta;
     private final BatchSchedule batches;
     private final double[] p;
@@ -35,7 +36,8 @@ public final class PropagatedGp implements GpPath {
         this.gp = gp;
         this.n = gp.trainCount();
         this.m = gp.testCount();
-        this.c = n + 1;
+        this.outputs = gp.outputs();
+        this.c = n + outputs;
         this.beta = beta;
         this.batches = batches;
         this.p = new double[n * c];
@@ -64,7 +66,7 @@ public final class PropagatedGp implements GpPath {
         for (int k = 0; k < count; k++) {
             int j = s[k];
             for (int col = 0; col < c; col++) {
-                double slope = (p[j * c + col] - (col == n ? y[j] : 0)) / count;
+                double slope = (p[j * c + col] - (col >= n ? y[j * outputs + col - n] : 0)) / count;
                 if (beta == 0) {
                     g[j * c + col] = slope;
                 } else {
@@ -113,10 +115,10 @@ public final class PropagatedGp implements GpPath {
 
     @Override
     public NtkGaussianProcess.Moments now() {
-        double[] mean = new double[m];
+        double[] mean = new double[m * outputs];
         double[] linear = new double[m * n];
         for (int x = 0; x < m; x++) {
-            mean[x] = q[x * c + n];
+            System.arraycopy(q, x * c + n, mean, x * outputs, outputs);
             System.arraycopy(q, x * c, linear, x * n, n);
         }
         return gp.moments(mean, linear, 1);

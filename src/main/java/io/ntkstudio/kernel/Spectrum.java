@@ -118,6 +118,29 @@ public final class Spectrum {
         return sum;
     }
 
+    /**
+     * The task–model alignment C(k) = Σ_{i≤k} Σ_c (vᵢᵀ y_c)² / ‖Y‖² for k = 1 … n (Canatar, Bordelon &
+     * Pehlevan 2021, eq. 11): the share of the target that the top k eigenvectors hold. Rises to 1;
+     * all zeros for a zero target.
+     */
+    public double[] taskAlignment(double[] y, int outputs) {
+        return cumulativeShare(energies(y, outputs));
+    }
+
+    /** Running sums of {@code energies}, divided by their total (left at 0 when the total is 0), in place. */
+    static double[] cumulativeShare(double[] energies) {
+        double total = 0;
+        for (double e : energies) {
+            total += e;
+        }
+        double sum = 0;
+        for (int i = 0; i < energies.length; i++) {
+            sum += energies[i];
+            energies[i] = total > 0 ? sum / total : 0;
+        }
+        return energies;
+    }
+
     /** {@link #energy} along every eigenvector. */
     public double[] energies(double[] r, int outputs) {
         if (outputs == 1) {

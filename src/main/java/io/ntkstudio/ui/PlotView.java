@@ -3,6 +3,7 @@ package io.ntkstudio.ui;
 import io.ntkstudio.figure.ChartInputs;
 import io.ntkstudio.figure.HeatmapMode;
 import io.ntkstudio.figure.PaintedLayout;
+import io.ntkstudio.figure.SpectrumShows;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.ViewSettings;
 import java.awt.Graphics2D;
@@ -286,6 +287,26 @@ final class PlotView extends BorderPane {
 
     void setOwnRange(boolean own) {
         change(settings.withOwnRange(own));
+    }
+
+    /** What the spectrum view's first panel draws (other views ignore it). */
+    SpectrumShows spectrumShows() {
+        return settings.spectrum();
+    }
+
+    void setSpectrumShows(SpectrumShows shows) {
+        if (shows != null) {
+            change(settings.withSpectrum(shows));
+        }
+    }
+
+    /** Whether the heatmap keeps class data in input order rather than in class bands. */
+    boolean inputOrder() {
+        return settings.heatmap().inputOrder();
+    }
+
+    void setInputOrder(boolean input) {
+        change(settings.with(settings.heatmap().withInputOrder(input)));
     }
 
     /** The slice's x₀, a position among the train points in input order (other views ignore it). */

@@ -1,11 +1,13 @@
 package io.ntkstudio.ui;
 
+import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Samples;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.figure.HeatmapChart;
 import io.ntkstudio.figure.HeatmapLayout;
 import io.ntkstudio.figure.HeatmapMode;
+import io.ntkstudio.figure.SpectrumShows;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import java.util.Locale;
@@ -38,6 +40,8 @@ final class ViewControls {
 
     static final String FIXED_SCALE = "±10 %";
     static final String OWN_SCALE = "auto";
+    static final String BY_CLASS = "by class";
+    static final String BY_INPUT = "data order";
 
     private ViewControls() {
     }
@@ -73,21 +77,16 @@ final class ViewControls {
         // In a narrow view the title gives way, not the selector.
         mode.setMinWidth(Region.USE_PREF_SIZE);
         // the differences' colour scale: fixed relative to the kernel they are measured from, or their own
-        ComboBox<String> scale = new ComboBox<>();
-        scale.getItems().addAll(FIXED_SCALE, OWN_SCALE);
-        scale.setValue(view.ownRange() ? OWN_SCALE : FIXED_SCALE);
-        scale.setId("heatmap-scale");
-        scale.setMinWidth(Region.USE_PREF_SIZE);
-        scale.setTooltip(new Tooltip("Colour scale of Θ_t − Θ_0 and Θ_t − Θ_∞: fixed at ±10 % of the largest entry of Θ_0 (or Θ_∞), "
-                + "so that small changes look small and two runs compare; or auto, the map's own largest difference"));
+        ComboBox<String> scale = twoWay("heatmap-scale", FIXED_SCALE, OWN_SCALE, view.ownRange(), view::setOwnRange,
+                "Colour scale of Θ_t − Θ_0 and Θ_t − Θ_∞: fixed at ±10 % of the largest entry of Θ_0 (or Θ_∞), "
+                + "so that small changes look small and two runs compare; or auto, the map's own largest difference");
         scale.setDisable(!view.mode().difference());
-        scale.valueProperty().addListener((o, a, b) -> view.setOwnRange(OWN_SCALE.equals(b)));
         mode.valueProperty().addListener((o, a, b) -> {
             view.setMode(b);
             scale.setDisable(b == null || !b.difference());
         });
         view.getProperties().put(MODE_SELECTOR, mode);
-        view.addHeaderControls(mode, scale, networkChooser(view, "heatmap-network"));
+        view.addHeaderControls(mode, scale, order(view), networkChooser(view, "heatmap-network"));
         Label hover = new Label(" ");
         hover.getStyleClass().add("hover-readout");
         hover.setId("heatmap-hover");
@@ -97,8 +96,47 @@ final class ViewControls {
         view.image.setOnMouseExited(e -> hover.setText(" "));
     }
 
+    /** A selector of two choices that sets a view's switch: {@code on} when {@code second} is chosen. */
+    private static ComboBox<String> twoWay(String id, String first, String second, boolean secondNow, Consumer<Boolean> on,
+                                           String tip) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().addAll(first, second);
+        box.setValue(secondNow ? second : first);
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setTooltip(new Tooltip(tip));
+        box.valueProperty().addListener((o, a, b) -> on.accept(second.equals(b)));
+        return box;
+    }
+
+    /** On class data: the points sorted into class bands, or in the data's own (shuffled) order, where no block shows. */
+    private static ComboBox<String> order(PlotView view) {
+        ComboBox<String> order = twoWay("heatmap-order", BY_CLASS, BY_INPUT, view.inputOrder(), view::setInputOrder,
+                "Order of the points: sorted by class, the bands marked, or in the data's own order, where the same kernel shows no blocks");
+        Runnable update = () -> {
+            TrainingSnapshot s = view.model.snapshotProperty().get();
+            boolean shown = s != null && s.context().data().classes() > 0;
+            order.setVisible(shown);
+            order.setManaged(shown);
+        };
+        update.run();
+        view.model.onNewRun(update);
+        return order;
+    }
+
+    /** The eigenvalues or the target's share in the top k modes, C(k); which network's kernel. */
     private static void spectrum(PlotView view) {
-        view.addHeaderControls(networkChooser(view, "spectrum-network"));
+        ComboBox<SpectrumShows> shows = new ComboBox<>();
+        shows.getItems().addAll(SpectrumShows.values());
+        shows.setValue(view.spectrumShows());
+        shows.setId("spectrum-shows");
+        shows.setCellFactory(l -> MathFlow.cell(SpectrumShows::toString));
+        shows.setButtonCell(MathFlow.cell(SpectrumShows::toString));
+        shows.setMinWidth(Region.USE_PREF_SIZE);
+        shows.setTooltip(new Tooltip("λ_i: the eigenvalues, descending. C(k): how much of the target the top k eigenvectors hold, "
+                + "Σ_{i≤k} (v_iᵀ y)² / ‖y‖² (Canatar, Bordelon & Pehlevan 2021): the modes that hold it are learned first"));
+        shows.valueProperty().addListener((o, a, b) -> view.setSpectrumShows(b));
+        view.addHeaderControls(shows, networkChooser(view, "spectrum-network"));
     }
 
     /** The NNGP posterior of several networks, for contrast with the NTK-GP: shown or not. */
@@ -186,14 +224,18 @@ final class ViewControls {
         if (cell == null) {
             return " ";
         }
-        Samples train = view.model.snapshotProperty().get().context().data().train();
+        Dataset data = view.model.snapshotProperty().get().context().data();
         int i = layout.order()[cell[0]];
         int j = layout.order()[cell[1]];
-        return String.format(Locale.ROOT, "i = %d %s,  j = %d %s:  %s = %.6g", i, input(train, i), j, input(train, j),
+        return String.format(Locale.ROOT, "i = %d %s,  j = %d %s:  %s = %.6g", i, input(data, i), j, input(data, j),
                 view.mode(), layout.values()[cell[0] * layout.n() + cell[1]]);
     }
 
-    private static String input(Samples s, int i) {
+    private static String input(Dataset data, int i) {
+        Samples s = data.train();
+        if (s.classes() > 0) {
+            return "(class " + data.className(s.label(i)) + ")";
+        }
         if (s.dim() == 2 && Math.abs(Math.hypot(s.input(i, 0), s.input(i, 1)) - 1) < 1e-9) {
             return String.format(Locale.ROOT, "(γ = %.3f)", HeatmapChart.sortKey(s, i));
         }

@@ -81,4 +81,44 @@ class EnsembleCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("no NTK-GP to compare with: under the logistic loss") && !r.out().contains("NaN"), r.out());
     }
+
+    @Test
+    void onClassDataEveryColumnIsOnePerOutputAndTheAccuraciesAreSaid() throws Exception {
+        Path spec = Files.writeString(dir.resolve("c.json"), "{\"network\": {\"width\": 64, \"depth\": 1, \"seed\": 2},"
+                + " \"data\": {\"source\": \"digits\", \"n\": 12, \"testN\": 9, \"digits\": [3, 8, 1]},"
+                + " \"training\": {\"learningRate\": 0.5, \"steps\": 6, \"kernelEvery\": 3}}");
+        Path out = dir.resolve("out");
+        CliTest.Result r = CliTest.run("ensemble", "--spec", spec.toString(), "--members", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        ExperimentSpec s = ExperimentJson.read(spec);
+        var data = DataSources.build(s.data(), dir);
+        Ensemble e = Ensemble.create(s, data, 3, () -> false);
+        for (int t = 0; t < 6; t++) {
+            e.advance();
+        }
+        Ensemble.Stats st = e.stats();
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "test accuracy of the mean %.1f %%, of the NTK-GP mean %.1f %%",
+                100 * data.test().accuracy(st.mean()), 100 * data.test().accuracy(st.gpMean()))), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("ensemble.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        assertEquals(1 + 64 + 1 + 6 * 3, header.size());
+        assertEquals(List.of("target", "mean_0", "mean_1", "mean_2", "std_0"), header.subList(65, 70));
+        assertEquals("nngp_std_2", header.get(header.size() - 1));
+        assertEquals(10, rows.size());
+        for (int a = 0; a < 9; a++) {
+            String[] c = rows.get(a + 1).split(",");
+            assertEquals(Integer.toString(data.test().label(a)), c[65]);
+            for (int o = 0; o < 3; o++) {
+                assertEquals(st.mean()[a * 3 + o], Double.parseDouble(c[66 + o]), 0.0);
+                assertEquals(st.std()[a * 3 + o], Double.parseDouble(c[69 + o]), 0.0);
+                assertEquals(st.gpMean()[a * 3 + o], Double.parseDouble(c[72 + o]), 0.0);
+                // the outputs of the limit are independent with one kernel: one variance for all
+                assertEquals(st.gpStd()[a * 3], Double.parseDouble(c[75 + o]), 0.0);
+            }
+        }
+        List<String> members = Files.readAllLines(out.resolve("members.csv"));
+        assertTrue(members.get(0).endsWith(",x64,prediction_0,prediction_1,prediction_2"), members.get(0));
+        assertEquals(1 + 3 * 9, members.size());
+        assertEquals(e.testOutputs().get(2)[4 * 3 + 1], Double.parseDouble(members.get(1 + 2 * 9 + 4).split(",")[2 + 64 + 1]), 0.0);
+    }
 }

@@ -18,7 +18,6 @@ class ClassRefusalsTest {
     @CsvSource(delimiter = ';', value = {
             "\"source\": \"circle\", \"n\": 8, \"testN\": 8; \"loss\": \"softmax\"; needs class data",
             "\"source\": \"digits\", \"n\": 20, \"testN\": 10; \"loss\": \"logistic\"; use training.loss \"softmax\"",
-            "\"source\": \"digits\", \"n\": 20, \"testN\": 10; \"members\": 2; ensemble of networks with one output per class",
             "\"source\": \"circle\", \"n\": 8, \"testN\": 8, \"digits\": [3, 8]; \"steps\": 1; needs data.source \"digits\"",
             "\"source\": \"circle\", \"n\": 8, \"testN\": 8, \"classes\": 3; \"steps\": 1; data.classes is for CSV files",
             "\"source\": \"digits\", \"n\": 20, \"testN\": 10, \"digits\": \"3,8\"; \"steps\": 1; data.digits must be a list",

@@ -119,4 +119,37 @@ class HeatmapChartTest {
         g.dispose();
         assertEquals(0, none.n(), "one network: no map, a message");
     }
+
+    /** Class data in class bands by default (every class in one run of rows), or in the data's own order; the cells are Θ's either way. */
+    @Test
+    void classDataIsSortedIntoClassBandsOrKeptInItsOwnOrder() {
+        ExperimentSpec spec = new ExperimentSpec(new NetworkConfig(32, 1, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 2),
+                new DataSpec("digits", 15, 6, "", 0, 0, 3, null, null, io.ntkstudio.data.ClassChoice.digits(java.util.List.of(3, 8, 1))),
+                new TrainingSpec(0.5, 10, 10));
+        TrainingRun run = TrainingRun.create(spec, Path.of("."), RunOptions.NETWORK_ONLY);
+        TrainingSnapshot s = run.snapshot(true, RunStatus.RUNNING, null);
+        io.ntkstudio.data.Samples train = s.context().data().train();
+        for (boolean input : new boolean[] {false, true}) {
+            BufferedImage img = new BufferedImage(640, 440, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            Surface.begin(g, 640, 440);
+            HeatmapLayout layout = HeatmapChart.paint(g, 640, 440, RunHistory.inputs(s, s, HeatmapMode.CURRENT).withInputOrder(input));
+            g.dispose();
+            assertEquals(15, layout.n());
+            int changes = 0;
+            for (int i = 0; i < 15; i++) {
+                if (input) {
+                    assertEquals(i, layout.order()[i], "data order");
+                } else if (i > 0) {
+                    assertTrue(train.label(layout.order()[i]) >= train.label(layout.order()[i - 1]), "class bands at row " + i);
+                }
+                changes += i > 0 && train.label(layout.order()[i]) != train.label(layout.order()[i - 1]) ? 1 : 0;
+                for (int j = 0; j < 15; j++) {
+                    assertEquals(s.kernel().get(layout.order()[i], layout.order()[j]), layout.values()[i * 15 + j], 0.0);
+                }
+            }
+            // three bands sorted; the shuffled data changes class more often
+            assertTrue(input ? changes > 2 : changes == 2, "class changes along the rows: " + changes);
+        }
+    }
 }

@@ -7,10 +7,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EigenvalueSolverTest {
-    /** Q diag(λ) Qᵀ with Q from Gram–Schmidt on Gaussian columns: a symmetric matrix with known eigenvalues. */
-    private static double[] withEigenvalues(double[] lambda, long seed) {
-        int n = lambda.length;
-        Random r = new Random(seed);
+    /** An orthonormal basis of ℝⁿ (its rows), from Gram–Schmidt on Gaussian vectors. */
+    static double[][] orthonormal(int n, Random r) {
         double[][] q = new double[n][n];
         for (int c = 0; c < n; c++) {
             for (int i = 0; i < n; i++) {
@@ -33,6 +31,17 @@ class EigenvalueSolverTest {
                 q[c][i] /= Math.sqrt(norm);
             }
         }
+        return q;
+    }
+
+    /** Q diag(λ) Qᵀ with Q from {@link #orthonormal}: a symmetric matrix with known eigenvalues. */
+    private static double[] withEigenvalues(double[] lambda, long seed) {
+        return withEigenvectors(lambda, orthonormal(lambda.length, new Random(seed)));
+    }
+
+    /** Σ_c λ_c q_c q_cᵀ for the rows q_c of {@code q}. */
+    static double[] withEigenvectors(double[] lambda, double[][] q) {
+        int n = lambda.length;
         double[] k = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -63,6 +63,19 @@ class OutputsNtkTest {
         }
         assertTrue(EmpiricalNtkTest.maxRelativeError(averaged, expected) < 1e-10, "averaged: "
                 + EmpiricalNtkTest.maxRelativeError(averaged, expected));
+        // on the train points themselves, from one pass (Gram products, the upper triangle mirrored)
+        double[] self = explicitFull(net, x1, 7, x1, 7);
+        double[] selfExpected = new double[7 * 7];
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 7; j++) {
+                for (int c = 0; c < outputs; c++) {
+                    selfExpected[i * 7 + j] += self[(i * outputs + c) * 7 * outputs + j * outputs + c] / outputs;
+                }
+            }
+        }
+        double[] onePass = OutputsNtk.averaged(net, x1, 7);
+        assertTrue(EmpiricalNtkTest.maxRelativeError(onePass, selfExpected) < 1e-10, "averaged on one pass: "
+                + EmpiricalNtkTest.maxRelativeError(onePass, selfExpected));
     }
 
     @ParameterizedTest

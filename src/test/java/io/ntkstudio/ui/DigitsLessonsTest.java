@@ -45,6 +45,10 @@ class DigitsLessonsTest {
         assertEquals(0.85, accuracy(runA, endA.regimeTest()), 0.005, "A's kernel regime from Θ_0");
         assertEquals(0.86, accuracy(runA, endA.limitRegimeTest()), 0.005, "A's from Θ_∞");
         assertEquals(0.95, accuracy(runB, endB.testOutputs()), 0.005, "B's test accuracy");
+        // the top 10 eigenvectors' share of the target, C(10)
+        assertEquals(0.57, endA.context().alignments().init().get(9), 0.005, "C(10) of Θ_0");
+        assertEquals(0.57, endA.taskAlignment().get(9), 0.005, "A's C(10) stays");
+        assertEquals(0.82, endB.taskAlignment().get(9), 0.005, "B's C(10) rises");
     }
 
     @Test
