@@ -22,6 +22,20 @@ final class EnumNames {
         }
     }
 
+    static final class Architectures implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(io.ntkstudio.network.Architecture.values()).map(io.ntkstudio.network.Architecture::id).iterator();
+        }
+    }
+
+    static final class Readouts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(io.ntkstudio.network.Readout.values()).map(io.ntkstudio.network.Readout::id).iterator();
+        }
+    }
+
     static final class Parameterizations implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {

@@ -7,11 +7,16 @@ import io.ntkstudio.files.AtomicFiles;
 import io.ntkstudio.files.OutputDirectory;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.ConvKernel;
+import io.ntkstudio.kernel.ConvNtk;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.ConvNetwork;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
+import io.ntkstudio.network.Readout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +29,12 @@ import picocli.CommandLine.Option;
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         header = "Writes a kernel matrix between two sets of inputs, as CSV.",
         description = {"Writes the kernel matrix between the rows of --x and of --x2 (default: --x) as CSV.",
-                "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP kernel Σ with --nngp); --width and --seed give the empirical NTK of that network at initialisation."})
+                "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP kernel Σ with --nngp); --width and --seed give the empirical NTK of that network at initialisation.",
+                "--architecture conv: --depth 3 × 3 convolutions (SAME padding, --width channels) on square one-channel images (the columns are the s × s pixels, row by row), then --readout flatten or gap and a dense output: the CNTK (Arora et al. 2019) with --analytic."})
 final class KernelCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--x", required = true, paramLabel = "FILE", description = "CSV of inputs, one per line, no header")
     Path x;
 
@@ -61,6 +70,14 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "K", description = "seed of its initialisation (default: 0)")
     Long seed;
 
+    @Option(names = "--architecture", paramLabel = "A", completionCandidates = EnumNames.Architectures.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    String architecture = "dense";
+
+    @Option(names = "--readout", paramLabel = "R", completionCandidates = EnumNames.Readouts.class,
+            description = "with --architecture conv, one of: ${COMPLETION-CANDIDATES} (default: gap)")
+    String readout;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write")
     Path out;
 
@@ -77,6 +94,21 @@ final class KernelCommand implements Callable<Integer> {
         if (analytic && seed != null) {
             throw new InvalidInputException("--seed applies to --width (a finite network), not to --analytic");
         }
+        Architecture arch = Architecture.byId(architecture);
+        if (arch == null) {
+            throw new InvalidInputException("--architecture must be one of " + Architecture.ids() + ", got " + architecture);
+        }
+        Readout ro = readout == null ? Readout.GAP : Readout.byId(readout);
+        if (ro == null) {
+            throw new InvalidInputException("--readout must be one of " + Readout.ids() + ", got " + readout);
+        }
+        if (readout != null && arch != Architecture.CONV) {
+            throw new InvalidInputException("--readout applies to --architecture conv, which pools or flattens its feature maps; "
+                    + "a dense network has none");
+        }
+        if (arch == Architecture.CONV && p != Parameterization.NTK) {
+            throw new InvalidInputException("--architecture conv is built in NTK parameterization only; use --parameterization ntk");
+        }
         checkDestination();
         // nothing is written until the kernel is whole: a stop before then ends the command at once
         StopSignals.duringSetUp("kernel", () -> { });
@@ -88,7 +120,9 @@ final class KernelCommand implements Callable<Integer> {
         double[] xa = a.copyInputs();
         double[] xb = x2 == null ? xa : b.copyInputs();
         double[] k;
-        if (analytic) {
+        if (arch == Architecture.CONV) {
+            k = conv(act, ro, xa, a.count(), xb, b.count(), a.dim());
+        } else if (analytic) {
             if (p != Parameterization.NTK) {
                 throw new InvalidInputException("--analytic needs --parameterization ntk: under " + p.id()
                         + " the kernel has no fixed infinite-width limit (standard grows with width, mup keeps moving)");
@@ -118,6 +152,36 @@ final class KernelCommand implements Callable<Integer> {
         StopSignals.settled();
         AtomicFiles.writeMatrix(out, a.count(), b.count(), k);
         return 0;
+    }
+
+    /** The conv network's kernel: the analytic CNTK or CNN-GP, or the empirical NTK of --width channels. */
+    private double[] conv(Activation act, Readout ro, double[] xa, int na, double[] xb, int nb, int dim) {
+        NetworkConfig.DEPTH.as("--depth").check(depth);
+        checkScales();
+        int side = ConvKernel.side(dim);
+        if (analytic) {
+            MemoryEstimate.requireFits(MemoryEstimate.forAnalyticKernel(na, nb), "a " + na + " × " + nb + " kernel", "use fewer input rows");
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            int[] said = {0};
+            long start = System.nanoTime();
+            AnalyticKernel.Result r = new ConvKernel(act, depth, sigmaW, sigmaB, ro).compute(xa, na, xb, nb, dim, () -> false, done -> {
+                int tenth = (int) (done * 10);
+                synchronized (said) {
+                    if (tenth > said[0] && System.nanoTime() - start > 2_000_000_000L) {
+                        said[0] = tenth;
+                        err.printf(Locale.ROOT, "kernel: %d %% of the rows%n", tenth * 10);
+                        err.flush();
+                    }
+                }
+            });
+            return nngp ? r.nngp() : r.ntk();
+        }
+        NetworkConfig.WIDTH.as("--width").check(width);
+        ConvNetwork net = ConvNetwork.initialize(width, depth, side, 1, act, sigmaW, sigmaB, ro, seed == null ? 0L : seed);
+        MemoryEstimate.requireFits(ConvNtk.bytesNeeded(net, Math.max(na, nb)) + 8L * na * nb * 2,
+                "the kernel of a " + width + "-channel depth-" + depth + " conv network on " + na + " × " + nb + " inputs",
+                "lower --width or --depth or use fewer input rows");
+        return xb == xa ? ConvNtk.train(net, xa, na, 0) : ConvNtk.cross(net, xa, na, xb, nb, 0);
     }
 
     /** Before any work: --out names a file in a folder that exists or can be made, and can be written. */

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 @Command(name = "ntk-studio", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Watch the Neural Tangent Kernel at work: exact networks, kernels and training.",
         subcommands = {KernelCommand.class, TrainCommand.class, BenchCommand.class, BenchUiCommand.class, RenderCommand.class, SweepCommand.class,
-                EnsembleCommand.class, BenchLessonsCommand.class,
+                EnsembleCommand.class, BenchLessonsCommand.class, BenchConvCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;

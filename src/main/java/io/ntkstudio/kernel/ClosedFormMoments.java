@@ -63,9 +63,11 @@ final class ClosedFormMoments implements GaussianMoments {
      * E[φ'φ'] = α + (1−α)² (π − θ)/(2π), with J₁ = √(q1 q2)/(2π) (sin θ + (π − θ) cos θ).
      */
     private static void arcCosine(double q1, double c, double q2, double alpha, double[] out) {
+        // √(q q) is q exactly, so ρ = 1 at a point with itself and θ = 0: √q·√q would miss it by √ε in θ
         double norm = Math.sqrt(q1 * q2);
         double rho = norm > 0 ? clamp(c / norm) : 0.0;
-        double theta = Math.acos(rho);
+        // fdlibm in Java: the same bits as Math.acos, without its native call
+        double theta = Acos.of(rho);
         // Dividing last keeps ρ = ±1 exact: π/(2π) is exactly ½.
         double j1 = norm * (Math.sqrt(1 - rho * rho) + (Math.PI - theta) * rho) / (2 * Math.PI);
         double j0 = (Math.PI - theta) / (2 * Math.PI);

@@ -45,7 +45,7 @@ class CliTest {
         Files.writeString(xFile, "1,0\n0.6,0.8\n-0.28,0.96\n0,-1\n");
     }
 
-    private static double[] readMatrix(Path p) {
+    static double[] readMatrix(Path p) {
         List<double[]> rows = CsvData.readRows(p);
         double[] all = new double[rows.size() * rows.get(0).length];
         for (int i = 0; i < rows.size(); i++) {
@@ -55,7 +55,7 @@ class CliTest {
     }
 
     /** A bad-input failure: exit 2 and exactly one line on stderr containing {@code part}. */
-    private static void assertBadInput(Result r, String part) {
+    static void assertBadInput(Result r, String part) {
         assertEquals(2, r.code(), r.err());
         String[] lines = r.err().strip().split("\n");
         assertEquals(1, lines.length, "one line on stderr: " + r.err());
