@@ -10,6 +10,8 @@ import io.ntkstudio.kernel.AnalyticKernel;
 import io.ntkstudio.kernel.ConvKernel;
 import io.ntkstudio.kernel.ConvNtk;
 import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.kernel.ResidualKernel;
+import io.ntkstudio.kernel.ResidualNtk;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.ConvNetwork;
@@ -17,6 +19,7 @@ import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.network.Readout;
+import io.ntkstudio.network.ResidualNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Option;
         header = "Writes a kernel matrix between two sets of inputs, as CSV.",
         description = {"Writes the kernel matrix between the rows of --x and of --x2 (default: --x) as CSV.",
                 "--analytic gives the infinite-width NTK Θ_∞ (or the NNGP kernel Σ with --nngp); --width and --seed give the empirical NTK of that network at initialisation.",
+                "--architecture residual: a dense stem, --depth residual blocks z + (1/√depth)(σ_w/√n W φ(z) + σ_b b) and a dense output (Marion et al. 2025's branch scaling).",
                 "--architecture conv: --depth 3 × 3 convolutions (SAME padding, --width channels) on square one-channel images (the columns are the s × s pixels, row by row), then --readout flatten or gap and a dense output: the CNTK (Arora et al. 2019) with --analytic."})
 final class KernelCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -106,8 +110,8 @@ final class KernelCommand implements Callable<Integer> {
             throw new InvalidInputException("--readout applies to --architecture conv, which pools or flattens its feature maps; "
                     + "a dense network has none");
         }
-        if (arch == Architecture.CONV && p != Parameterization.NTK) {
-            throw new InvalidInputException("--architecture conv is built in NTK parameterization only; use --parameterization ntk");
+        if (arch != Architecture.DENSE && p != Parameterization.NTK) {
+            throw new InvalidInputException("--architecture " + arch.id() + " is built in NTK parameterization only; use --parameterization ntk");
         }
         checkDestination();
         // nothing is written until the kernel is whole: a stop before then ends the command at once
@@ -122,6 +126,8 @@ final class KernelCommand implements Callable<Integer> {
         double[] k;
         if (arch == Architecture.CONV) {
             k = conv(act, ro, xa, a.count(), xb, b.count(), a.dim());
+        } else if (arch == Architecture.RESIDUAL) {
+            k = residual(act, xa, a.count(), xb, b.count(), a.dim());
         } else if (analytic) {
             if (p != Parameterization.NTK) {
                 throw new InvalidInputException("--analytic needs --parameterization ntk: under " + p.id()
@@ -182,6 +188,23 @@ final class KernelCommand implements Callable<Integer> {
                 "the kernel of a " + width + "-channel depth-" + depth + " conv network on " + na + " × " + nb + " inputs",
                 "lower --width or --depth or use fewer input rows");
         return xb == xa ? ConvNtk.train(net, xa, na, 0) : ConvNtk.cross(net, xa, na, xb, nb, 0);
+    }
+
+    /** The residual network's kernel: analytic, or the empirical NTK of a network of --width. */
+    private double[] residual(Activation act, double[] xa, int na, double[] xb, int nb, int dim) {
+        NetworkConfig.DEPTH.as("--depth").check(depth);
+        checkScales();
+        if (analytic) {
+            MemoryEstimate.requireFits(MemoryEstimate.forAnalyticKernel(na, nb), "a " + na + " × " + nb + " kernel", "use fewer input rows");
+            AnalyticKernel.Result r = new ResidualKernel(act, depth, sigmaW, sigmaB).compute(xa, na, xb, nb, dim);
+            return nngp ? r.nngp() : r.ntk();
+        }
+        NetworkConfig cfg = new NetworkConfig(width, depth + 1, act, Parameterization.NTK, sigmaW, sigmaB, seed == null ? 0L : seed);
+        MemoryEstimate.requireFits(MemoryEstimate.forEmpiricalKernel(cfg, dim, na, nb),
+                "the kernel of a width-" + width + " residual network of " + depth + " blocks on " + na + " × " + nb + " inputs",
+                "lower --width or --depth or use fewer input rows");
+        ResidualNetwork net = ResidualNetwork.initialize(width, depth, dim, 1, act, sigmaW, sigmaB, seed == null ? 0L : seed);
+        return ResidualNtk.cross(net, xa, na, xb, nb, 0);
     }
 
     /** Before any work: --out names a file in a folder that exists or can be made, and can be written. */

@@ -127,7 +127,7 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
         }
     }
 
-    private static double max(double[] v) {
+    static double max(double[] v) {
         double m = 0;
         for (double x : v) {
             m = Math.max(m, x);
@@ -135,7 +135,7 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
         return m;
     }
 
-    private static double dot(double[] a, int i, double[] b, int j, int dim) {
+    static double dot(double[] a, int i, double[] b, int j, int dim) {
         double s = 0;
         for (int k = 0; k < dim; k++) {
             s += a[i * dim + k] * b[j * dim + k];

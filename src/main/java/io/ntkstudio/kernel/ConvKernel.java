@@ -8,7 +8,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The infinite-channel CNN-GP 𝒦 and CNTK Θ of {@code depth} 3 × 3 convolutions (stride 1, SAME
@@ -54,24 +53,29 @@ public record ConvKernel(Activation activation, int depth, double sigmaW, double
         double[][][] v2 = symmetric ? v1 : variances(x2, n2, patches, moments, closed == null);
         double[] nngp = new double[n1 * n2];
         double[] ntk = new double[n1 * n2];
-        AtomicInteger rows = new AtomicInteger();
-        IntStream.range(0, n1).parallel().forEach(i -> {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("the analytic CNTK is no longer wanted");
-            }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        // one recursion (and its tables) per thread; rows handed out one at a time, the longest first
+        Runnable worker = () -> {
             PairRecursion pair = new PairRecursion(this, patches, moments);
             double[] out = new double[2];
-            for (int j = symmetric ? i : 0; j < n2; j++) {
-                pair.compute(x1, i, v1[i], x2, j, v2[j], out);
-                nngp[i * n2 + j] = out[0];
-                ntk[i * n2 + j] = out[1];
-                if (symmetric) {
-                    nngp[j * n2 + i] = out[0];
-                    ntk[j * n2 + i] = out[1];
+            for (int i = next.getAndIncrement(); i < n1; i = next.getAndIncrement()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("the analytic CNTK is no longer wanted");
                 }
+                for (int j = symmetric ? i : 0; j < n2; j++) {
+                    pair.compute(x1, i, v1[i], x2, j, v2[j], out);
+                    nngp[i * n2 + j] = out[0];
+                    ntk[i * n2 + j] = out[1];
+                    if (symmetric) {
+                        nngp[j * n2 + i] = out[0];
+                        ntk[j * n2 + i] = out[1];
+                    }
+                }
+                progress.accept((double) done.incrementAndGet() / n1);
             }
-            progress.accept((double) rows.incrementAndGet() / n1);
-        });
+        };
+        Parallel.run(worker, Math.min(n1, Runtime.getRuntime().availableProcessors()));
         requireFinite(nngp, "CNN-GP");
         requireFinite(ntk, "CNTK");
         return new AnalyticKernel.Result(nngp, ntk, n1, n2);

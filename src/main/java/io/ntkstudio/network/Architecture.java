@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The layers a network is built of: fully connected, or 3 × 3 convolutions on square images ({@link ConvNetwork}). */
+/**
+ * The layers a network is built of: fully connected, fully connected with residual blocks
+ * ({@link ResidualNetwork}), or 3 × 3 convolutions on square images ({@link ConvNetwork}).
+ */
 public enum Architecture {
     DENSE("dense"),
+    RESIDUAL("residual"),
     CONV("conv");
 
     private final String id;

@@ -14,7 +14,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kernel --architecture conv}: the CNTK, the CNN-GP and a conv network's empirical NTK, and what it refuses. */
+/**
+ * {@code kernel --architecture conv | residual}: the CNTK, the CNN-GP and a conv network's empirical
+ * NTK, the residual network's kernels, and what it refuses.
+ */
 class ConvKernelCliTest {
     @TempDir
     Path dir;
@@ -66,8 +69,25 @@ class ConvKernelCliTest {
         CliTest.assertBadInput(CliTest.run("kernel", "--x", x.toString(), "--depth", "1", "--activation", "relu", "--width", "4",
                 "--architecture", "conv", "--parameterization", "mup", "--out", out), "NTK parameterization only");
         CliTest.assertBadInput(CliTest.run("kernel", "--x", x.toString(), "--depth", "1", "--activation", "relu", "--analytic",
-                "--architecture", "recurrent", "--out", out), "--architecture must be one of dense, conv");
+                "--architecture", "recurrent", "--out", out), "--architecture must be one of dense, residual, conv");
         CliTest.assertBadInput(CliTest.run("kernel", "--x", x.toString(), "--depth", "1", "--activation", "relu", "--analytic",
                 "--architecture", "conv", "--readout", "max", "--out", out), "--readout must be one of flatten, gap");
+    }
+
+    @Test
+    void writesTheResidualNetworksKernels() throws Exception {
+        Path x = images("x.csv", 4, 5);
+        double[] xs = CliTest.readMatrix(x);
+        Path out = dir.resolve("r.csv");
+        assertEquals(0, CliTest.run("kernel", "--x", x.toString(), "--depth", "3", "--activation", "erf", "--analytic",
+                "--architecture", "residual", "--out", out.toString()).code());
+        assertArrayEquals(new io.ntkstudio.kernel.ResidualKernel(Activation.ERF, 3, Math.sqrt(2), 0.1).compute(xs, 4, xs, 4, 16).ntk(),
+                CliTest.readMatrix(out), 0.0);
+        CliTest.Result r = CliTest.run("kernel", "--x", x.toString(), "--depth", "2", "--activation", "relu", "--width", "16",
+                "--architecture", "residual", "--seed", "4", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        io.ntkstudio.network.ResidualNetwork net = io.ntkstudio.network.ResidualNetwork.initialize(16, 2, 16, 1, Activation.RELU,
+                Math.sqrt(2), 0.1, 4);
+        assertArrayEquals(io.ntkstudio.kernel.ResidualNtk.cross(net, xs, 4, xs, 4, 0), CliTest.readMatrix(out), 0.0);
     }
 }
