@@ -54,8 +54,8 @@ final class ConfusionChart {
         }
         ChartTheme theme = ChartTheme.of(g);
         g.setColor(theme.ink);
-        g.setFont(Chart.TITLE_FONT);
-        Chart.text(g, title.toString(), w / 2, 6, 0.5, 0);
+        // at large text the title shrinks (or is cut) to the view's width rather than running off it
+        Chart.text(g, Chart.fitted(g, title.toString(), w - 8), w / 2, 6, 0.5, 0);
         int c = test.classes();
         double side = Math.max(20, Math.min((w - gap * (k + 1) - label * k) / k, h - top - label - 20));
         double cell = side / c;

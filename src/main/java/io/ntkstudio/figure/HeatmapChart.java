@@ -111,17 +111,18 @@ public final class HeatmapChart {
         }
         double bar = 84;
         double titleH = 24;
-        double below = scaleNote == null ? 20 : 38;
+        // the class names along the bottom take a row of their own, above the scale's note
+        double bands = byClass ? 14 : 0;
+        double below = (scaleNote == null ? 20 : 38) + bands;
         double cell = Math.max(1, Math.min(w - bar - 24 - (byClass ? 12 : 0), h - below - titleH)) / n;
         double side = cell * n;
         double x0 = (byClass ? 24 : 12) + Math.max(0, (w - bar - 24 - side) / 2);
         double y0 = titleH + (h - titleH - side - (below - 20)) / 2;
         g.setColor(ChartTheme.of(g).ink);
-        g.setFont(Chart.TITLE_FONT);
-        Chart.text(g, mode + (k > 0 && mode != HeatmapMode.NETWORKS_MEAN && mode != HeatmapMode.LIMIT ? " of network " + (k + 1) : "")
+        String title = mode + (k > 0 && mode != HeatmapMode.NETWORKS_MEAN && mode != HeatmapMode.LIMIT ? " of network " + (k + 1) : "")
                 + (ctx.data().train().outputs() > 1 ? " averaged over outputs" : "")
-                + (byClass ? ", points ordered by class" : ctx.data().classes() > 0 ? ", points in data order" : ", points ordered by input"),
-                w / 2, 6, 0.5, 0);
+                + (byClass ? ", points ordered by class" : ctx.data().classes() > 0 ? ", points in data order" : ", points ordered by input");
+        Chart.text(g, Chart.fitted(g, title, w - 8), w / 2, 6, 0.5, 0);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(side), (int) Math.round(side), null);
         g.setColor(ChartTheme.of(g).ink);
@@ -134,7 +135,7 @@ public final class HeatmapChart {
         if (scaleNote != null) {
             g.setFont(Chart.TICK_FONT);
             g.setColor(ChartTheme.of(g).ink);
-            Chart.text(g, "colour scale " + scaleNote, x0 + side / 2, y0 + side + 4, 0.5, 0);
+            Chart.text(g, "colour scale " + scaleNote, x0 + side / 2, y0 + side + 4 + bands, 0.5, 0);
         }
         return new HeatmapLayout(x0, y0, cell, n, order, values);
     }

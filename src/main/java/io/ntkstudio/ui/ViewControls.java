@@ -80,10 +80,11 @@ final class ViewControls {
         ComboBox<String> scale = twoWay("heatmap-scale", FIXED_SCALE, OWN_SCALE, view.ownRange(), view::setOwnRange,
                 "Colour scale of Θ_t − Θ_0 and Θ_t − Θ_∞: fixed at ±10 % of the largest entry of Θ_0 (or Θ_∞), "
                 + "so that small changes look small and two runs compare; or auto, the map's own largest difference");
-        scale.setDisable(!view.mode().difference());
+        // only the differences have a scale to choose: elsewhere it would take a row of a small view for nothing
+        showScale(scale, view.mode());
         mode.valueProperty().addListener((o, a, b) -> {
             view.setMode(b);
-            scale.setDisable(b == null || !b.difference());
+            showScale(scale, b);
         });
         view.getProperties().put(MODE_SELECTOR, mode);
         view.addHeaderControls(mode, scale, order(view), networkChooser(view, "heatmap-network"));
@@ -94,6 +95,12 @@ final class ViewControls {
         view.setHover((x, y) -> describeCell(view, x, y));
         view.image.setOnMouseMoved(e -> hover.setText(view.describe(e.getX(), e.getY())));
         view.image.setOnMouseExited(e -> hover.setText(" "));
+    }
+
+    private static void showScale(ComboBox<String> scale, HeatmapMode mode) {
+        boolean shown = mode != null && mode.difference();
+        scale.setVisible(shown);
+        scale.setManaged(shown);
     }
 
     /** A selector of two choices that sets a view's switch: {@code on} when {@code second} is chosen. */
