@@ -169,15 +169,27 @@ public final class HeatmapChart {
         int n = order.length;
         double side = n * cell;
         g.setFont(Chart.TICK_FONT);
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        // a name is left out where it would overlap the one before it (a small map at large text)
+        double leftEnd = Double.NEGATIVE_INFINITY;
+        double bottomEnd = Double.NEGATIVE_INFINITY;
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i < n && train.label(order[i]) == train.label(order[start])) {
                 continue;
             }
             double mid = (start + i) / 2.0 * cell;
+            String label = name.apply(train.label(order[start]));
+            double half = MathText.width(g, label) / 2;
             g.setColor(ChartTheme.of(g).ink);
-            Chart.text(g, name.apply(train.label(order[start])), x0 - 4, y0 + mid, 1, 0.5);
-            Chart.text(g, name.apply(train.label(order[start])), x0 + mid, y0 + side + 2, 0.5, 0);
+            if (mid - fm.getAscent() / 2.0 >= leftEnd) {
+                Chart.text(g, label, x0 - 4, y0 + mid, 1, 0.5);
+                leftEnd = mid + fm.getAscent() / 2.0;
+            }
+            if (mid - half >= bottomEnd) {
+                Chart.text(g, label, x0 + mid, y0 + side + 2, 0.5, 0);
+                bottomEnd = mid + half + 2;
+            }
             if (i < n) {
                 g.setColor(new java.awt.Color(255, 255, 255, 170));
                 g.draw(new Line2D.Double(x0 + i * cell, y0, x0 + i * cell, y0 + side));
