@@ -21,6 +21,9 @@ final class ParamsJson {
             JsonWriter json = new JsonWriter(w);
             json.beginObject();
             json.name("parameterization").value(net.config().parameterization().id());
+            if (net.config().architecture() != io.ntkstudio.network.Architecture.DENSE) {
+                json.name("architecture").value(net.config().architecture().id());
+            }
             json.name("layers").beginArray();
             for (int l = 0; l < net.layerCount(); l++) {
                 int in = net.fanIn(l);

@@ -3,7 +3,7 @@ package io.ntkstudio.engine;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.data.Geometry;
 import io.ntkstudio.input.InvalidInputException;
-import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.LimitKernel;
 import io.ntkstudio.kernel.GpPath;
 import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.linalg.MatrixBackend;
@@ -168,7 +168,7 @@ public final class Ensemble {
 
     /** The analytic Θ and 𝒦 of the architecture (f_α's linearised dynamics do not depend on α). */
     private NtkGaussianProcess gaussianProcess(NetworkConfig cfg, BooleanSupplier cancelled) {
-        AnalyticKernel k = new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB());
+        LimitKernel k = LimitKernel.of(cfg);
         return NtkGaussianProcess.analytic(k, xTrain, yTrain, xTest, data.inputDim(), cancelled);
     }
 

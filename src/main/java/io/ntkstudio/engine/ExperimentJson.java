@@ -13,6 +13,7 @@ import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.input.Range;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.TrainingRule;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
 public final class ExperimentJson {
     private static final Set<String> TOP = Set.of("network", "data", "training");
     private static final Set<String> NETWORK = Set.of("width", "depth", "activation", "parameterization", "sigmaW", "sigmaB", "seed",
-            "outputScale");
+            "outputScale", "architecture", "readout");
     private static final Set<String> DATA = Set.of("source", "n", "testN", "target", "frequency", "noise", "seed", "train", "test",
             "classes", "digits");
     private static final Set<String> TRAINING = Set.of("learningRate", "steps", "kernelEvery", "members", "loss", "momentum", "batchSize");
@@ -69,7 +70,8 @@ public final class ExperimentJson {
                     number(origin, net, "network.sigmaW", d.sigmaW()),
                     number(origin, net, "network.sigmaB", d.sigmaB()),
                     integer(origin, net, "network.seed", d.seed()),
-                    number(origin, net, "network.outputScale", d.outputScale()));
+                    number(origin, net, "network.outputScale", d.outputScale()),
+                    architecture(origin, net));
             String source = string(origin, data, "data.source", DataSources.CIRCLE.id());
             DataSource kind = DataSources.of(source);
             DataSpec base = kind.defaults();
@@ -106,6 +108,20 @@ public final class ExperimentJson {
         }
     }
 
+    /** network.architecture, dense when left out; a readout is refused (conv networks are not trained by the engine yet). */
+    private static Architecture architecture(String origin, JsonObject net) {
+        String id = string(origin, net, "network.architecture", Architecture.DENSE.id());
+        Architecture a = Architecture.byId(id);
+        if (a == null) {
+            throw new InvalidInputException(origin + ": network.architecture \"" + id + "\" is not one of " + Architecture.trainableIds());
+        }
+        if (net != null && net.has("readout")) {
+            throw new InvalidInputException(origin + ": network.readout belongs to a conv network, which the engine does not train yet; "
+                    + "leave it out (its kernels: `ntk-studio kernel --architecture conv --readout …`)");
+        }
+        return a;
+    }
+
     /** The JSON text of an experiment, with every field written out. */
     public static String format(ExperimentSpec spec) {
         return GSON.toJson(tree(spec)) + "\n";
@@ -125,6 +141,9 @@ public final class ExperimentJson {
         net.addProperty("seed", n.seed());
         if (n.outputScale() != 1.0) {
             net.addProperty("outputScale", n.outputScale());
+        }
+        if (n.architecture() != Architecture.DENSE) {
+            net.addProperty("architecture", n.architecture().id());
         }
         JsonObject data = new JsonObject();
         DataSpec d = spec.data();

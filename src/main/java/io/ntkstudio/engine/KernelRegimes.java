@@ -1,7 +1,7 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.data.CircleSlice;
-import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.LimitKernel;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.LargestEigenvalue;
@@ -30,7 +30,7 @@ final class KernelRegimes {
     final double[] kernelLimit;
     final Spectrum spectrumLimit;
     final RegimePath pathLimit;
-    private final AnalyticKernel analytic;
+    private final LimitKernel analytic;
     private final int dim;
     private final BooleanSupplier cancelled;
 
@@ -49,7 +49,7 @@ final class KernelRegimes {
         Ensemble.requireFinite(kernelInit, "the kernel Θ_0 at initialisation",
                 "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
-        this.analytic = limit ? new AnalyticKernel(cfg.activation(), cfg.depth(), cfg.sigmaW(), cfg.sigmaB()) : null;
+        this.analytic = limit ? LimitKernel.of(cfg) : null;
         if (c > 1) {
             double[] full = meter.fullKernel(shown.net, x);
             Ensemble.requireFinite(full, "the kernel Θ_0 at initialisation",

@@ -2,6 +2,7 @@ package io.ntkstudio.engine;
 
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.EmpiricalNtk;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.BatchedPass;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.NetworkConfig;
@@ -38,10 +39,12 @@ public final class MemoryEstimate {
     public static long forTraining(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid) {
         long params = net.parameterCount(inputDim) * 8L;
         int w = net.width();
-        int d = net.depth();
+        int d = net.hiddenLayers();
         int gridPoints = grid ? FunctionGrid.LIVE_SIZE * FunctionGrid.LIVE_SIZE : 0;
         long passes = BatchedPass.bytesNeeded(n, w, d) * 2 + BatchedPass.bytesNeeded(m, w, d)
-                + EmpiricalNtk.bytesNeeded(n, w, d) + (gridPoints == 0 ? 0 : BatchedPass.bytesNeeded(gridPoints, w, d) + 8L * 3 * gridPoints);
+                + EmpiricalNtk.bytesNeeded(n, w, d) + (gridPoints == 0 ? 0 : BatchedPass.bytesNeeded(gridPoints, w, d) + 8L * 3 * gridPoints)
+                // a residual network's passes also keep the stream z_l, one more n × width buffer each
+                + (net.architecture() == Architecture.RESIDUAL ? 8L * w * (3L * n + m + gridPoints) : 0);
         long kernels = 8L * n * n * 8 + 8L * m * n * 4;
         long logs = 2 * 8L * (StepLog.CAPACITY * (1 + 2 + 2L * StepLog.TRACKED_MODES) + KernelLog.CAPACITY * (1L + KernelLog.COLUMNS));
         long snapshots = 3 * snapshotBytes(n, m, gridPoints);
@@ -74,15 +77,15 @@ public final class MemoryEstimate {
         if (outputs > 1) {
             long rows = (long) n * outputs;
             long cols = (long) m * outputs;
-            classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + 8L * (n + m) * outputs * net.width() * net.depth());
+            classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + 8L * (n + m) * outputs * net.width() * net.hiddenLayers());
         }
         return classes + oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels, outputs);
     }
 
     private static long oneOutputEach(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
                                       boolean kernels, int outputs) {
-        long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.depth())
-                + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.depth()));
+        long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.hiddenLayers())
+                + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.hiddenLayers()));
         return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels, outputs);
     }
 
@@ -134,7 +137,7 @@ public final class MemoryEstimate {
     /** Bytes the empirical kernel between n1 and n2 inputs needs. */
     public static long forEmpiricalKernel(NetworkConfig net, int inputDim, int n1, int n2) {
         int w = net.width();
-        int d = net.depth();
+        int d = net.hiddenLayers();
         return net.parameterCount(inputDim) * 8L + BatchedPass.bytesNeeded(n1, w, d) + BatchedPass.bytesNeeded(n2, w, d)
                 + 8L * n1 * n2 * 3;
     }

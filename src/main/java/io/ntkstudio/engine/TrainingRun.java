@@ -64,7 +64,7 @@ public final class TrainingRun {
         boolean limit = withLimit && cfg.parameterization() == Parameterization.NTK;
         CircleSlice slice = data.slice();
         // an ensemble run holds all its networks at once, each measured with its kernel: the estimate counts every one
-        long sliceBytes = slice == null ? 0 : CrossKernel.bytesNeeded(1, slice.count(), cfg.width(), cfg.depth());
+        long sliceBytes = slice == null ? 0 : CrossKernel.bytesNeeded(1, slice.count(), cfg.width(), cfg.hiddenLayers());
         long estimate = MemoryEstimate.forMembers(cfg, dim, n, m, rule, data.geometry() == Geometry.PLANE, count, true,
                 data.train().outputs()) + sliceBytes;
         progress.at(0, count > 1 ? "network 1 of " + count : "the network and its kernels");

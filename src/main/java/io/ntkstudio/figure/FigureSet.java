@@ -161,8 +161,8 @@ public final class FigureSet {
         ExperimentSpec spec = s.context().spec();
         NetworkConfig n = spec.network();
         String rule = spec.training().rule().label();
-        return String.format(Locale.ROOT, "width %d, depth %d, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g%s%s  ·  %s  ·  step %,d",
-                n.width(), n.depth(), n.activation().id(), n.parameterization().id(), n.sigmaW(), n.sigmaB(),
+        return String.format(Locale.ROOT, "width %d, %s, %s, %s parameterization, σ_w = %.3g, σ_b = %.3g, η = %.3g%s%s  ·  %s  ·  step %,d",
+                n.width(), n.layersText(), n.activation().id(), n.parameterization().id(), n.sigmaW(), n.sigmaB(),
                 s.learningRate(), n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()),
                 rule.isEmpty() ? "" : ", " + rule, s.context().data().description(), s.step());
     }

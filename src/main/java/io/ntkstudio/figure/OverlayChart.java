@@ -37,6 +37,9 @@ public final class OverlayChart {
         if (na.width() != nb.width()) {
             differ.add(new String[] {"width " + na.width(), "width " + nb.width()});
         }
+        if (na.architecture() != nb.architecture()) {
+            differ.add(new String[] {na.architecture().id(), nb.architecture().id()});
+        }
         if (na.depth() != nb.depth()) {
             differ.add(new String[] {"depth " + na.depth(), "depth " + nb.depth()});
         }

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * and the activation's scales ({@link QuadratureMoments}). A result that is not finite (the
  * recursion overflowed) or beyond the quadrature's certified range is refused, never returned.
  */
-public record AnalyticKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
+public record AnalyticKernel(Activation activation, int depth, double sigmaW, double sigmaB) implements LimitKernel {
     public AnalyticKernel {
         if (depth < 1) {
             throw new InvalidInputException("depth must be at least 1, got " + depth);
@@ -55,6 +55,7 @@ public record AnalyticKernel(Activation activation, int depth, double sigmaW, do
      * As {@link #compute(double[], int, double[], int, int)}, checking {@code cancelled} row by row
      * and throwing {@link java.util.concurrent.CancellationException} once it is true.
      */
+    @Override
     public Result compute(double[] x1, int n1, double[] x2, int n2, int dim, BooleanSupplier cancelled) {
         boolean symmetric = x1 == x2 && n1 == n2;
         GaussianMoments closedForm = ClosedFormMoments.forActivation(activation);

@@ -30,7 +30,7 @@ import java.util.function.DoubleConsumer;
  * p = q at every layer (s² numbers per pair of images) and GAP the whole s² × s² table. Moments in
  * closed form where one exists, else by the quadrature of the dense kernel, with its range guard.
  */
-public record ConvKernel(Activation activation, int depth, double sigmaW, double sigmaB, Readout readout) {
+public record ConvKernel(Activation activation, int depth, double sigmaW, double sigmaB, Readout readout) implements LimitKernel {
     public ConvKernel {
         if (depth < 1) {
             throw new InvalidInputException("depth must be at least 1, got " + depth);
@@ -79,6 +79,11 @@ public record ConvKernel(Activation activation, int depth, double sigmaW, double
         requireFinite(nngp, "CNN-GP");
         requireFinite(ntk, "CNTK");
         return new AnalyticKernel.Result(nngp, ntk, n1, n2);
+    }
+
+    @Override
+    public AnalyticKernel.Result compute(double[] x1, int n1, double[] x2, int n2, int dim, BooleanSupplier cancelled) {
+        return compute(x1, n1, x2, n2, dim, cancelled, p -> { });
     }
 
     /** As above, without progress. */

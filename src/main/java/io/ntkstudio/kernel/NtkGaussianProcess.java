@@ -134,7 +134,7 @@ public final class NtkGaussianProcess {
      * n train inputs {@code x} (targets {@code y}, C = y.length / n per point) and the m test inputs
      * {@code t}, of dimension d.
      */
-    public static NtkGaussianProcess analytic(AnalyticKernel k, double[] x, double[] y, double[] t, int d, BooleanSupplier cancelled) {
+    public static NtkGaussianProcess analytic(LimitKernel k, double[] x, double[] y, double[] t, int d, BooleanSupplier cancelled) {
         int n = x.length / d;
         int m = t.length / d;
         AnalyticKernel.Result train = k.compute(x, n, x, n, d, cancelled);

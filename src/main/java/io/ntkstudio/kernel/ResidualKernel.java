@@ -2,6 +2,8 @@ package io.ntkstudio.kernel;
 
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The infinite-width NNGP 𝒦 and NTK Θ of a {@link io.ntkstudio.network.ResidualNetwork}: a dense
@@ -21,7 +23,7 @@ import io.ntkstudio.network.Activation;
  *
  * with the expectations over the Gaussian of 𝒦_{k−1} (𝒦_L at the output).
  */
-public record ResidualKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
+public record ResidualKernel(Activation activation, int depth, double sigmaW, double sigmaB) implements LimitKernel {
     public ResidualKernel {
         if (depth < 1) {
             throw new InvalidInputException("depth must be at least 1, got " + depth);
@@ -29,10 +31,18 @@ public record ResidualKernel(Activation activation, int depth, double sigmaW, do
     }
 
     public AnalyticKernel.Result compute(double[] x1, int n1, double[] x2, int n2, int dim) {
+        return compute(x1, n1, x2, n2, dim, () -> false);
+    }
+
+    /** As above, throwing {@link CancellationException} between layers once {@code cancelled}. */
+    @Override
+    public AnalyticKernel.Result compute(double[] x1, int n1, double[] x2, int n2, int dim, BooleanSupplier cancelled) {
         GaussianMoments closed = ClosedFormMoments.forActivation(activation);
         GaussianMoments m = closed != null ? closed : new QuadratureMoments(activation);
         double sw2 = sigmaW * sigmaW;
         double sb2 = sigmaB * sigmaB;
+        // a kernel of X with itself is computed on one triangle and mirrored: quadrature is not symmetric in its arguments to the last bit
+        boolean symmetric = x1 == x2 && n1 == n2;
         double[] q1 = new double[n1];
         double[] q2 = new double[n2];
         for (int i = 0; i < n1; i++) {
@@ -52,12 +62,15 @@ public record ResidualKernel(Activation activation, int depth, double sigmaW, do
         double[] out = new double[2];
         double[] self = new double[2];
         for (int layer = 0; layer <= depth; layer++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the infinite-width residual kernel is no longer wanted");
+            }
             boolean output = layer == depth;
             if (closed == null) {
                 QuadratureMoments.requireInRange(Math.max(AnalyticKernel.max(q1), AnalyticKernel.max(q2)));
             }
             for (int i = 0; i < n1; i++) {
-                for (int j = 0; j < n2; j++) {
+                for (int j = symmetric ? i : 0; j < n2; j++) {
                     int c = i * n2 + j;
                     m.compute(q1[i], k[c], q2[j], out);
                     double branch = sw2 * out[0] + sb2;
@@ -68,6 +81,10 @@ public record ResidualKernel(Activation activation, int depth, double sigmaW, do
                     } else {
                         k[c] += branch / depth;
                         t[c] += (branch + tangent) / depth;
+                    }
+                    if (symmetric) {
+                        k[j * n2 + i] = k[c];
+                        t[j * n2 + i] = t[c];
                     }
                 }
             }

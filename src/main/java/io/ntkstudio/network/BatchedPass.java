@@ -10,7 +10,8 @@ import io.ntkstudio.linalg.MatrixBackend;
  * {@code slopes(l)} = φ'(z_l) for the hidden layers, {@code outputs()} = f(X) (n × C). After
  * {@link #computeDeltas(Network, int)} for output c: {@code delta(l)} = Δ_l with Δ_l[i] = ∂f_c(x_i)/∂z_l(x_i)
  * (Novak et al. 2022, "Fast Finite Width Neural Tangent Kernel", structured derivatives):
- * Δ_{L} = e_c, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l).
+ * Δ_{L} = e_c, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l), plus Δ_{l+1} when layer l + 1 is a
+ * residual block (z_{l+1} = z_l + branch).
  */
 public final class BatchedPass {
     private final int n;
@@ -26,6 +27,9 @@ public final class BatchedPass {
     private final double[] outputs;
     private final double[][] scaledBias;
     private final MatrixBackend backend;
+    /** Which layers are residual blocks, and the residual stream z_l they add to (null for a dense network). */
+    private final boolean[] block;
+    private final double[] stream;
     private double[] input;
 
     public BatchedPass(Network shape, int n) {
@@ -50,6 +54,11 @@ public final class BatchedPass {
             deltas[layers - 1][i * outputCount] = 1.0;
         }
         outputs = new double[n * outputCount];
+        block = new boolean[layers];
+        for (int l = 0; l < layers; l++) {
+            block[l] = shape.config().isBlock(l);
+        }
+        stream = shape.config().architecture() == Architecture.RESIDUAL ? new double[n * width] : null;
         scaledBias = new double[layers][];
         for (int l = 0; l < layers; l++) {
             scaledBias[l] = new double[shape.fanOut(l)];
@@ -90,7 +99,10 @@ public final class BatchedPass {
             for (int o = 0; o < fanOut; o++) {
                 sb[o] = mb * b[o];
             }
-            if (l < layers - 1) {
+            if (l < layers - 1 && stream != null) {
+                addToStream(z, sb, block[l], fanOut);
+                phi.apply(z, z, slopes[l], n * fanOut);
+            } else if (l < layers - 1) {
                 phi.applyWithBias(z, sb, n, fanOut, z, slopes[l]);
             } else {
                 for (int i = 0; i < n; i++) {
@@ -98,6 +110,18 @@ public final class BatchedPass {
                         z[i * fanOut + o] += sb[o];
                     }
                 }
+            }
+        }
+    }
+
+    /** z_l = (branch + bias) + z_{l−1} for a block, (product + bias) for the stem; kept as the stream and left in z. */
+    private void addToStream(double[] z, double[] sb, boolean skip, int cols) {
+        for (int i = 0; i < n; i++) {
+            int row = i * cols;
+            for (int o = 0; o < cols; o++) {
+                double v = z[row + o] + sb[o] + (skip ? stream[row + o] : 0.0);
+                z[row + o] = v;
+                stream[row + o] = v;
             }
         }
     }
@@ -124,12 +148,19 @@ public final class BatchedPass {
 
     /**
      * One step of backpropagation through layer {@code l}: out = (m_l · g W_l) ∘ φ'(z_{l−1}),
-     * with g of shape n × fan_out(l). Shared by {@link #computeDeltas} and the GD step.
+     * plus g itself through a residual block's skip, with g of shape n × fan_out(l). Shared by
+     * {@link #computeDeltas} and the GD step.
      */
     public void propagate(Network net, int l, double[] g, double[] out) {
         backend.mult(net.scales(l).weightMultiplier(), g, net.weightStorage(l), out, n, net.fanOut(l), net.fanIn(l));
         double[] s = slopes[l - 1];
         int len = n * width;
+        if (block[l]) {
+            for (int i = 0; i < len; i++) {
+                out[i] = out[i] * s[i] + g[i];
+            }
+            return;
+        }
         for (int i = 0; i < len; i++) {
             out[i] *= s[i];
         }

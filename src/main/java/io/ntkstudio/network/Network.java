@@ -33,10 +33,15 @@ public final class Network {
         this.outputs = outputs;
         this.weights = weights;
         this.biases = biases;
-        this.scales = new LayerScales[config.depth() + 1];
-        for (int l = 0; l <= config.depth(); l++) {
-            scales[l] = config.parameterization().scales(l, config.depth(), inputDim, config.width(),
-                    config.sigmaW(), config.sigmaB());
+        int hidden = config.hiddenLayers();
+        this.scales = new LayerScales[hidden + 1];
+        // a residual block's branch is scaled by 1/√L (Marion, Fermanian, Biau & Vert 2025), weights and bias alike
+        double branch = 1 / Math.sqrt(config.depth());
+        for (int l = 0; l <= hidden; l++) {
+            LayerScales s = config.parameterization().scales(l, hidden, inputDim, config.width(), config.sigmaW(), config.sigmaB());
+            scales[l] = config.isBlock(l)
+                    ? new LayerScales(branch * s.weightMultiplier(), s.weightInitStd(), branch * s.biasMultiplier(), s.biasInitStd())
+                    : s;
         }
     }
 
@@ -53,7 +58,7 @@ public final class Network {
         if (outputs < 1) {
             throw new IllegalArgumentException("a network needs at least one output, got " + outputs);
         }
-        int layers = config.depth() + 1;
+        int layers = config.hiddenLayers() + 1;
         WeightStorage[] w = new WeightStorage[layers];
         double[][] b = new double[layers][];
         Network net = new Network(config, inputDim, outputs, w, b);
@@ -78,9 +83,12 @@ public final class Network {
      * of outputs is that of the last layer's biases.
      */
     public static Network of(NetworkConfig config, int inputDim, double[][] weights, double[][] biases) {
-        Network shape = new Network(config, inputDim, biases[config.depth()].length, new WeightStorage[config.depth() + 1],
-                new double[config.depth() + 1][]);
-        for (int l = 0; l <= config.depth(); l++) {
+        int hidden = config.hiddenLayers();
+        if (weights.length != hidden + 1 || biases.length != hidden + 1) {
+            throw new InvalidInputException("expected " + (hidden + 1) + " layers for depth " + config.depth() + ", got " + weights.length);
+        }
+        Network shape = new Network(config, inputDim, biases[hidden].length, new WeightStorage[hidden + 1], new double[hidden + 1][]);
+        for (int l = 0; l <= hidden; l++) {
             if (weights[l].length != shape.fanIn(l) * shape.fanOut(l) || biases[l].length != shape.fanOut(l)) {
                 throw new InvalidInputException("layer " + l + " has the wrong shape for width "
                         + config.width() + " and input dimension " + inputDim);
@@ -112,7 +120,7 @@ public final class Network {
         return outputs;
     }
 
-    /** Number of dense layers, depth + 1. */
+    /** Number of dense layers: the hidden layers ({@link NetworkConfig#hiddenLayers()}) and the output. */
     public int layerCount() {
         return weights.length;
     }
@@ -122,7 +130,7 @@ public final class Network {
     }
 
     public int fanOut(int layer) {
-        return layer == config.depth() ? outputs : config.width();
+        return layer == config.hiddenLayers() ? outputs : config.width();
     }
 
     public LayerScales scales(int layer) {
@@ -163,11 +171,18 @@ public final class Network {
     /** The C outputs f(x) for one input, by plain loops. */
     public double[] outputsOf(double[] x) {
         double[] h = x;
+        double[] stream = null;
         for (int l = 0; l < layerCount(); l++) {
             double[] z = affine(l, h);
             if (l == layerCount() - 1) {
                 return z;
             }
+            if (config.isBlock(l)) {
+                for (int i = 0; i < z.length; i++) {
+                    z[i] += stream[i];
+                }
+            }
+            stream = z.clone();
             for (int i = 0; i < z.length; i++) {
                 z[i] = config.activation().value(z[i]);
             }
@@ -190,10 +205,17 @@ public final class Network {
         double[][] inputs = new double[layers][];
         double[][] slopes = new double[layers][];
         double[] h = x;
+        double[] stream = null;
         for (int l = 0; l < layers; l++) {
             inputs[l] = h;
             double[] z = affine(l, h);
             if (l < layers - 1) {
+                if (config.isBlock(l)) {
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] += stream[i];
+                    }
+                }
+                stream = z.clone();
                 slopes[l] = new double[z.length];
                 for (int i = 0; i < z.length; i++) {
                     slopes[l][i] = config.activation().derivative(z[i]);
@@ -224,7 +246,7 @@ public final class Network {
                     for (int o = 0; o < delta.length; o++) {
                         sum += delta[o] * w[o * in + i];
                     }
-                    next[i] = s.weightMultiplier() * sum * slopes[l - 1][i];
+                    next[i] = s.weightMultiplier() * sum * slopes[l - 1][i] + (config.isBlock(l) ? delta[i] : 0);
                 }
                 delta = next;
             }

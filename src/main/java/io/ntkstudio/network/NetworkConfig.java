@@ -4,13 +4,15 @@ import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.input.Range;
 
 /**
- * Architecture and initialisation of a fully connected scalar-output network
- * (docs/ntk-math.md, "Network"): {@code depth} hidden layers of {@code width} units. The output
+ * Architecture and initialisation of a fully connected network (docs/ntk-math.md, "Network"):
+ * {@code depth} hidden layers of {@code width} units, or under {@link Architecture#RESIDUAL} a
+ * dense stem, {@code depth} residual blocks of {@code width} units and the output layer
+ * (docs/ntk-math.md, "Residual networks"; {@link #hiddenLayers()} counts both). The output
  * scale α makes the trained model f_α = f_0 + α (f − f_0), trained at rate η/α² (Chizat, Oyallon
  * &amp; Bach 2019; docs/ntk-math.md, "Lazy training by scaling"); α = 1 is the network itself.
  */
 public record NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
-                            double sigmaW, double sigmaB, long seed, double outputScale) {
+                            double sigmaW, double sigmaB, long seed, double outputScale, Architecture architecture) {
     public static final Range WIDTH = Range.integers("network.width", 1, 8192);
     public static final Range DEPTH = Range.integers("network.depth", 1, 10);
     public static final Range SIGMA_W = Range.numbers("network.sigmaW", 1e-3, 100);
@@ -28,6 +30,12 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
         this(width, depth, activation, parameterization, sigmaW, sigmaB, seed, 1.0);
     }
 
+    /** A fully connected network ({@link Architecture#DENSE}). */
+    public NetworkConfig(int width, int depth, Activation activation, Parameterization parameterization,
+                         double sigmaW, double sigmaB, long seed, double outputScale) {
+        this(width, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale, Architecture.DENSE);
+    }
+
     public NetworkConfig {
         OUTPUT_SCALE.check(outputScale);
         WIDTH.check(width);
@@ -38,6 +46,40 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
         SIGMA_W.check(sigmaW);
         SIGMA_B.check(sigmaB);
         SEED.check(seed);
+        if (architecture == null) {
+            throw new InvalidInputException("network.architecture is required: " + Architecture.trainableIds());
+        }
+        if (!architecture.trainable()) {
+            throw new InvalidInputException("network.architecture " + architecture.id() + " is not trained by the engine yet: "
+                    + "use " + Architecture.trainableIds() + ", or `ntk-studio kernel --architecture " + architecture.id()
+                    + "` for its kernels");
+        }
+    }
+
+    /**
+     * The hidden layers of width units between input and output: {@code depth} for a dense
+     * network, the stem and the {@code depth} blocks for a residual one.
+     */
+    public int hiddenLayers() {
+        return switch (architecture) {
+            case DENSE -> depth;
+            case RESIDUAL -> depth + 1;
+            case CONV -> throw new IllegalStateException("no NetworkConfig is convolutional");
+        };
+    }
+
+    /** The layers in words, for captions: "depth 2", or "residual, 2 blocks". */
+    public String layersText() {
+        return switch (architecture) {
+            case DENSE -> "depth " + depth;
+            case RESIDUAL -> "residual, " + depth + (depth == 1 ? " block" : " blocks");
+            case CONV -> throw new IllegalStateException("no NetworkConfig is convolutional");
+        };
+    }
+
+    /** Whether dense layer {@code l} (0-based) is a residual block: z_l = z_{l−1} + (1/√L)(…). */
+    public boolean isBlock(int l) {
+        return architecture == Architecture.RESIDUAL && l >= 1 && l <= depth;
     }
 
     /** The defaults of the command line: width 512, depth 2, relu, ntk, σ_w = √2, σ_b = 0.1, seed 0. */
@@ -46,27 +88,31 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
     }
 
     public NetworkConfig withWidth(int newWidth) {
-        return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
+        return new NetworkConfig(newWidth, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale, architecture);
     }
 
     public NetworkConfig withDepth(int newDepth) {
-        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed, outputScale);
+        return new NetworkConfig(width, newDepth, activation, parameterization, sigmaW, sigmaB, seed, outputScale, architecture);
     }
 
     public NetworkConfig withActivation(Activation a) {
-        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed, outputScale);
+        return new NetworkConfig(width, depth, a, parameterization, sigmaW, sigmaB, seed, outputScale, architecture);
     }
 
     public NetworkConfig withSeed(long newSeed) {
-        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed, outputScale);
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, newSeed, outputScale, architecture);
     }
 
     public NetworkConfig withParameterization(Parameterization p) {
-        return new NetworkConfig(width, depth, activation, p, sigmaW, sigmaB, seed, outputScale);
+        return new NetworkConfig(width, depth, activation, p, sigmaW, sigmaB, seed, outputScale, architecture);
     }
 
     public NetworkConfig withOutputScale(double alpha) {
-        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, alpha);
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, alpha, architecture);
+    }
+
+    public NetworkConfig withArchitecture(Architecture a) {
+        return new NetworkConfig(width, depth, activation, parameterization, sigmaW, sigmaB, seed, outputScale, a);
     }
 
     /** Number of trainable parameters for inputs of dimension {@code inputDim}, one output. */
@@ -76,7 +122,7 @@ public record NetworkConfig(int width, int depth, Activation activation, Paramet
 
     /** Number of trainable parameters for inputs of dimension {@code inputDim} and {@code outputs} outputs. */
     public long parameterCount(int inputDim, int outputs) {
-        long hidden = (long) width * (width + 1) * (depth - 1);
+        long hidden = (long) width * (width + 1) * (hiddenLayers() - 1);
         return (long) width * (inputDim + 1) + hidden + (long) (width + 1) * outputs;
     }
 }

@@ -325,7 +325,7 @@ final class CompareWindow extends BorderPane {
     static String describe(String name, ExperimentSpec s) {
         NetworkConfig n = s.network();
         String rule = s.training().rule().label();
-        return String.format(Locale.ROOT, "%s:  width %d, depth %d, %s, %s, η = %.3g%s%s", name, n.width(), n.depth(),
+        return String.format(Locale.ROOT, "%s:  width %d, %s, %s, %s, η = %.3g%s%s", name, n.width(), n.layersText(),
                 n.activation().id(), n.parameterization().id(), s.training().learningRate(),
                 n.outputScale() == 1 ? "" : String.format(Locale.ROOT, ", α = %.3g", n.outputScale()), rule.isEmpty() ? "" : ", " + rule);
     }

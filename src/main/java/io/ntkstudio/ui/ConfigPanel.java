@@ -7,10 +7,12 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.network.TrainingRule;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -39,6 +41,7 @@ final class ConfigPanel extends VBox {
     /** log2 width over the allowed range. */
     final Slider widthSlider = new Slider(log2(NetworkConfig.WIDTH.min()), log2(NetworkConfig.WIDTH.max()), 9);
     final Spinner<Integer> depth = new Spinner<>((int) NetworkConfig.DEPTH.min(), (int) NetworkConfig.DEPTH.max(), 2);
+    final ComboBox<Architecture> architecture = new ComboBox<>();
     final ComboBox<Activation> activation = new ComboBox<>();
     final ComboBox<Parameterization> parameterization = new ComboBox<>();
     final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", NetworkConfig.SIGMA_W));
@@ -66,6 +69,7 @@ final class ConfigPanel extends VBox {
     /** Empty for full batch (0), else B. */
     final ValidatedField<Long> batchSize = new ValidatedField<>("batch-size", s -> parseBatch(s, trainPoints()));
     private boolean updating;
+    private final VBox depthRow = row(depthLabel(Architecture.DENSE), depth);
     private final VBox pointsRow = row("Train points", points);
     private final VBox targetRow = row("Target", target);
     private final VBox frequencyRow = row("Frequency", frequency);
@@ -76,6 +80,10 @@ final class ConfigPanel extends VBox {
         setPadding(new Insets(10));
         getStyleClass().add("config-panel");
         setId("config-panel");
+        architecture.getItems().addAll(Arrays.stream(Architecture.values()).filter(Architecture::trainable).toList());
+        architecture.setId("architecture");
+        architecture.setTooltip(new Tooltip("dense: fully connected layers; residual: a stem, blocks z + (1/√L)(branch) and the output "
+                + "(Marion et al. 2025's depth scaling)"));
         activation.getItems().addAll(Activation.values());
         loss.getItems().addAll(Loss.values());
         loss.setId("loss");
@@ -99,7 +107,8 @@ final class ConfigPanel extends VBox {
         getChildren().addAll(
                 section("Network"),
                 row("Width (" + NetworkConfig.WIDTH.text() + ")", widthSlider, width),
-                row("Depth (hidden layers)", depth),
+                row("Architecture", architecture),
+                depthRow,
                 row("Activation", activation),
                 row("Parameterization", parameterization),
                 row("σ_w", sigmaW),
@@ -141,6 +150,7 @@ final class ConfigPanel extends VBox {
         batchSize.setOnCommit(v -> apply());
         loss.valueProperty().addListener((o, a, b) -> apply());
         depth.valueProperty().addListener((o, a, b) -> apply());
+        architecture.valueProperty().addListener((o, a, b) -> apply());
         activation.valueProperty().addListener((o, a, b) -> apply());
         parameterization.valueProperty().addListener((o, a, b) -> apply());
         target.valueProperty().addListener((o, a, b) -> apply());
@@ -228,7 +238,7 @@ final class ConfigPanel extends VBox {
         ExperimentSpec old = model.specProperty().get();
         try {
             NetworkConfig net = new NetworkConfig(width.value().intValue(), depth.getValue(), activation.getValue(),
-                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value(), outputScale.value());
+                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value(), outputScale.value(), architecture.getValue());
             DataSpec d = old.data();
             String src = source.getValue();
             DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
@@ -284,6 +294,8 @@ final class ConfigPanel extends VBox {
         width.show((long) n.width(), Integer.toString(n.width()));
         widthSlider.setValue(Math.log(n.width()) / Math.log(2));
         depth.getValueFactory().setValue(n.depth());
+        architecture.setValue(n.architecture());
+        MathFlow.set((Label) depthRow.getChildren().get(0), depthLabel(n.architecture()));
         activation.setValue(n.activation());
         parameterization.setValue(n.parameterization());
         sigmaW.show(n.sigmaW(), ValidatedField.display(n.sigmaW()));
@@ -390,6 +402,15 @@ final class ConfigPanel extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /** What the depth counts in that architecture. */
+    static String depthLabel(Architecture a) {
+        return switch (a) {
+            case DENSE -> "Depth (hidden layers)";
+            case RESIDUAL -> "Depth (residual blocks)";
+            case CONV -> "Depth (convolutions)";
+        };
     }
 
     private static VBox row(String label, Node... controls) {

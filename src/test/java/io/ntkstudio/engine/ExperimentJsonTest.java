@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,25 @@ class ExperimentJsonTest {
         assertEquals(spec, ExperimentJson.parse(ExperimentJson.format(spec), "test"));
         ExperimentSpec csv = spec.withData(new DataSpec("csv", 0, 0, "", 0, 0, 0, "a.csv", "b.csv"));
         assertEquals(csv.data().train(), ExperimentJson.parse(ExperimentJson.format(csv), "test").data().train());
+    }
+
+    @Test
+    void theArchitectureIsWrittenWhenNotDenseAndReadBack() {
+        ExperimentSpec dense = ExperimentSpec.defaults();
+        assertTrue(!ExperimentJson.format(dense).contains("architecture"), "dense is the default and left out");
+        ExperimentSpec residual = dense.withNetwork(dense.network().withArchitecture(Architecture.RESIDUAL).withDepth(3));
+        String text = ExperimentJson.format(residual);
+        assertTrue(text.contains("\"architecture\": \"residual\""), text);
+        assertEquals(residual, ExperimentJson.parse(text, "test"));
+        assertEquals(Architecture.RESIDUAL, ExperimentJson.parse("{\"network\": {\"architecture\": \"Residual\"}}", "t").network().architecture());
+    }
+
+    @Test
+    void architecturesTheEngineDoesNotTrainAreRefusedInOneLine() {
+        assertMessage("{\"network\": {\"architecture\": \"resnet\"}}", "network.architecture \"resnet\" is not one of dense or residual");
+        assertMessage("{\"network\": {\"architecture\": \"conv\"}}",
+                "network.architecture conv is not trained by the engine yet: use dense or residual, or `ntk-studio kernel --architecture conv`");
+        assertMessage("{\"network\": {\"architecture\": \"residual\", \"readout\": \"gap\"}}", "network.readout belongs to a conv network");
     }
 
     @Test

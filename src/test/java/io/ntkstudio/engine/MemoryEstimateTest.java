@@ -8,10 +8,13 @@ import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import java.lang.ref.Reference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MemoryEstimateTest {
     @Test
@@ -36,9 +39,11 @@ class MemoryEstimateTest {
      * collections, holding the run and its last snapshot): never below it, and not far above. A
      * 2-D run at width 1024 holds a 50 MB pass over the function grid, which the estimate once missed.
      */
-    @Test
-    void theEstimateCoversWhatARunHoldsAndIsClose() {
-        NetworkConfig net = new NetworkConfig(1024, 2, Activation.RELU, Parameterization.NTK, 1.4142135623730951, 0.1, 0);
+    @ParameterizedTest
+    @ValueSource(strings = {"DENSE", "RESIDUAL"})
+    void theEstimateCoversWhatARunHoldsAndIsClose(Architecture architecture) {
+        NetworkConfig net = new NetworkConfig(1024, 2, Activation.RELU, Parameterization.NTK, 1.4142135623730951, 0.1, 0)
+                .withArchitecture(architecture);
         ExperimentSpec spec = new ExperimentSpec(net, new DataSpec("xor", 40, 80, "", 0, 0, 0, null, null), new TrainingSpec(0.5, 20, 5));
         Dataset data = DataSources.build(spec.data(), null);
         // a small run first, so that loading classes and natives is not counted as the run's

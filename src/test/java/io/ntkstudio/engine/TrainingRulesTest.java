@@ -8,6 +8,9 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.LimitKernel;
+import io.ntkstudio.kernel.ResidualKernel;
+import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.Loss;
@@ -18,6 +21,7 @@ import io.ntkstudio.network.TrainingRule;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,8 +44,18 @@ class TrainingRulesTest {
                 new TrainingRule(Loss.LOGISTIC, 0.5, 3));
     }
 
+    /** Every rule on the dense and on the residual network (whose passes share the dense code). */
+    static Stream<Arguments> rulesAndArchitectures() {
+        return rules().flatMap(r -> Stream.of(Architecture.DENSE, Architecture.RESIDUAL).map(a -> Arguments.of(r, a)));
+    }
+
     static ExperimentSpec spec(TrainingRule rule, double alpha, double eta) {
-        return new ExperimentSpec(new NetworkConfig(24, 2, Activation.TANH, Parameterization.NTK, 1.5, 0.2, 5).withOutputScale(alpha),
+        return spec(rule, alpha, eta, Architecture.DENSE);
+    }
+
+    static ExperimentSpec spec(TrainingRule rule, double alpha, double eta, Architecture architecture) {
+        return new ExperimentSpec(new NetworkConfig(24, 2, Activation.TANH, Parameterization.NTK, 1.5, 0.2, 5).withOutputScale(alpha)
+                .withArchitecture(architecture),
                 new DataSpec("xor", N, TEST_N, "", 0, 0.1, 4, null, null), new TrainingSpec(eta, 100, 10).withRule(rule));
     }
 
@@ -92,9 +106,9 @@ class TrainingRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void theNetworkStepIsTheRuleAppliedToExplicitGradients(TrainingRule rule) {
-        ExperimentSpec s = spec(rule, 1, 0.5);
+    @MethodSource("rulesAndArchitectures")
+    void theNetworkStepIsTheRuleAppliedToExplicitGradients(TrainingRule rule, Architecture architecture) {
+        ExperimentSpec s = spec(rule, 1, 0.5, architecture);
         Dataset data = DataSources.build(s.data(), Path.of("."));
         TrainingRun run = TrainingRun.create(s, data, RunOptions.NETWORK_ONLY);
         Network oracle = run.initialNetwork().copy();
@@ -123,7 +137,7 @@ class TrainingRulesTest {
             }
             assertTrue(run.advance());
         }
-        assertRelative(theta, run.network().flatParameters(), 1e-10, rule + ": parameters after 7 steps");
+        assertRelative(theta, run.network().flatParameters(), 1e-10, rule + ", " + architecture + ": parameters after 7 steps");
     }
 
     /**
@@ -131,10 +145,10 @@ class TrainingRulesTest {
      * α J), f_α = f_0 + α J_0 (θ − θ_0) on train and test inputs, at the parameters' rate η/α².
      */
     @ParameterizedTest
-    @MethodSource("rules")
-    void theKernelRegimeIsTheExplicitLinearisedNetworkUnderTheSameRule(TrainingRule rule) {
+    @MethodSource("rulesAndArchitectures")
+    void theKernelRegimeIsTheExplicitLinearisedNetworkUnderTheSameRule(TrainingRule rule, Architecture architecture) {
         for (double alpha : new double[] {1, 2.5}) {
-            ExperimentSpec s = spec(rule, alpha, 0.8);
+            ExperimentSpec s = spec(rule, alpha, 0.8, architecture);
             Dataset data = DataSources.build(s.data(), Path.of("."));
             TrainingRun run = TrainingRun.create(s, data, RunOptions.WITH_INFINITE_WIDTH);
             Network net0 = run.initialNetwork();
@@ -178,7 +192,7 @@ class TrainingRulesTest {
                 test[i] = f0t[i] + alpha * dot(jt[i], dtheta);
             }
             TrainingSnapshot snap = run.snapshot(true, RunStatus.RUNNING, null);
-            String what = rule + ", α = " + alpha;
+            String what = rule + ", " + architecture + ", α = " + alpha;
             assertRelative(train, snap.regimeTrain().toArray(), 1e-8, what + ": kernel regime on the train inputs");
             assertRelative(test, snap.regimeTest().toArray(), 1e-8, what + ": kernel regime on the test inputs");
             double loss = rule.loss().mean(train, y);
@@ -187,16 +201,20 @@ class TrainingRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void theLimitPathFollowsTheRuleOnTheAnalyticKernel(TrainingRule rule) {
+    @MethodSource("rulesAndArchitectures")
+    void theLimitPathFollowsTheRuleOnTheAnalyticKernel(TrainingRule rule, Architecture architecture) {
         // the recurrence of the linearised model iterated by hand on Θ_∞(X, X) and Θ_∞(x, X)
-        ExperimentSpec s = spec(rule, 1, 0.8);
+        ExperimentSpec s = spec(rule, 1, 0.8, architecture);
         TrainingRun run = run(s);
         Dataset data = run.context().data();
         double[] x = data.train().copyInputs();
         double[] xt = data.test().copyInputs();
         NetworkConfig c = s.network();
-        AnalyticKernel analytic = new AnalyticKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+        LimitKernel analytic = switch (architecture) {
+            case DENSE -> new AnalyticKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+            case RESIDUAL -> new ResidualKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+            case CONV -> throw new AssertionError();
+        };
         double[] k = analytic.compute(x, N, x, N, 2, () -> false).ntk();
         double[] cross = analytic.compute(xt, TEST_N, x, N, 2, () -> false).ntk();
         double[] y = data.train().copyTargets();
@@ -219,7 +237,7 @@ class TrainingRulesTest {
             ft = minus(ft, 0.8, cross, a, TEST_N);
             assertTrue(run.advance());
         }
-        assertRelative(ft, run.snapshot(false, RunStatus.RUNNING, null).limitRegimeTest().toArray(), 1e-9, rule + ": Θ_∞ path");
+        assertRelative(ft, run.snapshot(false, RunStatus.RUNNING, null).limitRegimeTest().toArray(), 1e-9, rule + ", " + architecture + ": Θ_∞ path");
     }
 
     /** f − η M a for the rows × N matrix M, in a new array. */
