@@ -9,8 +9,9 @@ import java.nio.file.Path;
 /**
  * Writes the stored trainable parameters as
  * {@code {"parameterization": P, "layers": [{"W": [[...]], "b": [...]}, ...]}}, W as
- * fan_out rows × fan_in columns, input layer first, numbers round-trip exact. Streams, so a
- * wide network never needs a JSON tree in memory.
+ * fan_out rows × fan_in columns, input layer first, numbers round-trip exact; "architecture" (and a
+ * conv network's "readout") for the others than dense, whose convolutions' W are C_out rows of
+ * 3 × 3 × C_in columns, offset-major. Streams, so a wide network never needs a JSON tree in memory.
  */
 final class ParamsJson {
     private ParamsJson() {
@@ -23,6 +24,9 @@ final class ParamsJson {
             json.name("parameterization").value(net.config().parameterization().id());
             if (net.config().architecture() != io.ntkstudio.network.Architecture.DENSE) {
                 json.name("architecture").value(net.config().architecture().id());
+            }
+            if (net.config().readout() != null) {
+                json.name("readout").value(net.config().readout().id());
             }
             json.name("layers").beginArray();
             for (int l = 0; l < net.layerCount(); l++) {

@@ -8,7 +8,7 @@ import io.ntkstudio.kernel.GpPath;
 import io.ntkstudio.kernel.NtkGaussianProcess;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.BatchSchedule;
-import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Pass;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.NetworkConfig;
@@ -55,7 +55,7 @@ public final class Ensemble {
     final TrainingRule rule;
     final BatchSchedule batches;
     private final Loss loss;
-    private final BatchedPass testPass;
+    private final Pass testPass;
     /** The workspaces every member is stepped with; its train pass is the one measurements share. */
     private final MemberStepper stepper;
     private final List<Member> members = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class Ensemble {
         this.learningRate = spec.training().learningRate();
         Network first = Network.initialize(cfg.withSeed(memberSeed(cfg.seed(), 0)), data.inputDim(), outputs);
         this.stepper = new MemberStepper(first, xTrain, yTrain, alpha, rule, batches, backend, count);
-        this.testPass = new BatchedPass(first, data.test().count(), backend);
+        this.testPass = Pass.of(first, data.test().count(), backend);
         for (int k = 0; k < count; k++) {
             if (count > 1) {
                 progress.at((double) k / (count + (withGp ? 1 : 0)), "network " + (k + 1) + " of " + count);
@@ -195,7 +195,7 @@ public final class Ensemble {
     }
 
     /** The train pass the members share: after {@link #trainOutputs(int)} it holds that member's forward pass. */
-    BatchedPass trainPass() {
+    Pass trainPass() {
         return stepper.trainPass;
     }
 

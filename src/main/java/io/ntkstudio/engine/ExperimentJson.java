@@ -14,6 +14,8 @@ import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.input.Range;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.Layers;
+import io.ntkstudio.network.Readout;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.TrainingRule;
@@ -71,7 +73,7 @@ public final class ExperimentJson {
                     number(origin, net, "network.sigmaB", d.sigmaB()),
                     integer(origin, net, "network.seed", d.seed()),
                     number(origin, net, "network.outputScale", d.outputScale()),
-                    architecture(origin, net));
+                    layers(origin, net));
             String source = string(origin, data, "data.source", DataSources.CIRCLE.id());
             DataSource kind = DataSources.of(source);
             DataSpec base = kind.defaults();
@@ -108,18 +110,22 @@ public final class ExperimentJson {
         }
     }
 
-    /** network.architecture, dense when left out; a readout is refused (conv networks are not trained by the engine yet). */
-    private static Architecture architecture(String origin, JsonObject net) {
+    /** network.architecture, dense when left out, and a conv network's network.readout, global average pooling when left out. */
+    private static Layers layers(String origin, JsonObject net) {
         String id = string(origin, net, "network.architecture", Architecture.DENSE.id());
         Architecture a = Architecture.byId(id);
         if (a == null) {
-            throw new InvalidInputException(origin + ": network.architecture \"" + id + "\" is not one of " + Architecture.trainableIds());
+            throw new InvalidInputException(origin + ": network.architecture \"" + id + "\" is not one of " + Architecture.ids());
         }
-        if (net != null && net.has("readout")) {
-            throw new InvalidInputException(origin + ": network.readout belongs to a conv network, which the engine does not train yet; "
-                    + "leave it out (its kernels: `ntk-studio kernel --architecture conv --readout …`)");
+        String r = string(origin, net, "network.readout", null);
+        if (r == null || a != Architecture.CONV) {
+            return a == Architecture.CONV ? Layers.of(a) : new Layers(a, r == null ? null : Readout.GAP);
         }
-        return a;
+        Readout readout = Readout.byId(r);
+        if (readout == null) {
+            throw new InvalidInputException(origin + ": network.readout \"" + r + "\" is not one of " + Readout.ids());
+        }
+        return Layers.conv(readout);
     }
 
     /** The JSON text of an experiment, with every field written out. */
@@ -144,6 +150,9 @@ public final class ExperimentJson {
         }
         if (n.architecture() != Architecture.DENSE) {
             net.addProperty("architecture", n.architecture().id());
+        }
+        if (n.readout() != null) {
+            net.addProperty("readout", n.readout().id());
         }
         JsonObject data = new JsonObject();
         DataSpec d = spec.data();

@@ -1,6 +1,7 @@
 package io.ntkstudio.engine;
 
 import io.ntkstudio.data.CircleSlice;
+import io.ntkstudio.kernel.ConvNtk;
 import io.ntkstudio.kernel.CrossKernel;
 import io.ntkstudio.kernel.EigenvalueSolver;
 import io.ntkstudio.kernel.EmpiricalNtk;
@@ -9,6 +10,8 @@ import io.ntkstudio.kernel.OutputsNtk;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.ConvNetwork;
+import io.ntkstudio.network.Pass;
 import io.ntkstudio.network.Network;
 
 /**
@@ -29,7 +32,10 @@ final class KernelMeter {
     /** One output's kernel; null with C outputs, which {@link #outputsNtk} measures. */
     private final EmpiricalNtk ntk;
     private final OutputsNtk outputsNtk;
+    /** The dense passes' train pass, which the dense kernels share; null for a conv network. */
     private final BatchedPass trainPass;
+    /** A conv network's train inputs, its kernels' own passes' ({@link ConvNtk}); null for the others. */
+    private final double[] convInputs;
     private final EigenvalueSolver eigenvalues;
     private double[] kernelNow;
     private double[] kernelScratch;
@@ -44,14 +50,16 @@ final class KernelMeter {
     private BatchedPass gridPass;
     private double[] gridAtZero;
 
-    KernelMeter(Network shape, BatchedPass trainPass, double[] yTrain, double alpha, CircleSlice slice, FunctionGrid grid) {
+    KernelMeter(Network shape, Pass trainPass, double[] xTrain, double[] yTrain, double alpha, CircleSlice slice, FunctionGrid grid) {
         this.outputs = shape.outputs();
         this.n = yTrain.length / outputs;
         this.alpha = alpha;
         this.yTrain = yTrain;
-        this.trainPass = trainPass;
-        this.ntk = outputs == 1 ? EmpiricalNtk.sharing(trainPass) : null;
-        this.outputsNtk = outputs == 1 ? null : new OutputsNtk(shape, trainPass, trainPass, MatrixBackend.current());
+        BatchedPass dense = trainPass instanceof BatchedPass b ? b : null;
+        this.trainPass = dense;
+        this.convInputs = dense == null ? xTrain : null;
+        this.ntk = outputs == 1 && dense != null ? EmpiricalNtk.sharing(dense) : null;
+        this.outputsNtk = outputs == 1 || dense == null ? null : new OutputsNtk(shape, dense, dense, MatrixBackend.current());
         this.eigenvalues = new EigenvalueSolver(n);
         this.kernelNow = new double[n * n];
         this.kernelScratch = new double[n * n];
@@ -76,6 +84,11 @@ final class KernelMeter {
 
     /** Θ(x, x) of {@code net} (output-averaged) on the n train inputs {@code x}, fresh (its own forward pass). */
     double[] kernel(Network net, double[] x) {
+        if (convInputs != null) {
+            double[] k = new double[n * n];
+            ConvNtk.averaged(ConvNetwork.viewOf(net), x, n, k);
+            return scale(k);
+        }
         trainPass.forward(net, x);
         return kernelFromForward(net);
     }
@@ -92,14 +105,30 @@ final class KernelMeter {
         if (outputs == 1) {
             return kernel(net, x);
         }
+        if (convInputs != null) {
+            return scale(ConvNtk.full(ConvNetwork.viewOf(net), x, n, x, n));
+        }
         trainPass.forward(net, x);
         double[] k = new double[n * outputs * n * outputs];
         outputsNtk.full(net, k);
         return scale(k);
     }
 
+    /**
+     * The full Θ(X1, X2) of {@code net} between n1 and n2 inputs, (n1·C) × (n2·C) with (i, c) at
+     * i·C + c (n1 × n2 for one output), fresh, with its own passes.
+     */
+    double[] cross(Network net, double[] x1, int n1, double[] x2, int n2) {
+        if (convInputs != null) {
+            return scale(ConvNtk.full(ConvNetwork.viewOf(net), x1, n1, x2, n2));
+        }
+        return scale(outputs == 1 ? EmpiricalNtk.cross(net, x1, n1, x2, n2) : OutputsNtk.full(net, x1, n1, x2, n2));
+    }
+
     private void into(Network net, double[] out) {
-        if (ntk != null) {
+        if (convInputs != null) {
+            ConvNtk.averaged(ConvNetwork.viewOf(net), convInputs, n, out);
+        } else if (ntk != null) {
             ntk.computeFromForward(net, out);
         } else {
             outputsNtk.averaged(net, out);

@@ -2,16 +2,15 @@ package io.ntkstudio.engine;
 
 import io.ntkstudio.data.CircleSlice;
 import io.ntkstudio.kernel.LimitKernel;
-import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.kernel.KernelRegime;
 import io.ntkstudio.kernel.LargestEigenvalue;
 import io.ntkstudio.kernel.OutputsLinearisedModel;
-import io.ntkstudio.kernel.OutputsNtk;
 import io.ntkstudio.kernel.RegimePath;
 import io.ntkstudio.kernel.Spectrum;
 import io.ntkstudio.linalg.ReadOnlyVector;
 import io.ntkstudio.network.NetworkConfig;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * The kernel-regime predictions for network 1 of a run: the linearised network trained by the same
@@ -34,7 +33,7 @@ final class KernelRegimes {
     private final int dim;
     private final BooleanSupplier cancelled;
 
-    KernelRegimes(Ensemble ensemble, KernelMeter meter, boolean limit, BooleanSupplier cancelled) {
+    KernelRegimes(Ensemble ensemble, KernelMeter meter, boolean limit, BooleanSupplier cancelled, SetupProgress progress) {
         Member shown = ensemble.member(0);
         NetworkConfig cfg = shown.net.config();
         double[] x = ensemble.xTrain;
@@ -45,23 +44,26 @@ final class KernelRegimes {
         int m = ensemble.yTest.length / c;
         this.dim = shown.net.inputDim();
         this.cancelled = cancelled;
+        progress.at(0, "the kernel at initialisation");
         this.kernelInit = meter.kernel(shown.net, x);
         Ensemble.requireFinite(kernelInit, "the kernel Θ_0 at initialisation",
                 "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
         this.spectrumInit = Spectrum.of(kernelInit, n, true);
         this.analytic = limit ? LimitKernel.of(cfg) : null;
         if (c > 1) {
+            progress.at(0.03, "the kernel at initialisation, every pair of outputs");
             double[] full = meter.fullKernel(shown.net, x);
             Ensemble.requireFinite(full, "the kernel Θ_0 at initialisation",
                     "lower network.sigmaW, network.sigmaB or network.depth, or scale the inputs down");
             this.lambdaMax = LargestEigenvalue.of(full, n * c, spectrumInit.largest());
-            double[] crossT = meter.scale(OutputsNtk.full(shown.net, x, n, t, m));
+            progress.at(0.07, "the kernel at initialisation, test against train");
+            double[] crossT = meter.cross(shown.net, x, n, t, m);
             this.pathInit = new OutputsLinearisedModel(spectrumInit, full, crossT, false, c, y, shown.trainAtZero, shown.testAtZero,
                     ensemble.rule, ensemble.batches);
             if (limit) {
-                kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled).ntk());
+                kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled, share(progress, 0, n, m)).ntk());
                 spectrumLimit = Spectrum.of(kernelLimit, n, true);
-                double[] limitT = meter.scale(analytic.compute(x, n, t, m, dim, cancelled).ntk());
+                double[] limitT = meter.scale(analytic.compute(x, n, t, m, dim, cancelled, share(progress, 1, n, m)).ntk());
                 pathLimit = new OutputsLinearisedModel(spectrumLimit, kernelLimit, limitT, true, c, y, shown.trainAtZero,
                         shown.testAtZero, ensemble.rule, ensemble.batches);
             } else {
@@ -72,13 +74,13 @@ final class KernelRegimes {
             return;
         }
         this.lambdaMax = spectrumInit.largest();
-        double[] crossInit = meter.scale(EmpiricalNtk.cross(shown.net, t, m, x, n));
+        double[] crossInit = meter.cross(shown.net, t, m, x, n);
         this.pathInit = RegimePath.of(new KernelRegime(spectrumInit, crossInit, y, shown.trainAtZero, shown.testAtZero), kernelInit,
                 crossInit, y, shown.trainAtZero, shown.testAtZero, ensemble.rule, ensemble.batches);
         if (limit) {
-            kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled).ntk());
+            kernelLimit = meter.scale(analytic.compute(x, n, x, n, dim, cancelled, share(progress, 0, n, m)).ntk());
             spectrumLimit = Spectrum.of(kernelLimit, n, true);
-            double[] crossLimit = meter.scale(analytic.compute(t, m, x, n, dim, cancelled).ntk());
+            double[] crossLimit = meter.scale(analytic.compute(t, m, x, n, dim, cancelled, share(progress, 1, n, m)).ntk());
             pathLimit = RegimePath.of(new KernelRegime(spectrumLimit, crossLimit, y, shown.trainAtZero, shown.testAtZero), kernelLimit,
                     crossLimit, y, shown.trainAtZero, shown.testAtZero, ensemble.rule, ensemble.batches);
         } else {
@@ -86,6 +88,18 @@ final class KernelRegimes {
             spectrumLimit = null;
             pathLimit = null;
         }
+    }
+
+    /**
+     * Progress through Θ_∞ as a share of the whole set-up: part 0 is Θ_∞(X, X) (n²/2 pairs, computed
+     * on one triangle), part 1 Θ_∞ between test and train (m·n pairs), after Θ_0's first tenth.
+     */
+    private static DoubleConsumer share(SetupProgress progress, int part, int n, int m) {
+        double train = n * (n + 1) / 2.0;
+        double total = train + (double) m * n;
+        double from = part == 0 ? 0 : train / total;
+        double size = part == 0 ? train / total : 1 - train / total;
+        return f -> progress.at(0.1 + 0.9 * (from + size * f), "the kernel of infinite width");
     }
 
     /** Θ_∞(x₀, ·) on the circle slice as a kernel of f_α; empty without the limit. */

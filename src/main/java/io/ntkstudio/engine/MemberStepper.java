@@ -2,7 +2,7 @@ package io.ntkstudio.engine;
 
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.BatchSchedule;
-import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Pass;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.Network;
 import io.ntkstudio.network.TrainingRule;
@@ -38,19 +38,19 @@ final class MemberStepper {
     /** The products' threads outside the two lanes' steps. */
     private final int threads;
     /** The first lane's train pass, which measurements share. */
-    final BatchedPass trainPass;
+    final Pass trainPass;
     private final int outputs;
 
     /** One lane's workspaces, and the outputs and losses of the members it stepped, kept for the observer. */
     private final class Lane {
-        final BatchedPass pass;
+        final Pass pass;
         final double[] scaled;
         final Optimiser optimiser;
         double[][] seen = new double[0][];
         double[] losses = new double[0];
 
         Lane(Network shape, TrainingRule rule, BatchSchedule batches) {
-            pass = new BatchedPass(shape, yTrain.length / shape.outputs(), backend);
+            pass = Pass.of(shape, yTrain.length / shape.outputs(), backend);
             scaled = new double[yTrain.length];
             optimiser = new Optimiser(shape, xTrain, yTrain, alpha, rule, batches, backend);
         }

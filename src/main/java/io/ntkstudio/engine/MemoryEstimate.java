@@ -4,6 +4,7 @@ import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.kernel.EmpiricalNtk;
 import io.ntkstudio.network.Architecture;
 import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.ConvBatchedPass;
 import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.TrainingRule;
@@ -37,6 +38,9 @@ public final class MemoryEstimate {
      * {@code grid} (2-D data in the plane, for the network whose snapshots are shown).
      */
     public static long forTraining(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid) {
+        if (net.architecture() == Architecture.CONV) {
+            return forConvTraining(net, inputDim, n, m, rule);
+        }
         long params = net.parameterCount(inputDim) * 8L;
         int w = net.width();
         int d = net.hiddenLayers();
@@ -50,6 +54,41 @@ public final class MemoryEstimate {
         long snapshots = 3 * snapshotBytes(n, m, gridPoints);
         long optimiser = Optimiser.workspaceBytes(rule, n, inputDim, w, d) + Optimiser.velocityBytes(rule, net.parameterCount(inputDim));
         return inHeap(2 * params + passes + kernels + logs + snapshots + optimiser);
+    }
+
+    /**
+     * A conv network's run ({@link ConvBatchedPass}, {@link io.ntkstudio.kernel.ConvNtk}): its
+     * parameters and their initial copy, the train, test and batch passes, the optimiser's
+     * gradients (one row per image and position), the kernels the run keeps, and at the peak of a
+     * kernel measurement the measurement's own forward pass and the widest layer's gradient rows.
+     */
+    static long forConvTraining(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule) {
+        int c = net.width();
+        int d = net.depth();
+        long params = net.parameterCount(inputDim) * 8L;
+        int b = rule.fullBatch() ? 0 : Math.min(rule.batchSize(), n);
+        long passes = ConvBatchedPass.bytesNeeded(n, inputDim, c, d, 1) + ConvBatchedPass.bytesNeeded(m, inputDim, c, d, 1)
+                + (b == 0 ? 0 : 2 * ConvBatchedPass.bytesNeeded(b, inputDim, c, d, 1));
+        long gradients = 8L * Math.max(n, b) * ((long) inputDim * c * d + 1);
+        long widest = Math.max(9L * c, 9L * c * (d > 1 ? c : 1)) + c;
+        long measurement = ConvBatchedPass.bytesNeeded(n, inputDim, c, d, 1) + 8L * n * ((long) inputDim * c * 3 + widest + 2L * n);
+        long kernels = 8L * n * n * 8 + 8L * m * n * 4;
+        long logs = 2 * 8L * (StepLog.CAPACITY * (1 + 2 + 2L * StepLog.TRACKED_MODES) + KernelLog.CAPACITY * (1L + KernelLog.COLUMNS));
+        long snapshots = 3 * snapshotBytes(n, m, 0);
+        long optimiser = Optimiser.velocityBytes(rule, net.parameterCount(inputDim));
+        return inHeap(2 * params + passes + gradients + measurement + kernels + logs + snapshots + optimiser);
+    }
+
+    /**
+     * A conv network's full kernels at their peak ({@link io.ntkstudio.kernel.ConvNtk#full}): the
+     * widest layer's gradient rows of every output stacked for the train and the test images, and
+     * the product with its scratch.
+     */
+    private static long convFullKernel(NetworkConfig net, int n, int m, int outputs) {
+        int c = net.width();
+        long widest = 9L * c * (net.depth() > 1 ? c : 1) + c;
+        long rows = (long) n * outputs;
+        return 8L * widest * (rows + (long) m * outputs) + 16L * rows * Math.max(n, m) * outputs;
     }
 
     /**
@@ -77,14 +116,18 @@ public final class MemoryEstimate {
         if (outputs > 1) {
             long rows = (long) n * outputs;
             long cols = (long) m * outputs;
-            classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + 8L * (n + m) * outputs * net.width() * net.hiddenLayers());
+            classes = inHeap(8L * (2 * rows * rows + 2 * rows * cols) + (net.architecture() == Architecture.CONV
+                    ? convFullKernel(net, n, m, outputs)
+                    : 8L * (n + m) * outputs * net.width() * net.hiddenLayers()));
         }
         return classes + oneOutputEach(net, inputDim, n, m, rule, grid, k, kernels, outputs);
     }
 
     private static long oneOutputEach(NetworkConfig net, int inputDim, int n, int m, TrainingRule rule, boolean grid, int k,
                                       boolean kernels, int outputs) {
-        long lane = k < 2 ? 0 : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.hiddenLayers())
+        long lane = k < 2 ? 0 : net.architecture() == Architecture.CONV
+                ? inHeap(2 * ConvBatchedPass.bytesNeeded(n, inputDim, net.width(), net.depth(), outputs) + 8L * n * inputDim * net.width() * net.depth())
+                : inHeap(2 * BatchedPass.bytesNeeded(n, net.width(), net.hiddenLayers())
                 + Optimiser.workspaceBytes(rule, n, inputDim, net.width(), net.hiddenLayers()));
         return forTraining(net, inputDim, n, m, rule, grid) + lane + (k - 1) * perMember(net, inputDim, n, m, rule, kernels, outputs);
     }
@@ -156,6 +199,12 @@ public final class MemoryEstimate {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long available = rt.maxMemory() - used;
+        if (bytes > available) {
+            // the heap in use counts garbage not yet collected (a conv run leaves hundreds of MB): collect before refusing
+            System.gc();
+            used = rt.totalMemory() - rt.freeMemory();
+            available = rt.maxMemory() - used;
+        }
         if (bytes > available) {
             long needed = (used + bytes) / 4 * 5;
             long gib = Math.max(1, (needed + (1L << 30) - 1) >> 30);

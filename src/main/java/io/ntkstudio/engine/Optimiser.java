@@ -4,6 +4,7 @@ import io.ntkstudio.linalg.MatrixBackend;
 import io.ntkstudio.linalg.WeightStorage;
 import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.BatchedPass;
+import io.ntkstudio.network.Pass;
 import io.ntkstudio.network.LayerScales;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.Network;
@@ -29,8 +30,8 @@ final class Optimiser {
     private final int outputs;
     private final MatrixBackend backend;
     private final double[][] g;
-    private final BatchedPass batchPass;
-    private final BatchedPass remainderPass;
+    private final Pass batchPass;
+    private final Pass remainderPass;
     private final double[] batchInputs;
     private final double[] remainderInputs;
 
@@ -64,12 +65,12 @@ final class Optimiser {
         int b = batches.batchSize();
         this.g = new double[shape.layerCount()][];
         for (int l = 0; l < shape.layerCount(); l++) {
-            g[l] = new double[b * shape.fanOut(l)];
+            g[l] = new double[b * shape.rowsPerPoint(l) * shape.fanOut(l)];
         }
         int rest = n % b;
-        this.batchPass = batches.fullBatch() ? null : new BatchedPass(shape, b, backend);
+        this.batchPass = batches.fullBatch() ? null : Pass.of(shape, b, backend);
         this.batchInputs = batches.fullBatch() ? null : new double[b * dim];
-        this.remainderPass = batches.fullBatch() || rest == 0 ? null : new BatchedPass(shape, rest, backend);
+        this.remainderPass = batches.fullBatch() || rest == 0 ? null : Pass.of(shape, rest, backend);
         this.remainderInputs = remainderPass == null ? null : new double[rest * dim];
     }
 
@@ -97,10 +98,10 @@ final class Optimiser {
      * at rate η, from {@code fullPass}, which holds the forward pass of {@code net} over every train
      * point at its current parameters, and {@code f}, its α-scaled outputs.
      */
-    void step(Network net, Velocity v, double[] trainAtZero, long t, double learningRate, BatchedPass fullPass, double[] f) {
+    void step(Network net, Velocity v, double[] trainAtZero, long t, double learningRate, Pass fullPass, double[] f) {
         int last = net.layerCount() - 1;
         Loss loss = rule.loss();
-        BatchedPass pass;
+        Pass pass;
         int count;
         int c = outputs;
         if (batches.fullBatch()) {
@@ -150,21 +151,21 @@ final class Optimiser {
             if (l > 0) {
                 pass.propagate(net, l, g[l], g[l - 1]);
             }
-            update(net, v, l, rate, pass, count);
+            update(net, v, l, rate, pass, count * net.rowsPerPoint(l));
         }
     }
 
-    private void update(Network net, Velocity v, int l, double rate, BatchedPass pass, int count) {
+    private void update(Network net, Velocity v, int l, double rate, Pass pass, int rows) {
         LayerScales s = net.scales(l);
         int fanOut = net.fanOut(l);
         double[] gl = g[l];
         double[] b = net.biases(l);
         if (v == null) {
-            backend.multAddTransA(-rate * s.weightMultiplier(), gl, pass.layerInput(l), net.weightStorage(l), count, fanOut, net.fanIn(l));
+            backend.multAddTransA(-rate * s.weightMultiplier(), gl, pass.layerInput(l), net.weightStorage(l), rows, fanOut, net.fanIn(l));
             double scale = rate * s.biasMultiplier();
             for (int o = 0; o < fanOut; o++) {
                 double sum = 0;
-                for (int i = 0; i < count; i++) {
+                for (int i = 0; i < rows; i++) {
                     sum += gl[i * fanOut + o];
                 }
                 b[o] -= scale * sum;
@@ -172,12 +173,12 @@ final class Optimiser {
             return;
         }
         double beta = rule.momentum();
-        backend.multTransAInto(s.weightMultiplier(), gl, pass.layerInput(l), beta, v.weights[l], count, fanOut, net.fanIn(l));
+        backend.multTransAInto(s.weightMultiplier(), gl, pass.layerInput(l), beta, v.weights[l], rows, fanOut, net.fanIn(l));
         backend.addScaled(-rate, v.weights[l], net.weightStorage(l));
         double[] vb = v.biases[l];
         for (int o = 0; o < fanOut; o++) {
             double sum = 0;
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < rows; i++) {
                 sum += gl[i * fanOut + o];
             }
             vb[o] = beta * vb[o] + s.biasMultiplier() * sum;

@@ -75,8 +75,9 @@ public final class TrainingRun {
         this.learningRate = spec.training().learningRate();
         double alpha = ensemble.alpha;
         FunctionGrid grid = data.geometry() == Geometry.PLANE ? FunctionGrid.around(ensemble.xTrain, ensemble.xTest) : null;
-        this.meter = new KernelMeter(shown.net, ensemble.trainPass(), ensemble.yTrain, alpha, slice, grid);
-        this.regimes = new KernelRegimes(ensemble, meter, limit, cancelled);
+        this.meter = new KernelMeter(shown.net, ensemble.trainPass(), ensemble.xTrain, ensemble.yTrain, alpha, slice, grid);
+        // an ensemble's progress counts its networks; a single run's its kernels, the analytic CNTK can take seconds
+        this.regimes = new KernelRegimes(ensemble, meter, limit, cancelled, count == 1 ? progress : SetupProgress.NONE);
         double[] kernelInit = regimes.kernelInit;
         Spectrum spectrumInit = regimes.spectrumInit;
         SliceOnCircle sliceValues = slice == null ? null : new SliceOnCircle(ReadOnlyVector.adopt(slice.angles()),

@@ -40,6 +40,9 @@ public final class OverlayChart {
         if (na.architecture() != nb.architecture()) {
             differ.add(new String[] {na.architecture().id(), nb.architecture().id()});
         }
+        if (na.architecture() == nb.architecture() && na.readout() != nb.readout()) {
+            differ.add(new String[] {na.readout().id(), nb.readout().id()});
+        }
         if (na.depth() != nb.depth()) {
             differ.add(new String[] {"depth " + na.depth(), "depth " + nb.depth()});
         }

@@ -42,6 +42,7 @@ public record ConvKernel(Activation activation, int depth, double sigmaW, double
      * of pairs done to {@code progress} and throwing {@link CancellationException} once
      * {@code cancelled}.
      */
+    @Override
     public AnalyticKernel.Result compute(double[] x1, int n1, double[] x2, int n2, int dim, BooleanSupplier cancelled,
                                          DoubleConsumer progress) {
         int side = side(dim);
@@ -93,12 +94,7 @@ public record ConvKernel(Activation activation, int depth, double sigmaW, double
 
     /** The side s of square images of {@code dim} pixels, refused in one line when dim is not a square. */
     public static int side(int dim) {
-        int s = (int) Math.round(Math.sqrt(dim));
-        if (s * s != dim) {
-            throw new InvalidInputException("network.architecture \"conv\" needs square one-channel images, but the inputs have " + dim
-                    + " columns, which is not a square (s × s pixels, e.g. 64 for 8 × 8); use architecture \"dense\" or other data");
-        }
-        return s;
+        return Patches.sideOf(dim);
     }
 
     /**

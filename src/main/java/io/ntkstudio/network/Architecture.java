@@ -28,19 +28,6 @@ public enum Architecture {
         return Arrays.stream(values()).filter(a -> a.id.equals(id.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
     }
 
-    /** Whether experiments train it: conv networks have their kernels ({@code kernel --architecture conv}) but no training run yet. */
-    public boolean trainable() {
-        return switch (this) {
-            case DENSE, RESIDUAL -> true;
-            case CONV -> false;
-        };
-    }
-
-    /** The ids of the architectures experiments train, for messages and choices. */
-    public static String trainableIds() {
-        return Arrays.stream(values()).filter(Architecture::trainable).map(Architecture::id).collect(Collectors.joining(" or "));
-    }
-
     @Override
     public String toString() {
         return id;

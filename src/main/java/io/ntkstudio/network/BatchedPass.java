@@ -13,7 +13,7 @@ import io.ntkstudio.linalg.MatrixBackend;
  * Δ_{L} = e_c, Δ_{l} = (m_{l+1} Δ_{l+1} W_{l+1}) ∘ φ'(z_l), plus Δ_{l+1} when layer l + 1 is a
  * residual block (z_{l+1} = z_l + branch).
  */
-public final class BatchedPass {
+public final class BatchedPass implements Pass {
     private final int n;
     private final int inputDim;
     private final int width;
@@ -75,11 +75,13 @@ public final class BatchedPass {
         return 8L * n * width * depth * 3 + 16L * n * outputs;
     }
 
+    @Override
     public int size() {
         return n;
     }
 
     /** Runs the network on the rows of {@code x} (n × inputDim, row-major). */
+    @Override
     public void forward(Network net, double[] x) {
         if (x.length != n * inputDim) {
             throw new IllegalArgumentException("expected " + n + " × " + inputDim + " inputs, got " + x.length + " numbers");
@@ -151,6 +153,7 @@ public final class BatchedPass {
      * plus g itself through a residual block's skip, with g of shape n × fan_out(l). Shared by
      * {@link #computeDeltas} and the GD step.
      */
+    @Override
     public void propagate(Network net, int l, double[] g, double[] out) {
         backend.mult(net.scales(l).weightMultiplier(), g, net.weightStorage(l), out, n, net.fanOut(l), net.fanIn(l));
         double[] s = slopes[l - 1];
@@ -167,6 +170,7 @@ public final class BatchedPass {
     }
 
     /** H_{l−1}: the input of layer l (X for l = 0). Live buffer. */
+    @Override
     public double[] layerInput(int l) {
         return l == 0 ? input : hidden[l - 1];
     }
@@ -182,6 +186,7 @@ public final class BatchedPass {
     }
 
     /** f(x_i) for every input, n × C. Live buffer. */
+    @Override
     public double[] outputs() {
         return outputs;
     }

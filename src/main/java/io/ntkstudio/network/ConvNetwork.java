@@ -57,6 +57,39 @@ public final class ConvNetwork {
         this.bOut = gaussian(r, outputs);
     }
 
+    private ConvNetwork(Network net) {
+        NetworkConfig c = net.config();
+        this.channels = c.width();
+        this.depth = c.depth();
+        this.side = Patches.sideOf(net.inputDim());
+        this.outputs = net.outputs();
+        this.activation = c.activation();
+        this.sigmaW = c.sigmaW();
+        this.sigmaB = c.sigmaB();
+        this.readout = c.readout();
+        this.patches = new Patches(side);
+        this.w = new double[depth][];
+        this.b = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            w[l] = net.weightStorage(l).read();
+            b[l] = net.biases(l);
+        }
+        this.wOut = net.weightStorage(depth).read();
+        this.bOut = net.biases(depth);
+    }
+
+    /**
+     * The conv {@link Network} {@code net} as a ConvNetwork over the same arrays (current now), for
+     * its kernels and as the oracle of its passes: the two store the same parameters in the same
+     * layout, and from one seed draw the same numbers.
+     */
+    public static ConvNetwork viewOf(Network net) {
+        if (net.config().architecture() != Architecture.CONV) {
+            throw new IllegalArgumentException("not a conv network: " + net.config().architecture().id());
+        }
+        return new ConvNetwork(net);
+    }
+
     /** A network at initialisation from {@code seed}, for images of {@code side} × {@code side} pixels. */
     public static ConvNetwork initialize(int channels, int depth, int side, int outputs, Activation activation, double sigmaW,
                                          double sigmaB, Readout readout, long seed) {

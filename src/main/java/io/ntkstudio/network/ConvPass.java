@@ -41,7 +41,8 @@ public final class ConvPass {
         double[] maps = x;
         for (int l = 0; l < net.depth(); l++) {
             int cin = net.inChannels(l);
-            patchRows[l] = im2col(maps, cin);
+            patchRows[l] = new double[n * s2 * 9 * cin];
+            net.patches().im2col(maps, n, cin, patchRows[l]);
             double[] z = new double[n * s2 * c];
             backend.multTransB(net.convMultiplier(l), patchRows[l], net.w[l], z, n * s2, 9 * cin, c);
             double[] h = l == net.depth() - 1 ? lastMaps : new double[z.length];
@@ -72,23 +73,6 @@ public final class ConvPass {
         }
     }
 
-    /** Patch rows (i, p) × (k·C_in + c') of feature maps with C_in channels; padding is 0. */
-    private double[] im2col(double[] maps, int cin) {
-        Patches patches = net.patches();
-        double[] a = new double[n * s2 * 9 * cin];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < s2; p++) {
-                int row = (i * s2 + p) * 9 * cin;
-                for (int k = 0; k < 9; k++) {
-                    int q = patches.at(p, k);
-                    if (q >= 0) {
-                        System.arraycopy(maps, (i * s2 + q) * cin, a, row + k * cin, cin);
-                    }
-                }
-            }
-        }
-        return a;
-    }
 
     /** The outputs, n × K row-major (not a copy). */
     public double[] outputs() {
@@ -113,6 +97,14 @@ public final class ConvPass {
 
     /** As {@link #jacobian(int, MatrixBackend)}, each block handed to {@code sink} (output layer first) and not kept here. */
     public void jacobian(int o, MatrixBackend backend, BlockSink sink) {
+        jacobian(o, backend, sink, -1);
+    }
+
+    /**
+     * As {@link #jacobian(int, MatrixBackend, BlockSink)}, forming only layer {@code only}'s block
+     * (−1: every layer's; the output layer's is {@code depth}), backpropagating no further down than it.
+     */
+    public void jacobian(int o, MatrixBackend backend, BlockSink sink, int only) {
         int c = net.channels();
         int f = net.features();
         double[] out = new double[n * (f + 1)];
@@ -123,7 +115,9 @@ public final class ConvPass {
             }
             out[i * (f + 1) + f] = net.sigmaB();
         }
-        sink.accept(net.depth(), out);
+        if (only < 0 || only == net.depth()) {
+            sink.accept(net.depth(), out);
+        }
         // ∂f_o/∂(last feature maps): the same for every image
         double[] dMaps = new double[n * s2 * c];
         for (int i = 0; i < n; i++) {
@@ -136,18 +130,21 @@ public final class ConvPass {
                 }
             }
         }
-        for (int l = net.depth() - 1; l >= 0; l--) {
+        for (int l = net.depth() - 1; l >= 0 && (only < 0 || l >= only); l--) {
             int cin = net.inChannels(l);
             int cols = 9 * cin;
             double[] dz = dMaps;
             for (int r = 0; r < dz.length; r++) {
                 dz[r] *= slope[l][r];
             }
-            sink.accept(l, layerBlock(l, dz, backend));
-            if (l > 0) {
+            if (only < 0 || only == l) {
+                sink.accept(l, layerBlock(l, dz, backend));
+            }
+            if (l > Math.max(only, 0)) {
                 double[] dPatches = new double[n * s2 * cols];
                 backend.mult(net.convMultiplier(l), dz, net.w[l], dPatches, n * s2, c, cols);
-                dMaps = col2im(dPatches, cin);
+                dMaps = new double[n * s2 * cin];
+                net.patches().col2im(dPatches, n, cin, dMaps);
             }
         }
     }
@@ -174,27 +171,5 @@ public final class ConvPass {
             System.arraycopy(g, 0, block, i * width, c * cols);
         }
         return block;
-    }
-
-    /** The gradient with respect to the feature maps from the one with respect to their patch rows: each patch entry adds to its pixel. */
-    private double[] col2im(double[] dPatches, int cin) {
-        Patches patches = net.patches();
-        double[] maps = new double[n * s2 * cin];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < s2; p++) {
-                int row = (i * s2 + p) * 9 * cin;
-                for (int k = 0; k < 9; k++) {
-                    int q = patches.at(p, k);
-                    if (q < 0) {
-                        continue;
-                    }
-                    int to = (i * s2 + q) * cin;
-                    for (int ch = 0; ch < cin; ch++) {
-                        maps[to + ch] += dPatches[row + k * cin + ch];
-                    }
-                }
-            }
-        }
-        return maps;
     }
 }

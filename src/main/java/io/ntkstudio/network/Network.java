@@ -38,7 +38,10 @@ public final class Network {
         // a residual block's branch is scaled by 1/√L (Marion, Fermanian, Biau & Vert 2025), weights and bias alike
         double branch = 1 / Math.sqrt(config.depth());
         for (int l = 0; l <= hidden; l++) {
-            LayerScales s = config.parameterization().scales(l, hidden, inputDim, config.width(), config.sigmaW(), config.sigmaB());
+            // a conv network is in NTK parameterization (NetworkConfig holds it): σ_w/√fan-in, σ_b
+            LayerScales s = config.architecture() == Architecture.CONV
+                    ? new LayerScales(config.sigmaW() / Math.sqrt(fanIn(l)), 1.0, config.sigmaB(), 1.0)
+                    : config.parameterization().scales(l, hidden, inputDim, config.width(), config.sigmaW(), config.sigmaB());
             scales[l] = config.isBlock(l)
                     ? new LayerScales(branch * s.weightMultiplier(), s.weightInitStd(), branch * s.biasMultiplier(), s.biasInitStd())
                     : s;
@@ -57,6 +60,9 @@ public final class Network {
         }
         if (outputs < 1) {
             throw new IllegalArgumentException("a network needs at least one output, got " + outputs);
+        }
+        if (config.architecture() == Architecture.CONV) {
+            Patches.sideOf(inputDim);
         }
         int layers = config.hiddenLayers() + 1;
         WeightStorage[] w = new WeightStorage[layers];
@@ -125,8 +131,17 @@ public final class Network {
         return weights.length;
     }
 
+    /** A dense layer's inputs; a convolution's 9·C_in (one 3 × 3 patch); a conv network's output layer's the readout's features. */
     public int fanIn(int layer) {
+        if (config.architecture() == Architecture.CONV) {
+            return layer == config.depth() ? config.convFeatures(inputDim) : 9 * (layer == 0 ? 1 : config.width());
+        }
         return layer == 0 ? inputDim : config.width();
+    }
+
+    /** The product rows layer l has per input: s² for a convolution (one per position), 1 for a dense layer. */
+    public int rowsPerPoint(int layer) {
+        return config.architecture() == Architecture.CONV && layer < config.depth() ? inputDim : 1;
     }
 
     public int fanOut(int layer) {
@@ -170,6 +185,7 @@ public final class Network {
 
     /** The C outputs f(x) for one input, by plain loops. */
     public double[] outputsOf(double[] x) {
+        requireFullyConnected();
         double[] h = x;
         double[] stream = null;
         for (int l = 0; l < layerCount(); l++) {
@@ -201,6 +217,7 @@ public final class Network {
 
     /** ∇θ f_c(x), output c's row of the Jacobian, by plain backpropagation. */
     public double[] parameterGradient(double[] x, int output) {
+        requireFullyConnected();
         int layers = layerCount();
         double[][] inputs = new double[layers][];
         double[][] slopes = new double[layers][];
@@ -252,6 +269,13 @@ public final class Network {
             }
         }
         return grad;
+    }
+
+    /** The plain-loop oracles are the dense and residual networks'; a conv network's is {@link ConvNetwork}. */
+    private void requireFullyConnected() {
+        if (config.architecture() == Architecture.CONV) {
+            throw new UnsupportedOperationException("the plain-loop oracle is for fully connected networks; use ConvNetwork.viewOf");
+        }
     }
 
     /** All stored parameters as one vector: W_1 (row-major), b_1, W_2, b_2, … */

@@ -25,6 +25,11 @@ public enum Readout {
         return id;
     }
 
+    @Override
+    public String toString() {
+        return id;
+    }
+
     /** The readout of that id, or null. */
     public static Readout byId(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id.toLowerCase(Locale.ROOT))).findFirst().orElse(null);

@@ -4,6 +4,7 @@ import io.ntkstudio.engine.ExperimentSpec;
 import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.figure.ChartTheme;
 import io.ntkstudio.figure.Lesson;
+import io.ntkstudio.figure.Staging;
 import io.ntkstudio.figure.ViewKind;
 import io.ntkstudio.figure.Views;
 import io.ntkstudio.network.NetworkConfig;
@@ -99,6 +100,14 @@ final class CompareWindow extends BorderPane {
             int row = 1;
             for (ViewKind kind : shown) {
                 PlotView v = new PlotView(m, kind);
+                if (lesson != null) {
+                    // the lesson's heatmap mode and second panels, as the main window's dashboard stages them
+                    Staging staging = lesson.staging();
+                    if (kind == Views.HEATMAP && staging.heatmapMode() != null) {
+                        v.setMode(staging.heatmapMode());
+                    }
+                    v.setBothPanels(staging.bothPanels(kind));
+                }
                 views.add(v);
                 grid.add(v, c, row++);
             }

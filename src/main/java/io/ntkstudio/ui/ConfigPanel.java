@@ -8,11 +8,12 @@ import io.ntkstudio.engine.TrainingSnapshot;
 import io.ntkstudio.engine.TrainingSpec;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.Layers;
+import io.ntkstudio.network.Readout;
 import io.ntkstudio.network.Loss;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import io.ntkstudio.network.TrainingRule;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -42,6 +43,7 @@ final class ConfigPanel extends VBox {
     final Slider widthSlider = new Slider(log2(NetworkConfig.WIDTH.min()), log2(NetworkConfig.WIDTH.max()), 9);
     final Spinner<Integer> depth = new Spinner<>((int) NetworkConfig.DEPTH.min(), (int) NetworkConfig.DEPTH.max(), 2);
     final ComboBox<Architecture> architecture = new ComboBox<>();
+    final ComboBox<Readout> readout = new ComboBox<>();
     final ComboBox<Activation> activation = new ComboBox<>();
     final ComboBox<Parameterization> parameterization = new ComboBox<>();
     final ValidatedField<Double> sigmaW = new ValidatedField<>("sigma-w", ValidatedField.number("σ_w", NetworkConfig.SIGMA_W));
@@ -70,6 +72,8 @@ final class ConfigPanel extends VBox {
     final ValidatedField<Long> batchSize = new ValidatedField<>("batch-size", s -> parseBatch(s, trainPoints()));
     private boolean updating;
     private final VBox depthRow = row(depthLabel(Architecture.DENSE), depth);
+    private final VBox widthRow = row(widthLabel(Architecture.DENSE), widthSlider, width);
+    private final VBox readoutRow = row("Readout (conv)", readout);
     private final VBox pointsRow = row("Train points", points);
     private final VBox targetRow = row("Target", target);
     private final VBox frequencyRow = row("Frequency", frequency);
@@ -80,10 +84,14 @@ final class ConfigPanel extends VBox {
         setPadding(new Insets(10));
         getStyleClass().add("config-panel");
         setId("config-panel");
-        architecture.getItems().addAll(Arrays.stream(Architecture.values()).filter(Architecture::trainable).toList());
+        architecture.getItems().addAll(Architecture.values());
         architecture.setId("architecture");
         architecture.setTooltip(new Tooltip("dense: fully connected layers; residual: a stem, blocks z + (1/√L)(branch) and the output "
-                + "(Marion et al. 2025's depth scaling)"));
+                + "(Marion et al. 2025's depth scaling); conv: 3 × 3 convolutions on square images, a readout and the output "
+                + "(NTK parameterization)"));
+        readout.getItems().addAll(Readout.values());
+        readout.setId("readout");
+        readout.setTooltip(new Tooltip("flatten: every position of every channel; gap: each channel averaged over the image"));
         activation.getItems().addAll(Activation.values());
         loss.getItems().addAll(Loss.values());
         loss.setId("loss");
@@ -106,9 +114,10 @@ final class ConfigPanel extends VBox {
         scaleSlider.setTooltip(new Tooltip("Output scale α on a log scale, " + NetworkConfig.OUTPUT_SCALE.text() + ": f_α = f_0 + α(f − f_0), trained at η/α²"));
         getChildren().addAll(
                 section("Network"),
-                row("Width (" + NetworkConfig.WIDTH.text() + ")", widthSlider, width),
                 row("Architecture", architecture),
+                widthRow,
                 depthRow,
+                readoutRow,
                 row("Activation", activation),
                 row("Parameterization", parameterization),
                 row("σ_w", sigmaW),
@@ -150,7 +159,19 @@ final class ConfigPanel extends VBox {
         batchSize.setOnCommit(v -> apply());
         loss.valueProperty().addListener((o, a, b) -> apply());
         depth.valueProperty().addListener((o, a, b) -> apply());
-        architecture.valueProperty().addListener((o, a, b) -> apply());
+        architecture.valueProperty().addListener((o, a, b) -> {
+            if (b == Architecture.CONV && !updating) {
+                // conv networks are built in NTK parameterization only
+                updating = true;
+                parameterization.setValue(Parameterization.NTK);
+                if (readout.getValue() == null) {
+                    readout.setValue(Layers.of(b).readout());
+                }
+                updating = false;
+            }
+            apply();
+        });
+        readout.valueProperty().addListener((o, a, b) -> apply());
         activation.valueProperty().addListener((o, a, b) -> apply());
         parameterization.valueProperty().addListener((o, a, b) -> apply());
         target.valueProperty().addListener((o, a, b) -> apply());
@@ -238,7 +259,8 @@ final class ConfigPanel extends VBox {
         ExperimentSpec old = model.specProperty().get();
         try {
             NetworkConfig net = new NetworkConfig(width.value().intValue(), depth.getValue(), activation.getValue(),
-                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value(), outputScale.value(), architecture.getValue());
+                    parameterization.getValue(), sigmaW.value(), sigmaB.value(), seed.value(), outputScale.value(),
+                    architecture.getValue() == Architecture.CONV ? Layers.conv(readout.getValue()) : Layers.of(architecture.getValue()));
             DataSpec d = old.data();
             String src = source.getValue();
             DataSpec data = new DataSpec(src, points.value().intValue(), src.equals(d.source()) ? d.testN() : DataSpec.defaults(src).testN(),
@@ -295,7 +317,13 @@ final class ConfigPanel extends VBox {
         widthSlider.setValue(Math.log(n.width()) / Math.log(2));
         depth.getValueFactory().setValue(n.depth());
         architecture.setValue(n.architecture());
+        readout.setValue(n.readout() == null ? Layers.of(Architecture.CONV).readout() : n.readout());
+        boolean conv = n.architecture() == Architecture.CONV;
+        readoutRow.setVisible(conv);
+        readoutRow.setManaged(conv);
+        parameterization.setDisable(conv);
         MathFlow.set((Label) depthRow.getChildren().get(0), depthLabel(n.architecture()));
+        MathFlow.set((Label) widthRow.getChildren().get(0), widthLabel(n.architecture()));
         activation.setValue(n.activation());
         parameterization.setValue(n.parameterization());
         sigmaW.show(n.sigmaW(), ValidatedField.display(n.sigmaW()));
@@ -402,6 +430,15 @@ final class ConfigPanel extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /** What the width counts in that architecture: a conv network's is its channels. */
+    static String widthLabel(Architecture a) {
+        String range = " (" + NetworkConfig.WIDTH.text() + ")";
+        return switch (a) {
+            case DENSE, RESIDUAL -> "Width" + range;
+            case CONV -> "Channels" + range;
+        };
     }
 
     /** What the depth counts in that architecture. */

@@ -33,6 +33,15 @@ class ClassRefusalsTest {
     }
 
     @Test
+    void aConvNetworkRefusesInputsThatAreNotSquareImages() {
+        String json = "{\"network\": {\"architecture\": \"conv\", \"width\": 4, \"depth\": 1}, \"data\": {\"source\": \"circle\"}}";
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TrainingRun.create(ExperimentJson.parse(json, "spec.json"), Path.of("."), RunOptions.NETWORK_ONLY));
+        assertEquals("network.architecture \"conv\" needs square one-channel images, but the inputs have 2 columns, which is not a square "
+                + "(s × s pixels, e.g. 64 for 8 × 8); use architecture \"dense\" or other data", e.getMessage());
+    }
+
+    @Test
     void aDigitsSpecSurvivesItsFile() {
         String json = "{" + NET + ", \"data\": {\"source\": \"digits\", \"n\": 20, \"testN\": 10, \"digits\": [8, 3]},"
                 + " \"training\": {\"loss\": \"softmax\"}}";

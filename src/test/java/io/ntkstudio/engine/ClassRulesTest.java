@@ -8,6 +8,15 @@ import io.ntkstudio.data.DataSources;
 import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.data.Dataset;
 import io.ntkstudio.kernel.AnalyticKernel;
+import io.ntkstudio.kernel.ConvKernel;
+import io.ntkstudio.kernel.LimitKernel;
+import io.ntkstudio.kernel.ResidualKernel;
+import io.ntkstudio.linalg.MatrixBackend;
+import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.ConvNetwork;
+import io.ntkstudio.network.ConvPass;
+import io.ntkstudio.network.Layers;
+import io.ntkstudio.network.Readout;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.BatchSchedule;
 import io.ntkstudio.network.Loss;
@@ -19,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,14 +47,28 @@ class ClassRulesTest {
                 new TrainingRule(Loss.SOFTMAX, 0, 0), new TrainingRule(Loss.SOFTMAX, 0.8, 0), new TrainingRule(Loss.SOFTMAX, 0.5, 4));
     }
 
-    static ExperimentSpec spec(TrainingRule rule, double alpha, double eta) {
-        return new ExperimentSpec(new NetworkConfig(24, 2, Activation.TANH, Parameterization.NTK, 1.5, 0.2, 5).withOutputScale(alpha),
+    /** Every rule on the dense and residual networks (tanh) and the conv ones (ReLU, 4 channels, pooled or flattened). */
+    static Stream<Arguments> rulesAndArchitectures() {
+        return rules().flatMap(r -> Stream.of(Layers.DENSE, Layers.RESIDUAL, Layers.conv(Readout.GAP), Layers.conv(Readout.FLATTEN))
+                .map(a -> Arguments.of(r, a)));
+    }
+
+    static ExperimentSpec spec(TrainingRule rule, double alpha, double eta, Layers layers) {
+        Architecture architecture = layers.architecture();
+        // the CNTK's closed-form ReLU moments: tanh's quadrature at every pair of pixel positions takes minutes
+        boolean conv = architecture == Architecture.CONV;
+        return new ExperimentSpec(new NetworkConfig(conv ? 4 : 24, 2, conv ? Activation.RELU : Activation.TANH, Parameterization.NTK, 1.5, 0.2, 5)
+                .withOutputScale(alpha)
+                .withLayers(layers),
                 new DataSpec("digits", N, TEST_N, "", 0, 0, 4, null, null, ClassChoice.digits(List.of(3, 8, 1))),
                 new TrainingSpec(eta, 100, 10).withRule(rule));
     }
 
-    /** Rows (i, c) of J: ∇θ f_c(x_i). */
-    private static double[][] jacobian(Network net, double[] x, int count) {
+    /** Rows (i, c) of J: ∇θ f_c(x_i), by plain loops, or for a conv network by {@link ConvPass} (its own tested passes). */
+    static double[][] jacobian(Network net, double[] x, int count) {
+        if (net.config().architecture() == Architecture.CONV) {
+            return convJacobian(net, x, count);
+        }
         int d = net.inputDim();
         double[][] j = new double[count * C][];
         for (int i = 0; i < count; i++) {
@@ -57,7 +81,34 @@ class ClassRulesTest {
         return j;
     }
 
-    private static double[] outputs(Network net, double[] x, int count) {
+    /** ConvPass's per-image gradient blocks laid out as {@link Network#flatParameters()}: W_l (row-major), b_l, layer by layer. */
+    private static double[][] convJacobian(Network net, double[] x, int count) {
+        int k = net.outputs();
+        int last = net.layerCount() - 1;
+        ConvPass pass = ConvPass.forward(ConvNetwork.viewOf(net), x, count, MatrixBackend.current());
+        double[][] j = new double[count * k][Math.toIntExact(net.parameterCount())];
+        for (int c = 0; c < k; c++) {
+            double[][] blocks = pass.jacobian(c, MatrixBackend.current());
+            for (int i = 0; i < count; i++) {
+                int at = 0;
+                for (int l = 0; l < last; l++) {
+                    int w = blocks[l].length / count;
+                    System.arraycopy(blocks[l], i * w, j[i * k + c], at, w);
+                    at += w;
+                }
+                int f = net.fanIn(last);
+                // the output layer: row c of its weights, then bias c
+                System.arraycopy(blocks[last], i * (f + 1), j[i * k + c], at + c * f, f);
+                j[i * k + c][at + k * f + c] = blocks[last][i * (f + 1) + f];
+            }
+        }
+        return j;
+    }
+
+    static double[] outputs(Network net, double[] x, int count) {
+        if (net.config().architecture() == Architecture.CONV) {
+            return ConvNetwork.viewOf(net).outputs(x, count, MatrixBackend.current());
+        }
         int d = net.inputDim();
         double[] f = new double[count * C];
         for (int i = 0; i < count; i++) {
@@ -85,9 +136,9 @@ class ClassRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void theNetworkStepIsTheRuleAppliedToExplicitPerOutputGradients(TrainingRule rule) {
-        ExperimentSpec s = spec(rule, 1, 0.5);
+    @MethodSource("rulesAndArchitectures")
+    void theNetworkStepIsTheRuleAppliedToExplicitPerOutputGradients(TrainingRule rule, Layers architecture) {
+        ExperimentSpec s = spec(rule, 1, 0.5, architecture);
         Dataset data = DataSources.build(s.data(), Path.of("."));
         assertEquals(C, data.classes());
         TrainingRun run = TrainingRun.create(s, data, RunOptions.NETWORK_ONLY);
@@ -107,14 +158,14 @@ class ClassRulesTest {
             }
             assertTrue(run.advance());
         }
-        TrainingRulesTest.assertRelative(theta, run.network().flatParameters(), 1e-10, rule + ": parameters after 7 steps");
+        TrainingRulesTest.assertRelative(theta, run.network().flatParameters(), 1e-10, rule + ", " + architecture + ": parameters after 7 steps");
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void theKernelRegimeIsTheExplicitLinearisedNetworkWithTheFullKernel(TrainingRule rule) {
+    @MethodSource("rulesAndArchitectures")
+    void theKernelRegimeIsTheExplicitLinearisedNetworkWithTheFullKernel(TrainingRule rule, Layers architecture) {
         for (double alpha : new double[] {1, 2.5}) {
-            ExperimentSpec s = spec(rule, alpha, 0.8);
+            ExperimentSpec s = spec(rule, alpha, 0.8, architecture);
             Dataset data = DataSources.build(s.data(), Path.of("."));
             TrainingRun run = TrainingRun.create(s, data, RunOptions.WITH_INFINITE_WIDTH);
             Network net0 = run.initialNetwork();
@@ -150,7 +201,7 @@ class ClassRulesTest {
                 test[r] = f0t[r] + alpha * TrainingRulesTest.dot(jt[r], dtheta);
             }
             TrainingSnapshot snap = run.snapshot(true, RunStatus.RUNNING, null);
-            String what = rule + ", α = " + alpha;
+            String what = rule + ", " + architecture + ", α = " + alpha;
             TrainingRulesTest.assertRelative(train, snap.regimeTrain().toArray(), 1e-8, what + ": kernel regime on the train inputs");
             TrainingRulesTest.assertRelative(test, snap.regimeTest().toArray(), 1e-8, what + ": kernel regime on the test inputs");
             double loss = rule.loss().mean(train, y, C);
@@ -159,15 +210,19 @@ class ClassRulesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void theLimitPathIsTheRecurrenceOnTheAnalyticKernelPerOutput(TrainingRule rule) {
-        ExperimentSpec s = spec(rule, 1, 0.8);
+    @MethodSource("rulesAndArchitectures")
+    void theLimitPathIsTheRecurrenceOnTheAnalyticKernelPerOutput(TrainingRule rule, Layers architecture) {
+        ExperimentSpec s = spec(rule, 1, 0.8, architecture);
         Dataset data = DataSources.build(s.data(), Path.of("."));
         TrainingRun run = TrainingRun.create(s, data, RunOptions.WITH_INFINITE_WIDTH);
         double[] x = data.train().copyInputs();
         double[] xt = data.test().copyInputs();
         NetworkConfig c = s.network();
-        AnalyticKernel analytic = new AnalyticKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+        LimitKernel analytic = switch (architecture.architecture()) {
+            case DENSE -> new AnalyticKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+            case RESIDUAL -> new ResidualKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB());
+            case CONV -> new ConvKernel(c.activation(), c.depth(), c.sigmaW(), c.sigmaB(), c.readout());
+        };
         double[] k = analytic.compute(x, N, x, N, 64, () -> false).ntk();
         double[] cross = analytic.compute(xt, TEST_N, x, N, 64, () -> false).ntk();
         double[] y = data.train().copyTargets();
@@ -209,6 +264,6 @@ class ClassRulesTest {
             ft = nft;
             assertTrue(run.advance());
         }
-        TrainingRulesTest.assertRelative(ft, run.snapshot(false, RunStatus.RUNNING, null).limitRegimeTest().toArray(), 1e-9, rule + ": Θ_∞ ⊗ I path");
+        TrainingRulesTest.assertRelative(ft, run.snapshot(false, RunStatus.RUNNING, null).limitRegimeTest().toArray(), 1e-9, rule + ", " + architecture + ": Θ_∞ ⊗ I path");
     }
 }

@@ -8,6 +8,8 @@ import io.ntkstudio.data.DataSpec;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.Layers;
+import io.ntkstudio.network.Readout;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,24 @@ class ExperimentJsonTest {
     }
 
     @Test
-    void architecturesTheEngineDoesNotTrainAreRefusedInOneLine() {
-        assertMessage("{\"network\": {\"architecture\": \"resnet\"}}", "network.architecture \"resnet\" is not one of dense or residual");
-        assertMessage("{\"network\": {\"architecture\": \"conv\"}}",
-                "network.architecture conv is not trained by the engine yet: use dense or residual, or `ntk-studio kernel --architecture conv`");
-        assertMessage("{\"network\": {\"architecture\": \"residual\", \"readout\": \"gap\"}}", "network.readout belongs to a conv network");
+    void aConvNetworkKeepsItsReadoutAndPoolsByDefault() {
+        ExperimentSpec conv = ExperimentJson.parse("{\"network\": {\"architecture\": \"conv\", \"width\": 16}}", "t");
+        assertEquals(Layers.conv(Readout.GAP), conv.network().layers());
+        ExperimentSpec flat = conv.withNetwork(conv.network().withLayers(Layers.conv(Readout.FLATTEN)));
+        String text = ExperimentJson.format(flat);
+        assertTrue(text.contains("\"readout\": \"flatten\""), text);
+        assertEquals(flat, ExperimentJson.parse(text, "test"));
+    }
+
+    @Test
+    void architecturesAndReadoutsAreRefusedInOneLineNamingTheFix() {
+        assertMessage("{\"network\": {\"architecture\": \"resnet\"}}", "network.architecture \"resnet\" is not one of dense, residual, conv");
+        assertMessage("{\"network\": {\"architecture\": \"residual\", \"readout\": \"gap\"}}",
+                "network.readout applies to network.architecture conv, which pools or flattens its feature maps; leave it out for residual");
+        assertMessage("{\"network\": {\"readout\": \"flatten\"}}", "network.readout applies to network.architecture conv");
+        assertMessage("{\"network\": {\"architecture\": \"conv\", \"readout\": \"max\"}}", "network.readout \"max\" is not one of flatten, gap");
+        assertMessage("{\"network\": {\"architecture\": \"conv\", \"parameterization\": \"mup\"}}",
+                "network.architecture conv is built in NTK parameterization only (neural-tangents' stax conventions); set network.parameterization to ntk");
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.ntkstudio.data.Dataset;
 import io.ntkstudio.input.InvalidInputException;
 import io.ntkstudio.network.Activation;
 import io.ntkstudio.network.Architecture;
+import io.ntkstudio.network.Layers;
+import io.ntkstudio.network.Readout;
+import io.ntkstudio.network.TrainingRule;
 import io.ntkstudio.network.NetworkConfig;
 import io.ntkstudio.network.Parameterization;
 import java.lang.ref.Reference;
@@ -62,6 +65,44 @@ class MemoryEstimateTest {
         assertTrue(held > 30L << 20, "the run holds its passes: " + MemoryEstimate.human(held));
         assertTrue(estimate >= held, "estimate " + MemoryEstimate.human(estimate) + " below the held " + MemoryEstimate.human(held));
         assertTrue(estimate <= 3 * held, "estimate " + MemoryEstimate.human(estimate) + " far above the held " + MemoryEstimate.human(held));
+    }
+
+    /** A conv run on 150 digits, 32 channels, ten outputs: its passes over every position, Θ_0's nC × nC blocks, the measurements. */
+    @Test
+    void aConvRunsEstimateCoversWhatItHoldsAndIsClose() {
+        Readout readout = Readout.GAP;
+        NetworkConfig net = new NetworkConfig(32, 2, Activation.RELU, Parameterization.NTK, 1.4142135623730951, 0.1, 0, 1,
+                Layers.conv(readout));
+        ExperimentSpec spec = new ExperimentSpec(net, new DataSpec("digits", 150, 50, "", 0, 0, 0, null, null), new TrainingSpec(0.5, 20, 5));
+        Dataset data = DataSources.build(spec.data(), null);
+        TrainingRun.create(spec.withNetwork(net.withWidth(2)), data, RunOptions.NETWORK_ONLY).snapshot(true, RunStatus.RUNNING, null);
+        long before = usedAfterCollection();
+        // the set-up's full Θ_0 is transient: the heap in use is sampled throughout (garbage included, so above the live peak)
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime rt = Runtime.getRuntime();
+        Thread watch = new Thread(() -> {
+            while (!done.get()) {
+                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        watch.start();
+        TrainingRun run = TrainingRun.create(spec, data, RunOptions.NETWORK_ONLY);
+        TrainingSnapshot last = null;
+        for (int i = 0; i < 3; i++) {
+            run.advance();
+            last = run.snapshot(true, RunStatus.RUNNING, null);
+        }
+        done.set(true);
+        long sampled = peak.get() - before;
+        long held = usedAfterCollection() - before;
+        long estimate = MemoryEstimate.forMembers(net, 64, 150, 50, TrainingRule.GD, false, 1, true, 10);
+        Reference.reachabilityFence(run);
+        Reference.reachabilityFence(last);
+        assertTrue(estimate >= held, "estimate " + MemoryEstimate.human(estimate) + " below the held " + MemoryEstimate.human(held));
+        assertTrue(estimate <= 2 * sampled, "estimate " + MemoryEstimate.human(estimate) + " far above the sampled peak "
+                + MemoryEstimate.human(sampled));
     }
 
     private static long usedAfterCollection() {

@@ -44,6 +44,71 @@ class ConvNtkTest {
         }
     }
 
+    /** ∇θ f_o(x_i) over every parameter (the output layer's other rows 0), for n images and K outputs: row i·K + o. */
+    static double[][] flatRows(ConvNetwork net, double[] x, int n) {
+        MatrixBackend backend = MatrixBackend.current();
+        int k = net.outputs();
+        int f = net.features();
+        ConvPass pass = ConvPass.forward(net, x, n, backend);
+        double[][] rows = new double[n * k][Math.toIntExact(net.parameterCount())];
+        for (int o = 0; o < k; o++) {
+            double[][] blocks = pass.jacobian(o, backend);
+            for (int i = 0; i < n; i++) {
+                int at = 0;
+                for (int l = 0; l < net.depth(); l++) {
+                    int w = blocks[l].length / n;
+                    System.arraycopy(blocks[l], i * w, rows[i * k + o], at, w);
+                    at += w;
+                }
+                System.arraycopy(blocks[net.depth()], i * (f + 1), rows[i * k + o], at + o * f, f);
+                rows[i * k + o][at + k * f + o] = blocks[net.depth()][i * (f + 1) + f];
+            }
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RELU, FLATTEN, 2", "TANH, GAP, 3", "GELU, GAP, 1"})
+    void theFullAndOutputAveragedKernelsAreTheParameterGradientsInnerProducts(Activation a, Readout readout, int depth) {
+        int s = 3;
+        int k = 3;
+        ConvNetwork net = ConvNetwork.initialize(4, depth, s, k, a, 1.3, 0.2, readout, 9);
+        double[] x = ConvKernelTest.images(5, s, 4);
+        double[] t = ConvKernelTest.images(3, s, 5);
+        double[][] jx = flatRows(net, x, 5);
+        double[][] jt = flatRows(net, t, 3);
+        double[] full = ConvNtk.full(net, x, 5, x, 5);
+        double[] cross = ConvNtk.full(net, x, 5, t, 3);
+        double[] averaged = new double[25];
+        ConvNtk.averaged(net, x, 5, averaged);
+        double scale = dot(jx[0], jx[0]);
+        for (int r = 0; r < 5 * k; r++) {
+            for (int c = 0; c < 5 * k; c++) {
+                assertEquals(dot(jx[r], jx[c]), full[r * 5 * k + c], 1e-10 * scale, "Θ((i, o), (j, e)) at " + r + ", " + c);
+            }
+            for (int c = 0; c < 3 * k; c++) {
+                assertEquals(dot(jx[r], jt[c]), cross[r * 3 * k + c], 1e-10 * scale, "Θ(x, t) at " + r + ", " + c);
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                double mean = 0;
+                for (int o = 0; o < k; o++) {
+                    mean += dot(jx[i * k + o], jx[j * k + o]) / k;
+                }
+                assertEquals(mean, averaged[i * 5 + j], 1e-10 * scale, "(1/K) Σ_o Θ_oo at " + i + ", " + j);
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int p = 0; p < a.length; p++) {
+            s += a[p] * b[p];
+        }
+        return s;
+    }
+
     /** Σ over the blocks of row i of a (n1 rows) against row j of b (n2 rows). */
     private static double dot(double[][] a, int i, double[][] b, int j, int n1, int n2) {
         double s = 0;

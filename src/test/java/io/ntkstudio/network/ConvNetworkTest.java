@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntkstudio.linalg.MatrixBackend;
+import org.junit.jupiter.api.Assertions;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The convolutional network's forward pass against the definition written out here pixel by pixel,
@@ -138,5 +140,29 @@ class ConvNetworkTest {
             }
         }
         assertTrue(worst < 1e-6, "largest relative difference from central differences " + worst);
+    }
+
+    /** The conv {@link Network} the engine trains draws the same parameters as ConvNetwork from one seed, and its view computes the same outputs. */
+    @ParameterizedTest
+    @EnumSource(Readout.class)
+    void theTrainedNetworkIsTheReferenceNetworkOfItsSeed(Readout readout) {
+        NetworkConfig cfg = new NetworkConfig(6, 2, Activation.RELU, Parameterization.NTK, 1.4, 0.3, 17, 1, Layers.conv(readout));
+        Network net = Network.initialize(cfg, 16, 3);
+        ConvNetwork reference = ConvNetwork.initialize(6, 2, 4, 3, Activation.RELU, 1.4, 0.3, readout, 17);
+        assertEquals(reference.parameterCount(), net.parameterCount());
+        assertEquals(reference.parameterCount(), cfg.parameterCount(16, 3));
+        ConvNetwork view = ConvNetwork.viewOf(net);
+        for (int l = 0; l < 2; l++) {
+            Assertions.assertArrayEquals(reference.w[l], view.w[l], "W_" + l);
+            Assertions.assertArrayEquals(reference.b[l], view.b[l], "b_" + l);
+        }
+        Assertions.assertArrayEquals(reference.wOut, view.wOut);
+        double[] x = images(5, 4, 7);
+        double[] expected = reference.outputs(x, 5, MatrixBackend.current());
+        Pass pass = Pass.of(net, 5, MatrixBackend.current());
+        pass.forward(net, x);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], pass.outputs()[i], 1e-12 * (1 + Math.abs(expected[i])), "the training pass's output " + i);
+        }
     }
 }

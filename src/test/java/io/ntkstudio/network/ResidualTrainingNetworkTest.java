@@ -23,7 +23,7 @@ class ResidualTrainingNetworkTest {
     /** The trainable network with the reference network's parameters. */
     static Network copyOf(ResidualNetwork r, Activation a) {
         NetworkConfig cfg = new NetworkConfig(r.width(), r.depth(), a, Parameterization.NTK, r.sigmaW(), r.sigmaB(), 0, 1,
-                Architecture.RESIDUAL);
+                Layers.RESIDUAL);
         return Network.of(cfg, D, r.w, r.b);
     }
 

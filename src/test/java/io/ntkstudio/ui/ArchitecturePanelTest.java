@@ -50,7 +50,7 @@ class ArchitecturePanelTest {
     void choosingResidualTrainsAResidualNetworkAgainstItsOwnLimit() throws Exception {
         waitFor("the first snapshot", () -> model.snapshotProperty().get() != null);
         assertEquals(ConfigPanel.depthLabel(Architecture.DENSE), depthLabel());
-        assertEquals(java.util.List.of(Architecture.DENSE, Architecture.RESIDUAL), fx(() -> window.config.architecture.getItems()));
+        assertEquals(java.util.List.of(Architecture.values()), fx(() -> window.config.architecture.getItems()));
         fx(() -> {
             window.config.architecture.setValue(Architecture.RESIDUAL);
             return null;
@@ -72,5 +72,27 @@ class ArchitecturePanelTest {
         }
         assertTrue(CompareWindow.describe("A", s.context().spec()).contains("residual, " + c.depth() + " blocks"),
                 CompareWindow.describe("A", s.context().spec()));
+    }
+
+    @Test
+    void choosingConvNamesChannelsFixesTheParameterizationAndRefusesPointsThatAreNotImages() throws Exception {
+        waitFor("the first snapshot", () -> model.snapshotProperty().get() != null);
+        fx(() -> {
+            window.config.parameterization.setValue(io.ntkstudio.network.Parameterization.MUP);
+            return null;
+        });
+        waitFor("μP in the run", () -> model.specProperty().get().network().parameterization() == io.ntkstudio.network.Parameterization.MUP);
+        fx(() -> {
+            window.config.architecture.setValue(Architecture.CONV);
+            return null;
+        });
+        waitFor("a conv spec", () -> model.specProperty().get().network().architecture() == Architecture.CONV);
+        assertEquals(io.ntkstudio.network.Parameterization.NTK, model.specProperty().get().network().parameterization(),
+                "conv networks are in NTK parameterization");
+        assertTrue(fx(() -> window.config.parameterization.isDisabled()));
+        assertEquals("Channels (1–8192)", fx(() -> ((Label) window.config.widthSlider.getParent().getChildrenUnmodifiable().get(0)).getText()));
+        assertTrue(fx(() -> window.config.readout.isVisible()));
+        waitFor("the circle refused in one line", () -> model.notificationProperty().get() != null
+                && model.notificationProperty().get().contains("needs square one-channel images"));
     }
 }
